@@ -1,0 +1,1 @@
+"""Cramproof storage: SQLite through sqlite-utils. No Qt, no desktop imports."""

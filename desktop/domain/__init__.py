@@ -1,0 +1,1 @@
+"""Pure protocol rules: plan, rest timer, progression, adherence. No Qt, no I/O."""
