@@ -1,0 +1,61 @@
+"""Every path Cramproof uses, from --data-dir, CRAMPROOF_DATA_DIR or platformdirs."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "cramproof"
+DATA_DIR_ENV = "CRAMPROOF_DATA_DIR"
+DATABASE_NAME = "cramproof.db"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """Where the database, its backups, the instance lock and the logs live.
+
+    A custom data directory (a USB stick, a shared gym laptop, a test) keeps its logs beside the
+    data so that everything of that setup moves together.
+    """
+
+    data_dir: Path
+    log_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / DATABASE_NAME
+
+    @property
+    def backups(self) -> Path:
+        return self.data_dir / "backups"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.data_dir / "cramproof.lock"
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "cramproof.log"
+
+
+def resolve_paths(data_dir: str | os.PathLike[str] | None, environ: Mapping[str, str]) -> AppPaths:
+    """Pick the data directory: the command line wins, then the environment, then the platform."""
+    chosen = data_dir or environ.get(DATA_DIR_ENV) or None
+    if chosen:
+        root = Path(chosen).expanduser().resolve()
+        return AppPaths(data_dir=root, log_dir=root / "logs")
+    return AppPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create a directory readable by the user only (0700): training logs are personal data."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o700)
