@@ -46,6 +46,8 @@ def suggest_heavy(
     *, exercise: Exercise, load_kg: float | None, sets: Sequence[SetResult], units: Units = "kg"
 ) -> Suggestion:
     """Suggest the next heavy load for one exercise from its last heavy session."""
+    if not sets and exercise.increment == "none":
+        return Suggestion("keep", None, f"{exercise.name}: log a session to get a suggestion.")
     if not sets or (load_kg is None and exercise.increment != "none"):
         return Suggestion(
             "find_load",
