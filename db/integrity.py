@@ -1,0 +1,118 @@
+"""Check a database file without ever writing to it, and move a damaged one aside intact."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from db.connection import sqlite_uri
+from db.files import companions, sync_folder
+from db.records import require_aware
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+CheckKind = Literal["missing", "ok", "not_sqlite", "corrupt", "unreadable"]
+_MAX_DETAIL = 300
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    ok: bool
+    kind: CheckKind
+    detail: str
+
+
+def _report(kind: CheckKind, detail: str = "") -> IntegrityReport:
+    return IntegrityReport(ok=kind == "ok", kind=kind, detail=detail[:_MAX_DETAIL])
+
+
+def check_database(path: Path) -> IntegrityReport:
+    """Header first, then PRAGMA quick_check through a read-only connection.
+
+    An empty file counts as missing: SQLite writes the header when it first sets up the journal,
+    so a zero-byte file holds nothing (unless a write-ahead log beside it does: then it is corrupt).
+    """
+    path = Path(path)
+    wal = companions(path)[0]
+    orphan_log = wal.is_file() and wal.stat().st_size > 0
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        if orphan_log:
+            return _report("corrupt", "the database file is gone but its write-ahead log remains")
+        return _report("missing", "no database file yet")
+    except IsADirectoryError:
+        return _report("unreadable", "the database path is a folder")
+    except OSError as error:
+        return _report("unreadable", error.strerror or str(error))
+    if not header:
+        if orphan_log:
+            return _report("corrupt", "empty database file beside a non-empty write-ahead log")
+        return _report("missing", "empty file: no data was ever saved in it")
+    if not header.startswith(SQLITE_HEADER):
+        return _report("not_sqlite", "the file does not start with the SQLite header")
+    if len(header) < 100:
+        return _report("corrupt", "the file is cut off inside its header")
+    return _quick_check(path, immutable=False, retry=not wal.exists())
+
+
+def _quick_check(path: Path, *, immutable: bool, retry: bool) -> IntegrityReport:
+    """Run quick_check read-only; a read-only folder with no log left may need immutable=1."""
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, immutable=immutable), uri=True)
+    except sqlite3.Error as error:
+        return _failure(path, error, retry=retry)
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.Error as error:
+        return _failure(path, error, retry=retry)
+    finally:
+        conn.close()
+    if rows == ["ok"]:
+        return _report("ok", "quick_check passed")
+    return _report("corrupt", "; ".join(str(row) for row in rows[:3]))
+
+
+def _failure(path: Path, error: sqlite3.Error, *, retry: bool) -> IntegrityReport:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT):
+        return _report("corrupt", str(error))
+    if code == sqlite3.SQLITE_CANTOPEN and retry:
+        return _quick_check(path, immutable=True, retry=False)
+    return _report("unreadable", str(error))
+
+
+def quarantine(path: Path, *, now: datetime) -> Path:
+    """Rename the database and its companions to `<name>.corrupt-YYYYmmdd-HHMMSS[-n]` (UTC).
+
+    Renames only: the bytes are never copied, rewritten or deleted. The log goes first so that a
+    crash half-way can never leave an old log beside a fresh database that would replay it.
+    """
+    require_aware(now, what="now")
+    path = Path(path)
+    stamp = now.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    target = _free_name(path, f"{path.name}.corrupt-{stamp}")
+    for source in [*companions(path), path]:
+        if source.exists():
+            destination = target.with_name(target.name + source.name[len(path.name) :])
+            os.rename(source, destination)
+            log.warning("Moved damaged %s to %s", source, destination)
+    sync_folder(path.parent)
+    return target
+
+
+def _free_name(path: Path, base: str) -> Path:
+    """A name that neither the file nor its companions already use, so nothing is replaced."""
+    candidate, number = path.with_name(base), 2
+    while any(p.exists() for p in [candidate, *companions(candidate)]):
+        candidate = path.with_name(f"{base}-{number}")
+        number += 1
+    return candidate

@@ -1,0 +1,179 @@
+"""The schema as append-only, named migrations (sqlite-utils Migrations), and what is pending.
+
+Never edit or reorder an applied migration: databases in the field have recorded its name.
+Add a new function below the last one instead. Loads are kg (REAL), times UTC ISO-8601 text,
+days 'YYYY-MM-DD' text.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from db.errors import NewerDatabase
+
+MIGRATIONS = Migrations("cramproof")
+
+_DAY = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
+
+
+@MIGRATIONS(name="0001_core_tables")
+def _core_tables(db: Database) -> None:
+    db.executescript(f"""
+CREATE TABLE athletes (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (length(name) BETWEEN 1 AND 60),
+    created_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+    id INTEGER PRIMARY KEY,
+    athlete_id INTEGER REFERENCES athletes(id),
+    key TEXT NOT NULL CHECK (length(key) > 0),
+    value TEXT,
+    UNIQUE (athlete_id, key)
+);
+CREATE UNIQUE INDEX settings_app_wide_key ON settings(key) WHERE athlete_id IS NULL;
+CREATE TABLE plans (
+    id INTEGER PRIMARY KEY,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id),
+    race_date TEXT NOT NULL CHECK (race_date {_DAY}),
+    weeks INTEGER NOT NULL CHECK (weeks IN (14, 15, 16)),
+    long_run_day INTEGER NOT NULL CHECK (long_run_day BETWEEN 0 AND 6),
+    speed_day INTEGER NOT NULL CHECK (speed_day BETWEEN 0 AND 6),
+    cramp_sites TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(cramp_sites)),
+    units TEXT NOT NULL CHECK (units IN ('kg', 'lb')),
+    created_at TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    CHECK (speed_day <> long_run_day)
+);
+CREATE UNIQUE INDEX plans_one_active ON plans(athlete_id) WHERE active = 1;
+CREATE TABLE plan_exercises (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id),
+    session_kind TEXT NOT NULL CHECK (session_kind IN ('heavy', 'light')),
+    slot INTEGER NOT NULL CHECK (slot >= 0),
+    exercise_key TEXT NOT NULL,
+    UNIQUE (plan_id, session_kind, slot)
+);
+CREATE TABLE gate_decisions (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id),
+    week_start TEXT NOT NULL CHECK (week_start {_DAY}),
+    decision TEXT NOT NULL CHECK (decision IN ('accepted', 'declined')),
+    decided_at TEXT NOT NULL,
+    UNIQUE (plan_id, week_start)
+);
+CREATE TABLE planned_days (
+    id INTEGER PRIMARY KEY,
+    plan_id INTEGER NOT NULL REFERENCES plans(id),
+    date TEXT NOT NULL CHECK (date {_DAY}),
+    after TEXT NOT NULL CHECK (after IN ('long_run', 'speed_run')),
+    conditional INTEGER NOT NULL DEFAULT 0 CHECK (conditional IN (0, 1)),
+    week INTEGER NOT NULL CHECK (week >= 1),
+    weeks_out INTEGER NOT NULL CHECK (weeks_out >= 1),
+    phase TEXT NOT NULL,
+    superseded_at TEXT
+);
+CREATE INDEX planned_days_by_plan_date ON planned_days(plan_id, date);
+CREATE TABLE exercises (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE CHECK (length(key) > 0),
+    name TEXT NOT NULL,
+    movement TEXT NOT NULL,
+    barbell INTEGER NOT NULL DEFAULT 0 CHECK (barbell IN (0, 1)),
+    bodyweight INTEGER NOT NULL DEFAULT 0 CHECK (bodyweight IN (0, 1))
+);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id),
+    planned_day_id INTEGER REFERENCES planned_days(id),
+    kind TEXT NOT NULL CHECK (kind IN ('heavy', 'light')),
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    state TEXT NOT NULL DEFAULT 'in_progress'
+        CHECK (state IN ('in_progress', 'finished', 'abandoned')),
+    notes TEXT NOT NULL DEFAULT '',
+    rest_started_at TEXT,
+    rest_paused_s REAL NOT NULL DEFAULT 0 CHECK (rest_paused_s >= 0),
+    CHECK (state = 'in_progress' OR ended_at IS NOT NULL)
+);
+CREATE INDEX sessions_by_athlete_start ON sessions(athlete_id, started_at);
+CREATE INDEX sessions_by_planned_day ON sessions(planned_day_id);
+CREATE TABLE sets (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    exercise_id INTEGER NOT NULL REFERENCES exercises(id),
+    set_index INTEGER NOT NULL CHECK (set_index >= 0),
+    warmup INTEGER NOT NULL DEFAULT 0 CHECK (warmup IN (0, 1)),
+    target_reps_min INTEGER NOT NULL CHECK (target_reps_min BETWEEN 0 AND 100),
+    target_reps_max INTEGER NOT NULL CHECK (target_reps_max BETWEEN target_reps_min AND 100),
+    reps INTEGER NOT NULL CHECK (reps BETWEEN 0 AND 100),
+    load_kg REAL NOT NULL CHECK (load_kg BETWEEN 0 AND 1000),
+    form_held INTEGER NOT NULL DEFAULT 1 CHECK (form_held IN (0, 1)),
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL,
+    rest_before_s REAL CHECK (rest_before_s >= 0)
+);
+CREATE INDEX sets_by_session ON sets(session_id, id);
+CREATE INDEX sets_by_exercise ON sets(exercise_id);
+CREATE TABLE checkins (
+    id INTEGER PRIMARY KEY,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id),
+    week_start TEXT NOT NULL CHECK (week_start {_DAY}),
+    pain INTEGER NOT NULL CHECK (pain IN (0, 1)),
+    recovered INTEGER NOT NULL CHECK (recovered IN (0, 1)),
+    created_at TEXT NOT NULL,
+    UNIQUE (athlete_id, week_start)
+);
+CREATE TABLE cramp_reports (
+    id INTEGER PRIMARY KEY,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id),
+    session_id INTEGER REFERENCES sessions(id),
+    date TEXT NOT NULL CHECK (date {_DAY}),
+    cramped INTEGER NOT NULL CHECK (cramped IN (0, 1)),
+    sites TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sites)),
+    distance_km REAL CHECK (distance_km BETWEEN 0 AND 500),
+    severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 3),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX cramp_reports_by_athlete_date ON cramp_reports(athlete_id, date);
+""")
+
+
+def known_migrations() -> list[str]:
+    """Every migration this version knows, in order (read from a throwaway in-memory database)."""
+    with Database(memory=True, execute_plugins=False) as scratch:
+        return [migration.name for migration in MIGRATIONS.pending(scratch)]
+
+
+def applied_migrations(db: Database) -> list[str]:
+    """Names already recorded in the database, in the order they were applied. Read-only."""
+    return [migration.name for migration in MIGRATIONS.applied(db)]
+
+
+def pending_migrations(db: Database) -> list[str]:
+    """Migrations this version knows that the database has not had yet. Read-only."""
+    return [migration.name for migration in MIGRATIONS.pending(db)]
+
+
+def unknown_migrations(db: Database) -> list[str]:
+    """Applied names this version does not know: the file was written by a newer Cramproof."""
+    known = set(known_migrations())
+    return [name for name in applied_migrations(db) if name not in known]
+
+
+def refuse_newer(db: Database) -> None:
+    """Raise NewerDatabase, before anything is written, if a newer Cramproof wrote this file."""
+    unknown = unknown_migrations(db)
+    if unknown:
+        raise NewerDatabase(
+            "This training log was saved by a newer version of Cramproof. Update Cramproof to "
+            "open it; nothing in the file has been changed.",
+            unknown=unknown,
+        )
+
+
+def apply_migrations(db: Database) -> None:
+    """Apply everything pending, each migration in its own transaction."""
+    refuse_newer(db)
+    MIGRATIONS.apply(db)

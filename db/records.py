@@ -1,0 +1,179 @@
+"""Rows as frozen dataclasses, and the text forms they take in SQLite (UTC ISO-8601, YYYY-MM-DD).
+
+Records that the app builds before they are stored (plans, planned days, sets) take `id=None`;
+the store returns a copy carrying the new id. Every field is keyword-only so that call sites read
+like the table they fill.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal
+
+SessionKind = Literal["heavy", "light"]
+SessionState = Literal["in_progress", "finished", "abandoned"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Athlete:
+    id: int
+    name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanRecord:
+    athlete_id: int
+    race_date: date
+    weeks: int
+    long_run_day: int
+    speed_day: int
+    cramp_sites: tuple[str, ...]
+    units: Literal["kg", "lb"]
+    created_at: datetime
+    active: bool = True
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlannedDayRecord:
+    date: date
+    after: Literal["long_run", "speed_run"]
+    conditional: bool
+    week: int
+    weeks_out: int
+    phase: str
+    plan_id: int | None = None
+    superseded_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanExercise:
+    plan_id: int
+    session_kind: SessionKind
+    slot: int
+    exercise_key: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class GateDecision:
+    id: int
+    plan_id: int
+    week_start: date
+    decision: Literal["accepted", "declined"]
+    decided_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExerciseRecord:
+    id: int
+    key: str
+    name: str
+    movement: str
+    barbell: bool
+    bodyweight: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class SessionRecord:
+    id: int
+    athlete_id: int
+    planned_day_id: int | None
+    kind: SessionKind
+    started_at: datetime
+    ended_at: datetime | None
+    state: SessionState
+    notes: str
+    rest_started_at: datetime | None
+    rest_paused_s: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class SetRecord:
+    session_id: int
+    exercise_id: int
+    set_index: int
+    warmup: bool
+    target_reps_min: int
+    target_reps_max: int
+    reps: int
+    load_kg: float
+    form_held: bool
+    started_at: datetime
+    ended_at: datetime
+    rest_before_s: float | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckIn:
+    id: int
+    athlete_id: int
+    week_start: date
+    pain: bool
+    recovered: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class CrampReport:
+    id: int
+    athlete_id: int
+    session_id: int | None
+    date: date
+    cramped: bool
+    sites: tuple[str, ...]
+    distance_km: float | None
+    severity: int
+    created_at: datetime
+
+
+def now_utc() -> datetime:
+    """The default for a created_at the caller did not give."""
+    return datetime.now(UTC)
+
+
+def require_aware(moment: datetime, *, what: str = "time") -> datetime:
+    """Refuse naive datetimes: stored times are UTC, and a naive one has no known offset."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"{what} must be timezone-aware (for example datetime.now(UTC))")
+    return moment
+
+
+def utc_text(moment: datetime) -> str:
+    """One fixed-width UTC form, so that text order is time order in SQL."""
+    require_aware(moment)
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def optional_utc_text(moment: datetime | None) -> str | None:
+    return None if moment is None else utc_text(moment)
+
+
+def from_utc_text(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+def optional_from_utc_text(text: str | None) -> datetime | None:
+    return None if text is None else from_utc_text(text)
+
+
+def date_text(day: date) -> str:
+    if isinstance(day, datetime):
+        raise ValueError("expected a calendar date, got a datetime")
+    return day.isoformat()
+
+
+def from_date_text(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def sites_text(sites: tuple[str, ...] | list[str]) -> str:
+    return json.dumps(list(sites))
+
+
+def from_sites_text(text: str) -> tuple[str, ...]:
+    return tuple(json.loads(text))

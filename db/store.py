@@ -1,0 +1,203 @@
+"""Open the store at start: check, move damage aside, refuse newer files, back up, migrate."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+
+from sqlite_utils import Database
+
+from db.backup import (
+    BackupInfo,
+    good_backups,
+    list_backups,
+    new_backup_path,
+    prune_backups,
+    write_backup,
+)
+from db.connection import connect, read_only_connection
+from db.errors import (
+    CorruptDatabase,
+    NotADatabase,
+    StoreError,
+    StoreUnwritable,
+    store_errors,
+    unwritable_message,
+)
+from db.files import companions, create_private, private_folder, remove_quietly
+from db.integrity import IntegrityReport, check_database, quarantine
+from db.migrations import apply_migrations, pending_migrations, refuse_newer
+from db.records import require_aware
+
+log = logging.getLogger(__name__)
+
+
+class Store:
+    """The open training log: the app holds one and passes it to every query function."""
+
+    def __init__(self, *, db: Database, path: Path, backups_dir: Path, notices: tuple[str, ...]):
+        self.db = db
+        self.path = path
+        self.backups_dir = backups_dir
+        self.notices = notices
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_store(db_path: Path, *, backups_dir: Path, now: datetime) -> Store:
+    """What the app calls at start. Raises a StoreError subclass with a message for the runner."""
+    require_aware(now, what="now")
+    db_path, backups_dir = Path(db_path), Path(backups_dir)
+    _require_writable_folder(db_path.parent)
+    report = check_database(db_path)
+    if report.kind in ("not_sqlite", "corrupt"):
+        raise _moved_aside(db_path, report, backups_dir=backups_dir, now=now)
+    if report.kind == "unreadable":
+        raise StoreUnwritable(
+            f"Cramproof cannot read its training log at {db_path} ({report.detail}). The file "
+            "was left exactly as it is. Check that it belongs to you."
+        )
+    if report.ok:
+        _require_writable_file(db_path)
+        _refuse_newer_read_only(db_path)
+    db = connect(db_path)
+    try:
+        _migrate(db, db_path, backups_dir=backups_dir, now=now)
+        notices = _daily_backup(db, db_path, backups_dir=backups_dir, now=now)
+    except BaseException:
+        db.close()
+        raise
+    return Store(db=db, path=db_path, backups_dir=backups_dir, notices=notices)
+
+
+def _require_writable_folder(folder: Path) -> None:
+    """Prove the folder takes new files (the -wal and -shm need it) before touching anything."""
+    try:
+        private_folder(folder)
+        probe = folder / f".cramproof-write-test-{os.getpid()}"
+        create_private(probe)
+        remove_quietly(probe)
+    except OSError as error:
+        raise StoreUnwritable(
+            unwritable_message(f"the data folder {folder} is not writable ({error.strerror})")
+        ) from error
+
+
+def _require_writable_file(db_path: Path) -> None:
+    for path in [db_path, *companions(db_path)]:
+        if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+            raise StoreUnwritable(unwritable_message(f"{path} is read-only or not yours"))
+
+
+def _moved_aside(
+    db_path: Path, report: IntegrityReport, *, backups_dir: Path, now: datetime
+) -> StoreError:
+    """Quarantine the damaged file and describe it, listing the backups that pass the check."""
+    try:
+        moved_to = quarantine(db_path, now=now)
+    except OSError as error:
+        return StoreUnwritable(
+            unwritable_message(f"the damaged training log could not be moved aside ({error})")
+        )
+    backups = good_backups(backups_dir)
+    offer = "You can restore the newest backup." if backups else "There is no backup to restore."
+    if report.kind == "not_sqlite":
+        return NotADatabase(
+            f"The file where Cramproof keeps its training log is not a Cramproof database. It "
+            f"was moved, unchanged, to {moved_to}. {offer}",
+            moved_to=moved_to,
+            backups=backups,
+        )
+    return CorruptDatabase(
+        f"Cramproof's training log is damaged ({report.detail}). It was moved, unchanged, to "
+        f"{moved_to}. {offer}",
+        moved_to=moved_to,
+        backups=backups,
+    )
+
+
+def _refuse_newer_read_only(db_path: Path) -> None:
+    with store_errors(), Database(read_only_connection(db_path), execute_plugins=False) as db:
+        refuse_newer(db)
+
+
+def _migrate(db: Database, db_path: Path, *, backups_dir: Path, now: datetime) -> None:
+    """Back up a database that holds data before any pending migration runs."""
+    if not pending_migrations(db):
+        return
+    if has_data(db):
+        write_backup(db_path, new_backup_path(backups_dir, now=now, reason="pre-migration"))
+        prune_backups(backups_dir)
+    with store_errors():
+        apply_migrations(db)
+
+
+def _daily_backup(
+    db: Database, db_path: Path, *, backups_dir: Path, now: datetime
+) -> tuple[str, ...]:
+    """At most one backup a (local) day, and only when the data differs from the newest backup.
+
+    A failure here must not keep the runner from training, so it becomes a notice instead.
+    """
+    backups = list_backups(backups_dir)
+    newest = backups[0] if backups else None
+    if newest and newest.taken_at.astimezone().date() == now.astimezone().date():
+        return ()
+    if not has_data(db):
+        return ()
+    try:
+        if newest and _fingerprint_file(newest) == fingerprint(db):
+            return ()
+        write_backup(db_path, new_backup_path(backups_dir, now=now))
+        prune_backups(backups_dir)
+    except (StoreError, OSError, sqlite3.Error) as error:
+        log.warning("Daily backup failed: %s", error)
+        return (f"Today's backup could not be written ({error}). Your training log is safe.",)
+    return ()
+
+
+def has_data(db: Database) -> bool:
+    """True when any table other than the migration record holds a row."""
+    return any(
+        db.execute(f"SELECT EXISTS (SELECT 1 FROM [{name}])").fetchone()[0]
+        for name in db.table_names()
+        if name != "_sqlite_migrations"
+    )
+
+
+def fingerprint(db: Database) -> str:
+    """A hash of every row of every table: equal fingerprints mean there is nothing new to back up.
+
+    The whole log is a few thousand rows, so hashing it is cheaper than being clever.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(db.table_names()):
+        digest.update(name.encode())
+        for row in db.execute(f"SELECT * FROM [{name}] ORDER BY rowid"):
+            digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
+def _fingerprint_file(backup: BackupInfo) -> str | None:
+    try:
+        with Database(read_only_connection(backup.path), execute_plugins=False) as db:
+            return fingerprint(db)
+    except sqlite3.Error:
+        return None
