@@ -1,0 +1,111 @@
+"""The `plan` sub-command: preview a build-up from the command line without saving anything."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+from datetime import date
+from typing import Any, NoReturn
+
+from desktop.domain.model import PlanInputError, PlanSettings
+from desktop.domain.plan import build_plan, parse_date, parse_weekday
+from desktop.plan_format import plan_to_dict, plan_to_text
+
+USAGE_ERROR = 2
+DESCRIPTION = (
+    "Preview the strength build-up for a race: the weeks counted back from race day, the double "
+    "days (heavy right after the run, light later that day) and the taper. Nothing is saved."
+)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Reports a bad argument as one line on stderr and exit status 2, with no usage dump."""
+
+    def error(self, message: str) -> NoReturn:
+        _fail(self.prog, message)
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `plan` on the top-level parser's sub-commands."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "plan", help="preview a build-up without saving it", description=DESCRIPTION
+    )
+    parser.error = functools.partial(_fail, parser.prog)  # type: ignore[method-assign]
+    add_arguments(parser)
+    return parser
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The `plan` options, shared by the sub-command and the standalone entry point."""
+    parser.add_argument(
+        "--race-date", required=True, type=_date_arg, metavar="YYYY-MM-DD", help="race day"
+    )
+    parser.add_argument(
+        "--weeks", type=int, default=14, metavar="14|15|16", help="build-up length (default 14)"
+    )
+    parser.add_argument(
+        "--long-run-day", type=_weekday_arg, default=6, metavar="DAY", help="mon..sun (default sun)"
+    )
+    parser.add_argument(
+        "--speed-day", type=_weekday_arg, default=2, metavar="DAY", help="mon..sun (default wed)"
+    )
+    parser.add_argument(
+        "--today", type=_date_arg, default=None, metavar="YYYY-MM-DD", help="default: today"
+    )
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the build-up; a plan the protocol cannot make is a one-line error, exit 2."""
+    today: date = args.today or date.today()
+    try:
+        settings = PlanSettings(
+            race_date=args.race_date,
+            weeks=args.weeks,
+            long_run_day=args.long_run_day,
+            speed_day=args.speed_day,
+        )
+        build_up = build_plan(settings, today=today)
+    except PlanInputError as error:
+        print(f"cramproof plan: error: {error}", file=sys.stderr)
+        return USAGE_ERROR
+    if args.json:
+        print(json.dumps(plan_to_dict(build_up), indent=2))
+        for note in (build_up.warning, build_up.reason):
+            if note:
+                print(note, file=sys.stderr)
+    else:
+        print(plan_to_text(build_up))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Standalone entry point: `python -m desktop.cli_plan --race-date ...`."""
+    parser = OneLineParser(prog="cramproof plan", description=DESCRIPTION)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return parse_date(text)
+    except PlanInputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _weekday_arg(text: str) -> int:
+    try:
+        return parse_weekday(text)
+    except PlanInputError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _fail(prog: str, message: str) -> NoReturn:
+    print(f"{prog}: error: {' '.join(message.split())}", file=sys.stderr)
+    raise SystemExit(USAGE_ERROR)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
