@@ -95,12 +95,15 @@ class RestSnapshot:
 class RestTimer:
     """One rest, from the set that was logged to the set that follows."""
 
-    def __init__(self, window: RestWindow, *, started_at: float, paused_s: float = 0.0) -> None:
+    def __init__(self, window: RestWindow, *, started_at: float) -> None:
+        # Elapsed time is banked at every pause and counted from `_running_since` otherwise,
+        # so a pause and resume leave it bit-for-bit unchanged.
         self._base = window
-        self._started_at = started_at
-        self._paused_total = paused_s
+        self._banked = 0.0
+        self._running_since: float | None = started_at
+        self._paused_total = 0.0
         self._paused_since: float | None = None
-        self._finished_at: float | None = None
+        self._finished = False
         self._extended_s = 0.0
         self._fired: set[Cue] = set()
 
@@ -124,9 +127,11 @@ class RestTimer:
             frozen = (snapshot.paused_since_wall - snapshot.started_wall).total_seconds()
             elapsed = max(0.0, frozen - snapshot.paused_s)
             paused_total += max(0.0, (wall_now - snapshot.paused_since_wall).total_seconds())
-        timer = cls(snapshot.window, started_at=now - elapsed - paused_total, paused_s=paused_total)
+        timer = cls(snapshot.window, started_at=now)
+        timer._banked, timer._paused_total = elapsed, paused_total
         timer._extended_s = snapshot.extended_s
-        timer._paused_since = None if snapshot.paused_since_wall is None else now
+        if snapshot.paused_since_wall is not None:
+            timer._running_since, timer._paused_since = None, now
         timer._fired = {cue for cue in Cue if timer._moment(cue) <= elapsed}
         return timer
 
@@ -142,12 +147,12 @@ class RestTimer:
 
     @property
     def is_finished(self) -> bool:
-        return self._finished_at is not None
+        return self._finished
 
     def elapsed(self, now: float) -> float:
-        stopped = self._finished_at if self._paused_since is None else self._paused_since
-        counted_until = now if stopped is None else min(now, stopped)
-        return max(0.0, counted_until - self._started_at - self._paused_total)
+        if self._running_since is None:
+            return self._banked
+        return self._banked + max(0.0, now - self._running_since)
 
     def paused_seconds(self, now: float) -> float:
         ongoing = 0.0 if self._paused_since is None else max(0.0, now - self._paused_since)
@@ -163,13 +168,14 @@ class RestTimer:
         """Freeze the rest (someone is using the rack); pausing twice changes nothing."""
         self._require_running()
         if self._paused_since is None:
-            self._paused_since = now
+            self._banked = self.elapsed(now)
+            self._running_since, self._paused_since = None, now
 
     def resume(self, now: float) -> None:
         self._require_running()
         if self._paused_since is not None:
             self._paused_total += max(0.0, now - self._paused_since)
-            self._paused_since = None
+            self._running_since, self._paused_since = now, None
 
     def extend(self, now: float, *, seconds: float = EXTEND_STEP_S) -> None:
         """Push the window later; reported cues whose moment is now ahead sound again."""
@@ -191,12 +197,10 @@ class RestTimer:
 
     def next_deadline(self, now: float) -> float | None:
         """Clock value of the next unreported cue, to arm a single-shot timer; None if paused."""
-        if self.is_finished or self.is_paused:
-            return None
         pending = [self._moment(cue) for cue in Cue if cue not in self._fired]
-        if not pending:
+        if self._running_since is None or not pending:
             return None
-        return self._started_at + self._paused_total + min(pending)
+        return self._running_since + (min(pending) - self._banked)
 
     def is_early(self, now: float) -> bool:
         """Before the protocol's ready moment; a heavy rest ended now needs one confirmation."""
@@ -227,8 +231,8 @@ class RestTimer:
         """End the rest (next set started, or skipped); the timer is spent afterwards."""
         self._require_running()
         self.resume(now)
-        self._finished_at = now
-        duration = self.elapsed(now)
+        duration = self._banked = self.elapsed(now)
+        self._running_since, self._finished = None, True
         return RestRecord(
             duration_s=duration,
             over_rest_s=max(0.0, duration - self.window.max_s),
@@ -244,7 +248,7 @@ class RestTimer:
             paused_since_wall = wall_now - timedelta(seconds=now - self._paused_since)
         return RestSnapshot(
             window=self._base,
-            started_wall=wall_now - timedelta(seconds=now - self._started_at),
+            started_wall=wall_now - timedelta(seconds=self.elapsed(now) + self.paused_seconds(now)),
             paused_s=self._paused_total,
             extended_s=self._extended_s,
             paused_since_wall=paused_since_wall,
