@@ -1,0 +1,96 @@
+"""Composition root: arguments, paths, the instance lock, the store, QApplication, main window."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from desktop import __version__
+from desktop.cli import WINDOW_COMMANDS, parse, report_already_open, run_command
+from desktop.logging_setup import configure_logging
+from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
+
+log = logging.getLogger(__name__)
+
+APP_ID = "org.cramproof.Cramproof"
+APP_NAME = "Cramproof"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)
+    paths = resolve_paths(args.data_dir, os.environ)
+    if args.command not in WINDOW_COMMANDS:
+        return run_command(args, paths)
+    return run_window(paths, verbose=args.verbose)
+
+
+def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
+    """Open the window for one data directory; return the process exit code."""
+    try:
+        ensure_private_dir(paths.data_dir)
+    except OSError as error:
+        return report_already_open(paths, raised=False, problem=str(error))
+    configure_logging(paths.log_file, verbose=verbose)
+    log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.startup import open_or_recover
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.single_instance import RaiseServer, acquire_lock, ask_running_instance_to_raise
+    from desktop.ui.store_dialogs import ask_about_store_problem, show_already_open
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setOrganizationDomain("cramproof.org")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+
+    lock = acquire_lock(paths.lock_file)
+    if lock is None:
+        raised = ask_running_instance_to_raise(paths.data_dir)
+        log.info("Another Cramproof has %s open (raised: %s)", paths.data_dir, raised)
+        if not raised:
+            show_already_open(paths)
+        return report_already_open(paths, raised=raised)
+
+    server = RaiseServer(paths.data_dir)
+    store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=ask_about_store_problem)
+    if store is None:
+        server.close()
+        lock.unlock()
+        return 1
+    window = MainWindow(store=store, paths=paths)
+    server.raise_requested.connect(window.bring_to_front)
+    _quit_on_termination_signals(app)
+    # Python only runs signal handlers between bytecodes; a slow timer lets it in while Qt waits.
+    heartbeat = QTimer(interval=500)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+    window.show()
+    log.info("Main window shown")
+    try:
+        return app.exec()
+    finally:
+        heartbeat.stop()
+        window.close_store()
+        server.close()
+        lock.unlock()
+        log.info("Cramproof closed")
+
+
+def _quit_on_termination_signals(app: object) -> None:
+    """Ctrl+C or a logout's SIGTERM closes cleanly; every saved set is already committed anyway."""
+
+    def _quit(_signum: int, _frame: object) -> None:
+        app.quit()  # type: ignore[attr-defined]
+
+    signal.signal(signal.SIGINT, _quit)
+    signal.signal(signal.SIGTERM, _quit)

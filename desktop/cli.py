@@ -1,0 +1,136 @@
+"""The command line: arguments, and the sub-commands that never need a display."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import NoReturn
+
+from desktop import __version__, cli_plan
+from desktop.paths import AppPaths, ensure_private_dir
+
+WINDOW_COMMANDS = frozenset({None, "gym"})
+
+
+class OneLineErrorParser(argparse.ArgumentParser):
+    """Bad arguments exit 2 with one line on stderr and nothing on stdout: scripts rely on it."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineErrorParser(
+        prog="cramproof",
+        description="Strength work against late-race leg cramps: plan, rest timer, log, progress.",
+    )
+    parser.add_argument("--version", action="version", version=f"cramproof {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        help="folder for the database, backups and logs (default: the platform's user data "
+        "folder; also settable with CRAMPROOF_DATA_DIR)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log debugging detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("check", help="check the database's integrity (exit 0 healthy, 1 problem)")
+    backup = commands.add_parser("backup", help="write a consistent copy of the database")
+    backup.add_argument("--out", required=True, metavar="FILE", help="where to write the copy")
+    restore = commands.add_parser(
+        "restore", help="list backups, or replace the database with one (the current is kept)"
+    )
+    restore.add_argument(
+        "backup", nargs="?", metavar="BACKUP", help="a backup file, or 'latest'; omit to list"
+    )
+    cli_plan.add_parser(commands)
+    return parser
+
+
+def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Run a display-free sub-command and return its exit code."""
+    handlers = {"check": _check, "backup": _backup, "restore": _restore}
+    if args.command == "plan":
+        return cli_plan.run(args)
+    return handlers[args.command](args, paths)
+
+
+def _check(args: argparse.Namespace, paths: AppPaths) -> int:
+    from db.integrity import check_database
+
+    report = check_database(paths.database)
+    if report.kind == "missing":
+        print(f"No database yet at {paths.database}: nothing to check.")
+        return 0
+    if report.ok:
+        print(f"{paths.database}: ok")
+        return 0
+    print(f"{paths.database}: PROBLEM ({report.kind}) {report.detail}")
+    return 1
+
+
+def _backup(args: argparse.Namespace, paths: AppPaths) -> int:
+    from db.backup import write_backup
+    from db.integrity import check_database
+
+    report = check_database(paths.database)
+    if not report.ok:
+        return _fail(f"cannot back up {paths.database}: {report.kind} {report.detail}".strip())
+    out = Path(args.out).expanduser()
+    if out.resolve() == paths.database.resolve():
+        return _fail("the backup must not overwrite the database itself")
+    try:
+        written = write_backup(paths.database, out)
+    except OSError as error:
+        return _fail(f"could not write {out}: {error.strerror or error}")
+    print(f"Backed up {paths.database} to {written}")
+    return 0
+
+
+def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
+    from db.backup import list_backups, restore_backup
+    from db.errors import StoreError
+
+    backups = list_backups(paths.backups) if paths.backups.is_dir() else []
+    if args.backup is None:
+        if not backups:
+            print(f"No backups in {paths.backups}")
+        for info in backups:
+            print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason or '':<14} {info.path}")
+        return 0
+    if args.backup == "latest":
+        if not backups:
+            return _fail(f"no backups in {paths.backups}")
+        chosen = backups[0].path
+    else:
+        chosen = Path(args.backup).expanduser()
+    if not chosen.is_file():
+        return _fail(f"no such backup file: {chosen}")
+    ensure_private_dir(paths.data_dir)
+    try:
+        restore_backup(chosen, paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
+    except StoreError as error:
+        return _fail(error.message)
+    print(f"Restored {chosen} into {paths.database}")
+    return 0
+
+
+def report_already_open(paths: AppPaths, *, raised: bool, problem: str | None = None) -> int:
+    """Explain a second launch or an unusable data folder; 0 when the open window was raised."""
+    if problem:
+        print(f"cramproof: cannot use the data folder {paths.data_dir}: {problem}", file=sys.stderr)
+        return 1
+    where = "brought to the front" if raised else "it did not answer"
+    print(f"cramproof: already open for {paths.data_dir} ({where}).", file=sys.stderr)
+    return 0 if raised else 1
+
+
+def _fail(message: str) -> int:
+    print(f"cramproof: error: {message}", file=sys.stderr)
+    return 1
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

@@ -1,0 +1,37 @@
+"""Backing up and restoring the open training log from inside the app (Qt-free use cases)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from db.backup import new_backup_path, prune_backups, restore_backup, write_backup
+from db.errors import StoreError
+from db.store import Store, open_store
+
+log = logging.getLogger(__name__)
+
+
+def back_up_now(store: Store, *, now: datetime) -> Path:
+    """Write a 'manual' backup beside the log and keep only the newest ones."""
+    written = write_backup(store.path, new_backup_path(store.backups_dir, now=now, reason="manual"))
+    prune_backups(store.backups_dir)
+    return written
+
+
+def restore_and_reopen(store: Store, backup: Path, *, now: datetime) -> tuple[Store, str | None]:
+    """Swap the log for `backup` and reopen it; on failure reopen the untouched log.
+
+    Returns the open store and, if the restore was refused, the reason to show. The current log is
+    always backed up (or, if damaged, moved aside) by restore_backup before it is replaced.
+    """
+    db_path, backups_dir = store.path, store.backups_dir
+    store.close()
+    problem = None
+    try:
+        restore_backup(backup, db_path, backups_dir=backups_dir, now=now)
+    except StoreError as error:
+        log.error("Restore of %s refused: %s", backup, error.message)
+        problem = error.message
+    return open_store(db_path, backups_dir=backups_dir, now=now), problem

@@ -1,0 +1,53 @@
+"""The first screen of a new training log: what Cramproof does and one button to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+WELCOME_TEXT = (
+    "Late-race cramps are mostly fatigue: when hips, glutes and core tire, smaller muscles take "
+    "over and seize. Cramproof builds strength that holds when you are already tired.\n\n"
+    "Lift heavy right after your long run (4–5 reps, full 3–5 minute rests), then lightly later "
+    "that day. Once a week from 14–16 weeks out, twice a week once the first weeks go well, "
+    "until 3 weeks before race day."
+)
+
+
+class WelcomeView(QWidget):
+    """Shown while the log holds no build-up; `setup_requested` starts the setup."""
+
+    setup_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel("Set up your build-up")
+        title.setObjectName("welcomeTitle")
+        title_font = QFont(title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 2.6)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+
+        body = QLabel(WELCOME_TEXT)
+        body.setWordWrap(True)
+        body.setMaximumWidth(640)
+        body_font = QFont(body.font())
+        body_font.setPointSizeF(body_font.pointSizeF() * 1.25)
+        body.setFont(body_font)
+
+        self.setup_button = QPushButton("Set up your build-up…")
+        self.setup_button.setDefault(True)
+        self.setup_button.setMinimumHeight(56)
+        self.setup_button.setFont(body_font)
+        self.setup_button.clicked.connect(self.setup_requested)
+
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addWidget(title)
+        layout.addSpacing(24)
+        layout.addWidget(body, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(32)
+        layout.addWidget(self.setup_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(3)

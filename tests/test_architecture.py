@@ -1,0 +1,41 @@
+"""The layering DESIGN.md promises: the domain and the store load without any Qt module."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import REPO_ROOT
+
+IMPORT_EVERYTHING_QT_FREE = """
+import importlib, pkgutil, sys
+import desktop.domain, db
+for package in (desktop.domain, db):
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(info.name)
+leaked = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph"})
+print(",".join(leaked))
+"""
+
+
+def test_domain_and_db_load_without_qt() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", IMPORT_EVERYTHING_QT_FREE],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    assert result.stdout.strip() == "", f"Qt modules loaded by domain/db: {result.stdout}"
+
+
+def test_command_line_subcommands_load_without_qt() -> None:
+    """`cramproof check` and friends must work on a machine with no display at all."""
+    code = (
+        "import sys; from desktop import cli, app; "
+        "print(','.join(m for m in sys.modules if m.startswith(('PySide6','pyqtgraph'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    )
+    assert result.stdout.strip() == ""
