@@ -1,0 +1,121 @@
+"""Opening a damaged log at start: never overwritten, moved aside, newest good backup offered."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from db.backup import new_backup_path, write_backup
+from db.migrations import MIGRATIONS
+from desktop.paths import AppPaths
+from desktop.startup import Choice, StoreProblem, open_or_recover
+
+T0 = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> AppPaths:
+    return AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+
+
+class Asked:
+    """Records every problem shown and answers with a fixed choice."""
+
+    def __init__(self, answer: Choice) -> None:
+        self.answer = answer
+        self.problems: list[StoreProblem] = []
+
+    def __call__(self, problem: StoreProblem) -> Choice:
+        self.problems.append(problem)
+        return self.answer
+
+
+def _log_with_athlete(paths: AppPaths, name: str) -> None:
+    store = open_or_recover(paths, now=lambda: T0, ask=Asked(Choice.QUIT))
+    assert store is not None
+    store.db.execute(
+        "INSERT INTO athletes (name, created_at) VALUES (?, ?)", [name, T0.isoformat()]
+    )
+    store.db.conn.commit()
+    store.close()
+
+
+def _athletes(paths: AppPaths) -> list[str]:
+    with sqlite3.connect(paths.database) as conn:
+        return [row[0] for row in conn.execute("SELECT name FROM athletes ORDER BY id")]
+
+
+def _quarantined(paths: AppPaths) -> list[Path]:
+    """The moved-aside database files (their -wal/-shm companions travel with them)."""
+    moved = paths.data_dir.glob("cramproof.db.corrupt-*")
+    return sorted(p for p in moved if not p.name.endswith(("-wal", "-shm")))
+
+
+def test_first_start_creates_a_private_empty_log(paths: AppPaths) -> None:
+    asked = Asked(Choice.QUIT)
+    store = open_or_recover(paths, now=lambda: T0, ask=asked)
+    assert store is not None
+    store.close()
+    assert asked.problems == []
+    assert paths.database.stat().st_mode & 0o077 == 0
+
+
+def test_damaged_log_is_moved_aside_and_newest_backup_restored(paths: AppPaths) -> None:
+    _log_with_athlete(paths, "Ana")
+    write_backup(paths.database, new_backup_path(paths.backups, now=T0, reason="manual"))
+    damaged = b"this is not what was written" * 100
+    paths.database.write_bytes(damaged)
+
+    asked = Asked(Choice.RESTORE)
+    store = open_or_recover(paths, now=lambda: T0 + timedelta(hours=1), ask=asked)
+    assert store is not None
+    store.close()
+    (problem,) = asked.problems
+    assert problem.backup is not None and problem.choices[0] is Choice.RESTORE
+    assert _athletes(paths) == ["Ana"]
+    (moved,) = _quarantined(paths)
+    assert moved == problem.moved_to
+    assert hashlib.sha256(moved.read_bytes()).digest() == hashlib.sha256(damaged).digest()
+
+
+def test_damaged_log_without_backup_can_start_fresh_and_keeps_the_old_file(paths: AppPaths) -> None:
+    paths.data_dir.mkdir(parents=True)
+    garbage = bytes(range(256)) * 40
+    paths.database.write_bytes(garbage)
+    asked = Asked(Choice.START_FRESH)
+    store = open_or_recover(paths, now=lambda: T0, ask=asked)
+    assert store is not None
+    store.close()
+    assert asked.problems[0].choices == (Choice.START_FRESH, Choice.QUIT)
+    assert _athletes(paths) == []
+    (moved,) = _quarantined(paths)
+    assert moved.read_bytes() == garbage
+
+
+def test_quitting_leaves_everything_on_disk(paths: AppPaths) -> None:
+    paths.data_dir.mkdir(parents=True)
+    paths.database.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    assert open_or_recover(paths, now=lambda: T0, ask=Asked(Choice.QUIT)) is None
+    assert not paths.database.exists()
+    (moved,) = _quarantined(paths)
+    assert moved.read_bytes() == b"SQLite format 3\x00" + b"\x00" * 50
+
+
+def test_log_from_a_newer_cramproof_is_refused_untouched(paths: AppPaths) -> None:
+    _log_with_athlete(paths, "Ana")
+    with sqlite3.connect(paths.database) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+            [MIGRATIONS.name, "9999_from_the_future", T0.isoformat()],
+        )
+    before = paths.database.read_bytes()
+    asked = Asked(Choice.QUIT)
+    assert open_or_recover(paths, now=lambda: T0, ask=asked) is None
+    (problem,) = asked.problems
+    assert problem.choices == (Choice.QUIT,)
+    assert "newer" in problem.message.lower()
+    assert paths.database.read_bytes() == before

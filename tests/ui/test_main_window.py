@@ -1,0 +1,65 @@
+"""The main window over a real log: opens on the set-up screen, backs up, closes the log."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from db.backup import list_backups
+from db.store import open_store
+from desktop.paths import AppPaths
+from desktop.startup import Choice, StoreProblem
+from desktop.ui.main_window import MainWindow
+from desktop.ui.store_dialogs import build_problem_box, problem_text
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+    data_dir.mkdir(parents=True)
+    store = open_store(paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
+    shown = MainWindow(store=store, paths=paths)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def test_opens_on_the_set_up_screen(window: MainWindow) -> None:
+    assert window.windowTitle().startswith("Cramproof")
+    assert window.welcome_view.isVisible()
+    assert window.welcome_view.setup_button.text().startswith("Set up your build-up")
+    assert str(window.store.path) in window.statusBar().currentMessage()
+
+
+def test_back_up_now_writes_a_manual_backup(window: MainWindow) -> None:
+    window._backups.back_up_action.trigger()
+    reasons = [info.reason for info in list_backups(window.store.backups_dir)]
+    assert "manual" in reasons
+    assert "Backed up" in window.statusBar().currentMessage()
+
+
+def test_closing_closes_the_log(window: MainWindow) -> None:
+    store = window.store
+    window.close()
+    assert window.store is None
+    with pytest.raises(Exception, match="closed"):
+        store.db.execute("SELECT 1")
+
+
+def test_damaged_log_dialog_offers_restore_first(qtbot: QtBot, tmp_path: Path) -> None:
+    from db.backup import BackupInfo
+
+    backup = BackupInfo(
+        path=tmp_path / "b.db", taken_at=datetime(2027, 1, 3, tzinfo=UTC), reason=None
+    )
+    problem = StoreProblem("The log is damaged.", moved_to=tmp_path / "moved.db", backup=backup)
+    box, buttons = build_problem_box(problem)
+    qtbot.addWidget(box)
+    assert list(buttons.values()) == [Choice.RESTORE, Choice.START_FRESH, Choice.QUIT]
+    assert box.defaultButton().text() == "Restore backup"
+    text = problem_text(problem)
+    assert "moved, not deleted" in text and str(tmp_path / "moved.db") in text
