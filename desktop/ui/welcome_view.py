@@ -32,15 +32,23 @@ class WelcomeView(QWidget):
 
         body = QLabel(WELCOME_TEXT)
         body.setWordWrap(True)
-        body.setMaximumWidth(640)
+        body.setFixedWidth(680)
         body_font = QFont(body.font())
         body_font.setPointSizeF(body_font.pointSizeF() * 1.25)
         body.setFont(body_font)
+        # An aligned item gets its size hint, not height-for-width: reserve the wrapped height.
+        body.setMinimumHeight(body.heightForWidth(body.width()))
 
         self.setup_button = QPushButton("Set up your build-up…")
         self.setup_button.setDefault(True)
         self.setup_button.setMinimumHeight(56)
         self.setup_button.setFont(body_font)
+        self.setup_button.setObjectName("primaryAction")
+        self.setup_button.setStyleSheet(
+            "#primaryAction { background: #1f5fbf; color: white; border: none;"
+            " border-radius: 8px; padding: 8px 32px; }"
+            "#primaryAction:focus { outline: none; border: 3px solid #f0b400; }"
+        )
         self.setup_button.clicked.connect(self.setup_requested)
 
         layout = QVBoxLayout(self)
