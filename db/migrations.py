@@ -44,6 +44,7 @@ CREATE TABLE plans (
     units TEXT NOT NULL CHECK (units IN ('kg', 'lb')),
     created_at TEXT NOT NULL,
     active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    options TEXT NOT NULL DEFAULT '{{}}' CHECK (json_valid(options)),
     CHECK (speed_day <> long_run_day)
 );
 CREATE UNIQUE INDEX plans_one_active ON plans(athlete_id) WHERE active = 1;
@@ -140,31 +141,31 @@ CREATE INDEX cramp_reports_by_athlete_date ON cramp_reports(athlete_id, date);
 """)
 
 
-def known_migrations() -> list[str]:
+def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Every migration this version knows, in order (read from a throwaway in-memory database)."""
     with Database(memory=True, execute_plugins=False) as scratch:
-        return [migration.name for migration in MIGRATIONS.pending(scratch)]
+        return [migration.name for migration in migrations.pending(scratch)]
 
 
-def applied_migrations(db: Database) -> list[str]:
+def applied_migrations(db: Database, *, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Names already recorded in the database, in the order they were applied. Read-only."""
-    return [migration.name for migration in MIGRATIONS.applied(db)]
+    return [migration.name for migration in migrations.applied(db)]
 
 
-def pending_migrations(db: Database) -> list[str]:
+def pending_migrations(db: Database, *, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Migrations this version knows that the database has not had yet. Read-only."""
-    return [migration.name for migration in MIGRATIONS.pending(db)]
+    return [migration.name for migration in migrations.pending(db)]
 
 
-def unknown_migrations(db: Database) -> list[str]:
+def unknown_migrations(db: Database, *, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Applied names this version does not know: the file was written by a newer Cramproof."""
-    known = set(known_migrations())
-    return [name for name in applied_migrations(db) if name not in known]
+    known = set(known_migrations(migrations=migrations))
+    return [name for name in applied_migrations(db, migrations=migrations) if name not in known]
 
 
-def refuse_newer(db: Database) -> None:
+def refuse_newer(db: Database, *, migrations: Migrations = MIGRATIONS) -> None:
     """Raise NewerDatabase, before anything is written, if a newer Cramproof wrote this file."""
-    unknown = unknown_migrations(db)
+    unknown = unknown_migrations(db, migrations=migrations)
     if unknown:
         raise NewerDatabase(
             "This training log was saved by a newer version of Cramproof. Update Cramproof to "
@@ -173,7 +174,10 @@ def refuse_newer(db: Database) -> None:
         )
 
 
-def apply_migrations(db: Database) -> None:
-    """Apply everything pending, each migration in its own transaction."""
-    refuse_newer(db)
-    MIGRATIONS.apply(db)
+def apply_migrations(db: Database, *, migrations: Migrations = MIGRATIONS) -> None:
+    """Apply everything pending, each migration in its own transaction.
+
+    `migrations` is always MIGRATIONS in the app; tests pass a longer list to rehearse upgrades.
+    """
+    refuse_newer(db, migrations=migrations)
+    migrations.apply(db)

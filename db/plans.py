@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
@@ -52,6 +53,7 @@ def _plan(row: dict) -> PlanRecord:
         units=row["units"],
         created_at=from_utc_text(row["created_at"]),
         active=bool(row["active"]),
+        options=json.loads(row["options"]),
     )
 
 
@@ -109,7 +111,8 @@ def save_plan(target: StoreLike, plan: PlanRecord, days: Sequence[PlannedDayReco
         )
         plan_id = db.execute(
             """INSERT INTO plans (athlete_id, race_date, weeks, long_run_day, speed_day,
-            cramp_sites, units, created_at, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)""",
+            cramp_sites, units, created_at, active, options)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""",
             [
                 plan.athlete_id,
                 date_text(plan.race_date),
@@ -119,6 +122,7 @@ def save_plan(target: StoreLike, plan: PlanRecord, days: Sequence[PlannedDayReco
                 sites_text(plan.cramp_sites),
                 plan.units,
                 utc_text(plan.created_at),
+                json.dumps(dict(plan.options), sort_keys=True),
             ],
         ).lastrowid
         _insert_days(db, plan_id, days)

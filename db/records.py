@@ -2,15 +2,17 @@
 
 Records that the app builds before they are stored (plans, planned days, sets) take `id=None`;
 the store returns a copy carrying the new id. Every field is keyword-only so that call sites read
-like the table they fill.
+like the table they fill. `PlanRecord.options` keeps the plan settings that have no column of
+their own (sets, rest windows, variants) as JSON, so a new protocol default needs no migration.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 SessionKind = Literal["heavy", "light"]
 SessionState = Literal["in_progress", "finished", "abandoned"]
@@ -34,6 +36,7 @@ class PlanRecord:
     units: Literal["kg", "lb"]
     created_at: datetime
     active: bool = True
+    options: Mapping[str, Any] = field(default_factory=dict)
     id: int | None = None
 
 

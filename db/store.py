@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from db.backup import (
     BackupInfo,
@@ -31,7 +32,7 @@ from db.errors import (
 )
 from db.files import companions, create_private, private_folder, remove_quietly
 from db.integrity import IntegrityReport, check_database, quarantine
-from db.migrations import apply_migrations, pending_migrations, refuse_newer
+from db.migrations import MIGRATIONS, apply_migrations, pending_migrations, refuse_newer
 from db.records import require_aware
 
 log = logging.getLogger(__name__)
@@ -61,11 +62,18 @@ class Store:
         self.close()
 
 
-def open_store(db_path: Path, *, backups_dir: Path, now: datetime) -> Store:
+def open_store(
+    db_path: Path,
+    *,
+    backups_dir: Path,
+    now: datetime,
+    migrations: Migrations = MIGRATIONS,
+) -> Store:
     """What the app calls at start. Raises a StoreError subclass with a message for the runner."""
     require_aware(now, what="now")
     db_path, backups_dir = Path(db_path), Path(backups_dir)
     _require_writable_folder(db_path.parent)
+    _require_writable_file(db_path)
     report = check_database(db_path)
     if report.kind in ("not_sqlite", "corrupt"):
         raise _moved_aside(db_path, report, backups_dir=backups_dir, now=now)
@@ -75,11 +83,10 @@ def open_store(db_path: Path, *, backups_dir: Path, now: datetime) -> Store:
             "was left exactly as it is. Check that it belongs to you."
         )
     if report.ok:
-        _require_writable_file(db_path)
-        _refuse_newer_read_only(db_path)
+        _refuse_newer_read_only(db_path, migrations=migrations)
     db = connect(db_path)
     try:
-        _migrate(db, db_path, backups_dir=backups_dir, now=now)
+        _migrate(db, db_path, backups_dir=backups_dir, now=now, migrations=migrations)
         notices = _daily_backup(db, db_path, backups_dir=backups_dir, now=now)
     except BaseException:
         db.close()
@@ -103,7 +110,9 @@ def _require_writable_folder(folder: Path) -> None:
 def _require_writable_file(db_path: Path) -> None:
     for path in [db_path, *companions(db_path)]:
         if path.exists() and not os.access(path, os.R_OK | os.W_OK):
-            raise StoreUnwritable(unwritable_message(f"{path} is read-only or not yours"))
+            raise StoreUnwritable(
+                unwritable_message(f"{path} is read-only or not yours, so it was left untouched")
+            )
 
 
 def _moved_aside(
@@ -133,20 +142,29 @@ def _moved_aside(
     )
 
 
-def _refuse_newer_read_only(db_path: Path) -> None:
+def _refuse_newer_read_only(db_path: Path, *, migrations: Migrations) -> None:
     with store_errors(), Database(read_only_connection(db_path), execute_plugins=False) as db:
-        refuse_newer(db)
+        refuse_newer(db, migrations=migrations)
 
 
-def _migrate(db: Database, db_path: Path, *, backups_dir: Path, now: datetime) -> None:
+def _migrate(
+    db: Database, db_path: Path, *, backups_dir: Path, now: datetime, migrations: Migrations
+) -> None:
     """Back up a database that holds data before any pending migration runs."""
-    if not pending_migrations(db):
+    if not pending_migrations(db, migrations=migrations):
         return
     if has_data(db):
-        write_backup(db_path, new_backup_path(backups_dir, now=now, reason="pre-migration"))
+        try:
+            write_backup(db_path, new_backup_path(backups_dir, now=now, reason="pre-migration"))
+        except (OSError, StoreError) as error:
+            raise StoreUnwritable(
+                unwritable_message(
+                    f"the backup that must precede this upgrade could not be written ({error})"
+                )
+            ) from error
         prune_backups(backups_dir)
     with store_errors():
-        apply_migrations(db)
+        apply_migrations(db, migrations=migrations)
 
 
 def _daily_backup(
