@@ -24,6 +24,7 @@ _UNWRITABLE_CODES = {
     sqlite3.SQLITE_CANTOPEN,
 }
 _DAMAGED_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 _UNWRITABLE_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, errno.EDQUOT}
 
 
@@ -89,6 +90,11 @@ def translate(error: BaseException) -> StoreError | None:
         primary = code & 0xFF if isinstance(code, int) else None
         if primary in _UNWRITABLE_CODES:
             return StoreUnwritable(unwritable_message(str(error)))
+        if primary in _BUSY_CODES:
+            return StoreBusy(
+                "Another program kept Cramproof's training log locked, so this was not saved. "
+                "Close other copies of Cramproof and try again."
+            )
         if primary in _DAMAGED_CODES:
             return CorruptDatabase(
                 f"Cramproof's training log is damaged ({error}). Restart Cramproof: it will move "

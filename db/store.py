@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import secrets
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -98,7 +99,7 @@ def _require_writable_folder(folder: Path) -> None:
     """Prove the folder takes new files (the -wal and -shm need it) before touching anything."""
     try:
         private_folder(folder)
-        probe = folder / f".cramproof-write-test-{os.getpid()}"
+        probe = folder / f".cramproof-write-test-{secrets.token_hex(6)}"
         create_private(probe)
         remove_quietly(probe)
     except OSError as error:

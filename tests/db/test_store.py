@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -104,7 +106,25 @@ def _open_on(day: int, paths: StorePaths, *, hours: int = 0) -> None:
     ).close()
 
 
-def test_one_backup_a_day_and_only_when_something_changed(paths: StorePaths) -> None:
+@pytest.fixture
+def utc_local_time() -> Iterator[None]:
+    """Backups are daily by the local calendar; pin it so the test means the same everywhere."""
+    previous = os.environ.get("TZ")
+    os.environ["TZ"] = "UTC"
+    time.tzset()
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = previous
+        time.tzset()
+
+
+def test_one_backup_a_day_and_only_when_something_changed(
+    paths: StorePaths, utc_local_time: None
+) -> None:
     with open_store(paths.db, backups_dir=paths.backups, now=NOW) as store:
         session_id = populate(store, sets=2)
     _open_on(1, paths)
@@ -123,7 +143,7 @@ def test_one_backup_a_day_and_only_when_something_changed(paths: StorePaths) -> 
     assert len(list_backups(paths.backups)) == 3, "an edit without new rows went unnoticed"
 
 
-def test_backups_are_thinned_to_the_newest_ten(paths: StorePaths) -> None:
+def test_backups_are_thinned_to_the_newest_ten(paths: StorePaths, utc_local_time: None) -> None:
     healthy_database(paths.db, sets=2)
     for day in range(1, 13):
         write_backup(paths.db, paths.backups / f"cramproof-202501{day:02d}-060000.db")
