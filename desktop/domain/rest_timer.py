@@ -4,15 +4,12 @@ Every call takes an explicit ``now`` from a `Clock`; elapsed time is ``now - sta
 never a count of ticks, so a late or frozen UI cannot make the rest wrong.
 
 Decisions the protocol leaves open:
-
-- +30 s pushes the whole window later. A cue whose moment moves past the current elapsed time
-  re-arms and sounds again at its new moment: the athlete asked for 30 s more and is 3 m from
-  the laptop, so the cue is what tells them those seconds are over.
-- Pausing freezes the elapsed time, so cues not yet reported simply come due later (in clock
-  time); a cue already reported stays reported, its moment in the rest has passed.
-- ``duration_s`` in the record is the rest the timer counted (pauses excluded); the gap between
-  the sets is ``duration_s + paused_s``. Over-rest is counted past the (extended) max, the moment
-  the MAX cue sounded; an early finish is judged against the protocol's unextended ready.
+- +30 s pushes the whole window later; a reported cue whose moment moves ahead of the elapsed
+  time re-arms and sounds again there: the athlete, 3 m away, asked for 30 s more.
+- A pause freezes elapsed time: unreported cues come due later, reported ones stay reported.
+- A record's ``duration_s`` excludes pauses (the gap between sets is ``duration_s + paused_s``);
+  over-rest counts past the extended max, where MAX sounded; "early" means before the
+  protocol's unextended ready.
 """
 
 from __future__ import annotations
@@ -119,20 +116,16 @@ class RestTimer:
         Cues whose moment passed while the app was down count as reported: a restart never
         replays a stale alarm, the display already shows the phase.
         """
-        since_start = (wall_now - snapshot.started_wall).total_seconds()
-        paused_total = snapshot.paused_s
-        if snapshot.paused_since_wall is None:
-            elapsed = max(0.0, since_start - snapshot.paused_s)
-        else:
-            frozen = (snapshot.paused_since_wall - snapshot.started_wall).total_seconds()
-            elapsed = max(0.0, frozen - snapshot.paused_s)
-            paused_total += max(0.0, (wall_now - snapshot.paused_since_wall).total_seconds())
+        counted_until = snapshot.paused_since_wall or wall_now
+        elapsed = (counted_until - snapshot.started_wall).total_seconds() - snapshot.paused_s
         timer = cls(snapshot.window, started_at=now)
-        timer._banked, timer._paused_total = elapsed, paused_total
-        timer._extended_s = snapshot.extended_s
+        timer._banked, timer._extended_s = max(0.0, elapsed), snapshot.extended_s
+        timer._paused_total = snapshot.paused_s
         if snapshot.paused_since_wall is not None:
+            downtime = (wall_now - snapshot.paused_since_wall).total_seconds()
+            timer._paused_total += max(0.0, downtime)
             timer._running_since, timer._paused_since = None, now
-        timer._fired = {cue for cue in Cue if timer._moment(cue) <= elapsed}
+        timer._fired = {cue for cue in Cue if timer._moment(cue) <= timer._banked}
         return timer
 
     @property
