@@ -41,12 +41,14 @@ def create_athlete(target: StoreLike, name: str, *, created_at: datetime | None 
     return get_athlete(db, cursor.lastrowid)
 
 
+@translates_errors
 def list_athletes(target: StoreLike) -> list[Athlete]:
     """All athletes, in the order they were added."""
     db = as_database(target)
     return [_athlete(row) for row in db.query("SELECT * FROM athletes ORDER BY id")]
 
 
+@translates_errors
 def get_athlete(target: StoreLike, athlete_id: int) -> Athlete:
     """The athlete with this id, or a LookupError."""
     rows = list(as_database(target).query("SELECT * FROM athletes WHERE id = ?", [athlete_id]))

@@ -74,6 +74,7 @@ def record_checkin(
         return _checkin(next(rows))
 
 
+@translates_errors
 def checkins_for(target: StoreLike, athlete_id: int) -> list[CheckIn]:
     """An athlete's check-ins, by week."""
     rows = as_database(target).query(
@@ -122,6 +123,7 @@ def record_cramp_report(
     return _cramp_report(next(rows))
 
 
+@translates_errors
 def cramp_reports(target: StoreLike, athlete_id: int) -> list[CrampReport]:
     """An athlete's cramp reports, by date."""
     rows = as_database(target).query(

@@ -38,12 +38,14 @@ def ensure_exercise(
         return db.execute("SELECT id FROM exercises WHERE key = ?", [key]).fetchone()[0]
 
 
+@translates_errors
 def list_exercises(target: StoreLike) -> list[ExerciseRecord]:
     """The whole catalogue, by key."""
     rows = as_database(target).query("SELECT * FROM exercises ORDER BY key")
     return [_exercise(row) for row in rows]
 
 
+@translates_errors
 def exercise_by_key(target: StoreLike, key: str) -> ExerciseRecord | None:
     """The exercise with this key, or None if it was never stored."""
     rows = list(as_database(target).query("SELECT * FROM exercises WHERE key = ?", [key]))

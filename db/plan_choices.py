@@ -56,6 +56,7 @@ def record_gate_decision(
         return _decision(next(rows))
 
 
+@translates_errors
 def gate_decisions(target: StoreLike, plan_id: int) -> list[GateDecision]:
     """Every recorded decision of a plan, by week."""
     rows = as_database(target).query(
@@ -85,6 +86,7 @@ def set_plan_exercise(
     )
 
 
+@translates_errors
 def plan_exercises(
     target: StoreLike, plan_id: int, *, session_kind: SessionKind | None = None
 ) -> list[PlanExercise]:

@@ -129,6 +129,7 @@ def save_plan(target: StoreLike, plan: PlanRecord, days: Sequence[PlannedDayReco
     return replace(plan, id=plan_id, active=True)
 
 
+@translates_errors
 def active_plan(target: StoreLike, athlete_id: int) -> PlanRecord | None:
     """The athlete's current plan, or None before the first one is saved."""
     rows = list(
@@ -139,6 +140,7 @@ def active_plan(target: StoreLike, athlete_id: int) -> PlanRecord | None:
     return _plan(rows[0]) if rows else None
 
 
+@translates_errors
 def get_plan(target: StoreLike, plan_id: int) -> PlanRecord:
     """Any plan, active or retired, by id (a LookupError if there is none)."""
     rows = list(as_database(target).query("SELECT * FROM plans WHERE id = ?", [plan_id]))
@@ -147,6 +149,7 @@ def get_plan(target: StoreLike, plan_id: int) -> PlanRecord:
     return _plan(rows[0])
 
 
+@translates_errors
 def planned_days(
     target: StoreLike, plan_id: int, *, include_superseded: bool = False
 ) -> list[PlannedDayRecord]:

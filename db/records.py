@@ -149,7 +149,7 @@ def require_aware(moment: datetime, *, what: str = "time") -> datetime:
 def utc_text(moment: datetime) -> str:
     """One fixed-width UTC form, so that text order is time order in SQL."""
     require_aware(moment)
-    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def optional_utc_text(moment: datetime | None) -> str | None:

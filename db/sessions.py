@@ -160,6 +160,7 @@ def finish_session(
     return get_session(db, session_id)
 
 
+@translates_errors
 def get_session(target: StoreLike, session_id: int) -> SessionRecord:
     """One session by id, or a LookupError."""
     rows = list(as_database(target).query("SELECT * FROM sessions WHERE id = ?", [session_id]))
@@ -168,6 +169,7 @@ def get_session(target: StoreLike, session_id: int) -> SessionRecord:
     return _session(rows[0])
 
 
+@translates_errors
 def open_sessions(target: StoreLike, athlete_id: int) -> list[SessionRecord]:
     """Sessions still in progress (after a crash: the one to resume), oldest first."""
     rows = as_database(target).query(
@@ -178,6 +180,7 @@ def open_sessions(target: StoreLike, athlete_id: int) -> list[SessionRecord]:
     return [_session(row) for row in rows]
 
 
+@translates_errors
 def sessions_for_athlete(target: StoreLike, athlete_id: int) -> list[SessionRecord]:
     """Every session of an athlete, oldest first."""
     rows = as_database(target).query(
@@ -186,6 +189,7 @@ def sessions_for_athlete(target: StoreLike, athlete_id: int) -> list[SessionReco
     return [_session(row) for row in rows]
 
 
+@translates_errors
 def sets_for_session(target: StoreLike, session_id: int) -> list[SetRecord]:
     """A session's sets in the order they were logged."""
     rows = as_database(target).query(

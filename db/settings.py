@@ -6,6 +6,7 @@ from db.connection import StoreLike, as_database
 from db.errors import translates_errors
 
 
+@translates_errors
 def get_setting(
     target: StoreLike, key: str, *, athlete_id: int | None = None, default: str | None = None
 ) -> str | None:
@@ -38,6 +39,7 @@ def set_setting(
             )
 
 
+@translates_errors
 def all_settings(target: StoreLike, *, athlete_id: int | None = None) -> dict[str, str | None]:
     """Every setting of one scope, for a settings dialog or an export."""
     rows = as_database(target).query(
