@@ -186,7 +186,9 @@ for cue in options["cues"]:
     QTimer.singleShot(0, lambda cue=cue: player.play(cue))
 QTimer.singleShot(options["run_ms"], app.quit)
 app.exec()
-seen.update(reason=player.unavailable_reason, devices=player.output_devices())
+seen.update(
+    reason=player.unavailable_reason, devices=player.output_devices(), prepared=player.prepare()
+)
 print(json.dumps(seen))
 """
 
@@ -202,7 +204,7 @@ def run_cue_player(
     """Play cues through a CuePlayer in a fresh process (Qt picks its audio backend at import).
 
     Returns what the player reported: flashes, sound_unavailable reasons, the final
-    unavailable_reason and the output devices it saw.
+    unavailable_reason, the output devices it saw and whether `prepare()` succeeded.
     """
     options = {
         "cues": list(cues),

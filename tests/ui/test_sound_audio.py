@@ -61,6 +61,7 @@ def test_ready_cue_is_heard_on_the_default_device(server: PulseServer) -> None:
     assert seen["reason"] is None
     assert seen["flashes"] == []
     assert server.sink_description in seen["devices"]
+    assert seen["prepared"] is True
     assert max(map(abs, samples)) > LOUD
     assert rms(samples) > 1000
     beeps = bursts(samples)

@@ -32,6 +32,7 @@ def test_missing_qt_multimedia_falls_back_and_reports_once(tmp_path: Path) -> No
     assert reason.startswith("Sound is off: Qt Multimedia could not load")
     assert seen["reasons"] == [reason]
     assert seen["devices"] == []
+    assert seen["prepared"] is False
 
 
 def test_no_output_device_falls_back_and_reports_once(tmp_path: Path) -> None:
@@ -43,3 +44,4 @@ def test_no_output_device_falls_back_and_reports_once(tmp_path: Path) -> None:
     assert reason.startswith("Sound is off:")
     assert seen["reasons"] == [reason]
     assert seen["devices"] == []
+    assert seen["prepared"] is False
