@@ -74,6 +74,9 @@ def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
     heartbeat = QTimer(interval=500)
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start()
+    for notice in store.notices:
+        log.warning("Store notice: %s", notice)
+        window.statusBar().showMessage(notice)
     window.show()
     log.info("Main window shown")
     try:

@@ -73,6 +73,7 @@ def _check(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _backup(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.backup import write_backup
+    from db.errors import StoreError
     from db.integrity import check_database
 
     report = check_database(paths.database)
@@ -83,6 +84,8 @@ def _backup(args: argparse.Namespace, paths: AppPaths) -> int:
         return _fail("the backup must not overwrite the database itself")
     try:
         written = write_backup(paths.database, out)
+    except StoreError as error:
+        return _fail(error.message)
     except OSError as error:
         return _fail(f"could not write {out}: {error.strerror or error}")
     print(f"Backed up {paths.database} to {written}")

@@ -129,3 +129,13 @@ def test_unknown_subcommand_exits_2_with_one_line() -> None:
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_backup_to_an_unwritable_place_fails_cleanly(data_dir: Path, tmp_path: Path) -> None:
+    make_log(data_dir)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = run("--data-dir", str(data_dir), "backup", "--out", str(blocker / "copy.db"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("cramproof: error:")
+    assert "Traceback" not in result.stderr
