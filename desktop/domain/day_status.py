@@ -1,0 +1,130 @@
+"""Whether each planned session was done: logged sessions matched to planned ones, one day slack.
+
+The plan view, the gate and the Progress charts all read adherence through these functions, so
+"done" means the same thing on every screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+from desktop.domain.gate import MATCH_SLACK
+from desktop.domain.model import SessionKind
+
+SessionStatus = Literal["done", "partly", "missed", "today", "upcoming", "conditional"]
+DONE_SETS = 3
+DONE_EXERCISES = 2
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    """One half of a planned double day, as far as adherence cares."""
+
+    day_id: int
+    date: date
+    kind: SessionKind
+    exercises: tuple[str, ...]
+    sets: int
+    conditional: bool = False
+
+
+@dataclass(frozen=True)
+class LoggedSession:
+    """A session from the log: its local date, kind, planned-day link and work sets per exercise."""
+
+    date: date
+    kind: SessionKind
+    planned_day_id: int | None = None
+    work_sets: Mapping[str, int] = field(default_factory=dict)
+
+
+def counts_as_done(planned: PlannedSession, work_sets: Mapping[str, int]) -> bool:
+    """Done means at least 3 work sets (fewer if fewer are prescribed) of each of the first two
+    exercises: the compound lifts carry the protocol, the accessories and finisher do not."""
+    needed = min(DONE_SETS, planned.sets)
+    keys = planned.exercises[:DONE_EXERCISES]
+    return bool(keys) and all(work_sets.get(key, 0) >= needed for key in keys)
+
+
+def match_sessions(
+    planned: Sequence[PlannedSession], logged: Sequence[LoggedSession]
+) -> list[list[LoggedSession]]:
+    """For each planned session, the logged sessions that count for it.
+
+    A session linked to a planned day counts for that day's session of its kind. An unlinked one
+    counts for the nearest planned session of its kind within one day, preferring one that has no
+    session yet; a second attempt at the same session (a restart) adds its sets to the first.
+    """
+    matched: list[list[LoggedSession]] = [[] for _ in planned]
+    index = {(p.day_id, p.kind): i for i, p in enumerate(planned)}
+    loose: list[LoggedSession] = []
+    for session in logged:
+        slot = index.get((session.planned_day_id, session.kind))
+        if slot is None:
+            loose.append(session)
+        else:
+            matched[slot].append(session)
+    for session in sorted(loose, key=lambda s: s.date):
+        near = [
+            i
+            for i, p in enumerate(planned)
+            if p.kind == session.kind and abs(p.date - session.date) <= MATCH_SLACK
+        ]
+        if not near:
+            continue
+        near.sort(key=lambda i: (bool(matched[i]), abs(planned[i].date - session.date)))
+        matched[near[0]].append(session)
+    return matched
+
+
+def session_status(
+    planned: PlannedSession, sessions: Sequence[LoggedSession], *, today: date
+) -> SessionStatus:
+    """One planned session's status on `today`, from the logged sessions that count for it.
+
+    Nothing logged yet is not "missed" while the one-day slack lasts: yesterday's session can
+    still be done today, so it is shown as due today.
+    """
+    if sessions:
+        total: dict[str, int] = {}
+        for session in sessions:
+            for key, count in session.work_sets.items():
+                total[key] = total.get(key, 0) + count
+        return "done" if counts_as_done(planned, total) else "partly"
+    if planned.conditional:
+        return "conditional"
+    if planned.date > today:
+        return "upcoming"
+    if today - planned.date <= MATCH_SLACK:
+        return "today"
+    return "missed"
+
+
+def session_statuses(
+    planned: Sequence[PlannedSession], logged: Sequence[LoggedSession], *, today: date
+) -> list[SessionStatus]:
+    """The status of every planned session, in the order given."""
+    return [
+        session_status(p, sessions, today=today)
+        for p, sessions in zip(planned, match_sessions(planned, logged), strict=True)
+    ]
+
+
+def day_status(heavy: SessionStatus, light: SessionStatus) -> SessionStatus:
+    """A double day as a whole: done when both halves are, partly when either was started."""
+    if heavy == light:
+        return heavy
+    if "done" in (heavy, light) or "partly" in (heavy, light):
+        return "partly"
+    for status in ("missed", "today", "upcoming"):
+        if status in (heavy, light):
+            return status
+    return "conditional"
+
+
+def day_credit(heavy: SessionStatus, light: SessionStatus) -> float:
+    """Adherence credit of a planned double day: 1.0 with both sessions done, 0.5 with one."""
+    return (heavy == "done") * 0.5 + (light == "done") * 0.5
