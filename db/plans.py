@@ -33,6 +33,7 @@ __all__ = [
     "planned_days",
     "record_gate_decision",
     "replace_future_days",
+    "replan_plan",
     "save_plan",
     "set_plan_exercise",
 ]
@@ -198,3 +199,41 @@ def replace_future_days(
         ]
         _insert_days(db, plan_id, fresh)
     return planned_days(db, plan_id)
+
+
+@translates_errors
+def replan_plan(
+    target: StoreLike,
+    plan: PlanRecord,
+    days: Sequence[PlannedDayRecord],
+    *,
+    from_date: date,
+    now: datetime | None = None,
+) -> list[PlannedDayRecord]:
+    """Change an existing plan's settings and re-plan its days from `from_date`, all or nothing.
+
+    The plan keeps its id, so sessions already linked to its days stay linked (a new build-up
+    is `save_plan` instead). Returns the plan's current days.
+    """
+    if plan.id is None:
+        raise ValueError("Only a saved plan can be re-planned.")
+    _validate_plan(plan)
+    db = as_database(target)
+    with db.atomic():
+        updated = db.execute(
+            """UPDATE plans SET race_date = ?, weeks = ?, long_run_day = ?, speed_day = ?,
+            cramp_sites = ?, units = ?, options = ? WHERE id = ?""",
+            [
+                date_text(plan.race_date),
+                plan.weeks,
+                plan.long_run_day,
+                plan.speed_day,
+                sites_text(plan.cramp_sites),
+                plan.units,
+                json.dumps(dict(plan.options), sort_keys=True),
+                plan.id,
+            ],
+        ).rowcount
+        if not updated:
+            raise LookupError(f"no plan with id {plan.id}")
+        return replace_future_days(db, plan.id, days, from_date=from_date, now=now)
