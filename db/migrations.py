@@ -141,6 +141,23 @@ CREATE INDEX cramp_reports_by_athlete_date ON cramp_reports(athlete_id, date);
 """)
 
 
+@MIGRATIONS(name="0002_gym_rest_state")
+def _gym_rest_state(db: Database) -> None:
+    """Gym mode: a paused or extended rest restores exactly, each rest is kept whole with the set
+    that follows it, held finishers (planks) store seconds, and the session's running layout
+    (variant swaps, extra and skipped sets, warm-ups) survives a crash as JSON."""
+    db.executescript("""
+ALTER TABLE sessions ADD COLUMN rest_paused_since TEXT;
+ALTER TABLE sessions ADD COLUMN rest_extended_s REAL NOT NULL DEFAULT 0
+    CHECK (rest_extended_s >= 0);
+ALTER TABLE sessions ADD COLUMN layout TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(layout));
+ALTER TABLE sets ADD COLUMN rest_paused_s REAL CHECK (rest_paused_s >= 0);
+ALTER TABLE sets ADD COLUMN rest_extended_s REAL CHECK (rest_extended_s >= 0);
+ALTER TABLE sets ADD COLUMN over_rest_s REAL CHECK (over_rest_s >= 0);
+ALTER TABLE sets ADD COLUMN hold_s REAL CHECK (hold_s BETWEEN 0 AND 3600);
+""")
+
+
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Every migration this version knows, in order (read from a throwaway in-memory database)."""
     with Database(memory=True, execute_plugins=False) as scratch:

@@ -92,6 +92,9 @@ class SessionRecord:
     notes: str
     rest_started_at: datetime | None
     rest_paused_s: float
+    rest_paused_since: datetime | None = None
+    rest_extended_s: float = 0.0
+    layout: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -108,6 +111,10 @@ class SetRecord:
     started_at: datetime
     ended_at: datetime
     rest_before_s: float | None = None
+    rest_paused_s: float | None = None
+    rest_extended_s: float | None = None
+    over_rest_s: float | None = None
+    hold_s: float | None = None
     id: int | None = None
 
 

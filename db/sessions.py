@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from db.connection import StoreLike, as_database
 from db.errors import translates_errors
@@ -21,6 +24,7 @@ from db.records import (
 
 MAX_REPS = 100
 MAX_LOAD_KG = 1000.0
+MAX_HOLD_S = 3600.0
 
 
 def _session(row: dict) -> SessionRecord:
@@ -35,6 +39,9 @@ def _session(row: dict) -> SessionRecord:
         notes=row["notes"],
         rest_started_at=optional_from_utc_text(row["rest_started_at"]),
         rest_paused_s=row["rest_paused_s"],
+        rest_paused_since=optional_from_utc_text(row["rest_paused_since"]),
+        rest_extended_s=row["rest_extended_s"],
+        layout=json.loads(row["layout"]),
     )
 
 
@@ -53,6 +60,10 @@ def _set(row: dict) -> SetRecord:
         started_at=from_utc_text(row["started_at"]),
         ended_at=from_utc_text(row["ended_at"]),
         rest_before_s=row["rest_before_s"],
+        rest_paused_s=row["rest_paused_s"],
+        rest_extended_s=row["rest_extended_s"],
+        over_rest_s=row["over_rest_s"],
+        hold_s=row["hold_s"],
     )
 
 
@@ -72,8 +83,11 @@ def validate_set(new: SetRecord) -> None:
         raise ValueError(f"The load must be a number of kilograms, got {load!r}.")
     if not 0 <= load <= MAX_LOAD_KG:
         raise ValueError(f"The load must be from 0 to {MAX_LOAD_KG:g} kg, got {load:g}.")
-    if new.rest_before_s is not None and not new.rest_before_s >= 0:
-        raise ValueError("A rest cannot last less than 0 seconds.")
+    for seconds in (new.rest_before_s, new.rest_paused_s, new.rest_extended_s, new.over_rest_s):
+        if seconds is not None and not seconds >= 0:
+            raise ValueError("A rest cannot last less than 0 seconds.")
+    if new.hold_s is not None and not 0 <= new.hold_s <= MAX_HOLD_S:
+        raise ValueError(f"A hold lasts from 0 to {MAX_HOLD_S:g} seconds, got {new.hold_s!r}.")
 
 
 @translates_errors
@@ -106,8 +120,9 @@ def log_set(target: StoreLike, new: SetRecord) -> SetRecord:
     with db.atomic():
         set_id = db.execute(
             """INSERT INTO sets (session_id, exercise_id, set_index, warmup, target_reps_min,
-            target_reps_max, reps, load_kg, form_held, started_at, ended_at, rest_before_s)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            target_reps_max, reps, load_kg, form_held, started_at, ended_at, rest_before_s,
+            rest_paused_s, rest_extended_s, over_rest_s, hold_s)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 new.session_id,
                 new.exercise_id,
@@ -121,6 +136,10 @@ def log_set(target: StoreLike, new: SetRecord) -> SetRecord:
                 utc_text(new.started_at),
                 utc_text(new.ended_at),
                 new.rest_before_s,
+                new.rest_paused_s,
+                new.rest_extended_s,
+                new.over_rest_s,
+                new.hold_s,
             ],
         ).lastrowid
     return replace(new, id=set_id, load_kg=float(new.load_kg))
@@ -128,14 +147,39 @@ def log_set(target: StoreLike, new: SetRecord) -> SetRecord:
 
 @translates_errors
 def set_rest_state(
-    target: StoreLike, session_id: int, *, rest_started_at: datetime | None, rest_paused_s: float
+    target: StoreLike,
+    session_id: int,
+    *,
+    rest_started_at: datetime | None,
+    rest_paused_s: float,
+    rest_paused_since: datetime | None = None,
+    rest_extended_s: float = 0.0,
 ) -> None:
-    """Remember the running rest so that it can be restored, to the second, after a crash."""
-    if not rest_paused_s >= 0:
-        raise ValueError("Paused time cannot be negative.")
+    """Remember the running rest so that it can be restored, to the second, after a crash.
+
+    `rest_paused_since` is set while the rest is paused; `rest_extended_s` is the +30 s total.
+    """
+    if not rest_paused_s >= 0 or not rest_extended_s >= 0:
+        raise ValueError("Paused and extended time cannot be negative.")
     as_database(target).execute(
-        "UPDATE sessions SET rest_started_at = ?, rest_paused_s = ? WHERE id = ?",
-        [optional_utc_text(rest_started_at), float(rest_paused_s), session_id],
+        """UPDATE sessions SET rest_started_at = ?, rest_paused_s = ?, rest_paused_since = ?,
+        rest_extended_s = ? WHERE id = ?""",
+        [
+            optional_utc_text(rest_started_at),
+            float(rest_paused_s),
+            optional_utc_text(rest_paused_since),
+            float(rest_extended_s),
+            session_id,
+        ],
+    )
+
+
+@translates_errors
+def set_session_layout(target: StoreLike, session_id: int, layout: Mapping[str, Any]) -> None:
+    """Keep the session's running layout (gym mode's JSON: swaps, extra and skipped sets)."""
+    as_database(target).execute(
+        "UPDATE sessions SET layout = ? WHERE id = ?",
+        [json.dumps(dict(layout), sort_keys=True), session_id],
     )
 
 
@@ -154,7 +198,7 @@ def finish_session(
     db = as_database(target)
     db.execute(
         """UPDATE sessions SET ended_at = ?, state = ?, notes = coalesce(?, notes),
-        rest_started_at = NULL WHERE id = ?""",
+        rest_started_at = NULL, rest_paused_since = NULL WHERE id = ?""",
         [utc_text(ended_at), state, notes, session_id],
     )
     return get_session(db, session_id)
@@ -213,7 +257,7 @@ def close_stale_sessions(target: StoreLike, *, older_than: datetime) -> list[Ses
         ]
         db.execute(
             """UPDATE sessions SET state = 'abandoned', rest_started_at = NULL,
-            ended_at = coalesce(
+            rest_paused_since = NULL, ended_at = coalesce(
                 (SELECT max(ended_at) FROM sets WHERE sets.session_id = sessions.id), started_at)
             WHERE state = 'in_progress' AND started_at < ?""",
             [utc_text(older_than)],
