@@ -158,6 +158,14 @@ ALTER TABLE sets ADD COLUMN hold_s REAL CHECK (hold_s BETWEEN 0 AND 3600);
 """)
 
 
+@MIGRATIONS(name="0003_progress_indexes")
+def _progress_indexes(db: Database) -> None:
+    """Indexes for the Progress charts: an exercise's top sets read from the index alone."""
+    db.executescript("""
+CREATE INDEX sets_by_exercise_session ON sets(exercise_id, session_id, warmup, load_kg, reps);
+""")
+
+
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Every migration this version knows, in order (read from a throwaway in-memory database)."""
     with Database(memory=True, execute_plugins=False) as scratch:
