@@ -1,0 +1,167 @@
+"""Start-up: launch to window mapped under Xvfb, and peak memory, against a bare PySide6 window.
+
+Measured from outside the process (as a runner would see it): a child is started and an X client
+polls over one X connection until its top-level window is viewable. Runs are interleaved so that
+machine noise hits the baseline and Cramproof alike; figures are medians.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.x11_windows import XConnection
+
+BARE_WINDOW = (
+    "from PySide6.QtWidgets import QApplication, QLabel\n"
+    "app = QApplication([])\n"
+    "label = QLabel('bare'); label.setWindowTitle('BareBaseline'); label.show()\n"
+    "app.exec()\n"
+)
+TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Launch:
+    seconds: float
+    peak_rss_kb: int
+
+
+def _peak_rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def time_launch(command: list[str], *, title: str, display: str, settle_s: float = 1.0) -> Launch:
+    """Seconds from spawn to a viewable window, and peak RSS once it has settled."""
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    watcher = XConnection(display)
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while not watcher.window_viewable(title):
+            if child.poll() is not None:
+                raise RuntimeError(f"{command} exited: {child.stderr.read().decode()[-500:]}")
+            if time.perf_counter() - started > TIMEOUT_S:
+                raise TimeoutError(f"no window titled {title!r} after {TIMEOUT_S} s")
+            time.sleep(0.002)
+        seconds = time.perf_counter() - started
+        time.sleep(settle_s)
+        return Launch(seconds=seconds, peak_rss_kb=_peak_rss_kb(child.pid))
+    finally:
+        watcher.close()
+        child.terminate()
+        child.communicate(timeout=TIMEOUT_S)
+
+
+class VirtualScreen:
+    """A private Xvfb at 1366×768, the smallest common gym-laptop screen.
+
+    `-displayfd` lets Xvfb pick a free display and say when it accepts clients, so a stale lock
+    or a half-started server can never be mistaken for ours.
+    """
+
+    def __init__(self) -> None:
+        self.display = ""
+        self._server: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> VirtualScreen:
+        if shutil.which("Xvfb") is None:
+            raise RuntimeError("Xvfb is not installed (Debian: apt-get install xvfb x11-utils)")
+        read_end, write_end = os.pipe()
+        self._server = subprocess.Popen(
+            [
+                "Xvfb",
+                "-displayfd",
+                str(write_end),
+                "-screen",
+                "0",
+                "1366x768x24",
+                "-nolisten",
+                "tcp",
+            ],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write_end)
+        with os.fdopen(read_end) as announced:
+            number = announced.readline().strip()
+        if not number:
+            raise RuntimeError("Xvfb did not start")
+        self.display = f":{number}"
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._server is not None:
+            self._server.terminate()
+            self._server.wait()
+
+
+def compare(
+    candidates: dict[str, tuple[list[str], str]],
+    *,
+    runs: int,
+    display: str,
+    before_each: Callable[[str], None] | None = None,
+) -> dict[str, list[Launch]]:
+    """Interleave launches of every candidate `runs` times; returns all measurements."""
+    results: dict[str, list[Launch]] = {name: [] for name in candidates}
+    for _ in range(runs):
+        for name, (command, title) in candidates.items():
+            if before_each:
+                before_each(name)
+            results[name].append(time_launch(command, title=title, display=display))
+    return results
+
+
+def run(*, runs: int = 7, populate: Callable[[Path], None] | None = None) -> list[tuple[str, str]]:
+    """Return (label, figure) rows for the report."""
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="cramproof-bench-") as scratch:
+        empty_dir, populated_dir = Path(scratch, "empty"), Path(scratch, "populated")
+        app = [python, "-m", "desktop", "--data-dir"]
+        candidates = {
+            "bare window": ([python, "-c", BARE_WINDOW], "BareBaseline"),
+            "Cramproof, empty log": ([*app, str(empty_dir)], "Cramproof"),
+        }
+        if populate is not None:
+            populated_dir.mkdir()
+            populate(populated_dir)
+            candidates["Cramproof, 8-week history"] = ([*app, str(populated_dir)], "Cramproof")
+        with VirtualScreen() as screen:
+            # A first launch creates the empty log; start-up is measured on the runs after it.
+            time_launch(
+                candidates["Cramproof, empty log"][0], title="Cramproof", display=screen.display
+            )
+            results = compare(candidates, runs=runs, display=screen.display)
+    base = results["bare window"]
+    base_s = statistics.median(launch.seconds for launch in base)
+    base_rss = statistics.median(launch.peak_rss_kb for launch in base)
+    rows = []
+    for name, launches in results.items():
+        seconds = statistics.median(launch.seconds for launch in launches)
+        rss = statistics.median(launch.peak_rss_kb for launch in launches)
+        rows.append(
+            (
+                f"start-up: {name}",
+                f"{seconds * 1000:6.0f} ms ({seconds / base_s:.2f}× bare), "
+                f"peak RSS {rss / 1024:5.1f} MiB ({rss / base_rss:.2f}× bare)",
+            )
+        )
+    return rows
+
+
+if __name__ == "__main__":
+    for label, figure in run():
+        print(f"{label:<40} {figure}")
