@@ -19,12 +19,12 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
 
-from desktop.domain.clock import FakeClock, SystemClock  # noqa: E402
-from desktop.domain.rest_timer import HEAVY_WINDOW, RestTimer, RestWindow  # noqa: E402
-from desktop.ui.timer_driver import TimerDriver  # noqa: E402
+from desktop.domain.clock import FakeClock, SystemClock
+from desktop.domain.rest_timer import HEAVY_WINDOW, RestTimer, RestWindow
+from desktop.ui.timer_driver import TimerDriver
 
 RESTS = 100
 SHORT_REST = RestWindow(0.12, 0.24)
