@@ -35,7 +35,7 @@ def exercise_names(session: SessionPrescription) -> list[str]:
             unit = "s hold" if item.dose == "hold_s" else "reps"
             names.append(f"{item.name} ({item.dose_range[0]}–{item.dose_range[1]} {unit})")
         elif item.movement == "accessory":
-            names.append(f"{item.name} (cramp-site accessory, not the main fix)")
+            names.append(f"{item.name} (cramp-site extra, not the main fix)")
         elif session.kind == "light":
             names.append(item.bodyweight_form)
         else:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from db.sessions import finish_session, log_set, start_session
 from db.store import Store, open_store
 from desktop.domain.exercises import exercise
 from desktop.plan_setup import SetupForm
+from desktop.planning import Planning
 
 RACE = date(2027, 4, 18)  # a Sunday; 14 weeks: week 1 is Sun 10 Jan .. Sat 16 Jan 2027
 WEEK1 = date(2027, 1, 10)
@@ -42,6 +45,35 @@ def open_test_store(data_dir: Path) -> Store:
     return open_store(
         data_dir / "cramproof.db", backups_dir=data_dir / "backups", now=at_noon(BEFORE_START)
     )
+
+
+@dataclass(frozen=True)
+class Harness:
+    """A real log in the test's data folder, the clock it runs on, and the use case over it."""
+
+    store: Store
+    clock: SettableClock
+    planning: Planning
+
+    def athlete_id(self) -> int:
+        athlete = self.planning.current_athlete()
+        assert athlete is not None
+        return athlete.id
+
+
+@contextmanager
+def open_harness(data_dir: Path, *, day: date = BEFORE_START) -> Iterator[Harness]:
+    store = open_test_store(data_dir)
+    clock = SettableClock(day)
+    try:
+        yield Harness(store, clock, Planning(store, now=clock))
+    finally:
+        store.close()
+
+
+# The offscreen platform plugin warns on every top-level window with a layout ("This plugin does
+# not support propagateSizeHints()"); it is a no-op there, not a problem of the widget tested.
+OFFSCREEN_SIZE_HINTS = "propagateSizeHints"
 
 
 def log_session(

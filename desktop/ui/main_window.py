@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
 from db.store import Store
 from desktop.paths import AppPaths
+from desktop.planning import Planning
+from desktop.ui.athlete_switcher import AthleteSwitcher
 from desktop.ui.backup_actions import BackupActions
+from desktop.ui.plan_actions import PlanActions
+from desktop.ui.plan_view import PlanView
 from desktop.ui.welcome_view import WelcomeView
 
 log = logging.getLogger(__name__)
@@ -19,10 +25,20 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """Hosts Cramproof's screens for one open training log."""
 
-    def __init__(self, *, store: Store, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        paths: AppPaths,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store: Store | None = store
         self._paths = paths
+        self._now = now
+        self._planning = Planning(store, now=now)
+        self.plan_view: PlanView | None = None
         self.setWindowTitle("Cramproof")
         self.resize(1200, 760)
         self.setMinimumSize(800, 560)
@@ -35,8 +51,23 @@ class MainWindow(QMainWindow):
         self._backups = BackupActions(paths=paths, store_getter=lambda: self._store, parent=self)
         self._backups.store_replaced.connect(self._on_backups_store_replaced)
         self._backups.message_posted.connect(self._show_status)
+        self.plan_actions = PlanActions(planning_getter=lambda: self._planning, parent=self)
+        self.plan_actions.plan_changed.connect(self._show_current)
+        self.plan_actions.message_posted.connect(self._show_status)
+        self.welcome_view.setup_requested.connect(self._on_welcome_setup_requested)
+        self.athlete_switcher = AthleteSwitcher([], None)
+        self.athlete_switcher.athlete_chosen.connect(self._on_athlete_switcher_athlete_chosen)
+        self.athlete_switcher.athlete_add_requested.connect(self._on_athlete_add_requested)
+        self._athlete_bar = QToolBar("Athlete")
+        self._athlete_bar.setObjectName("athleteToolbar")
+        self._athlete_bar.setMovable(False)
+        self._athlete_bar.addWidget(self.athlete_switcher)
+        self.addToolBar(self._athlete_bar)
         self._build_menus()
         self._show_status(f"Training log: {paths.database}")
+        self._show_current()
+        # Asked once the window is up, so the question appears over the plan it is about.
+        QTimer.singleShot(0, self.plan_actions.open_checkin)
 
     @property
     def store(self) -> Store | None:
@@ -54,6 +85,19 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+
+        plan_menu = self.menuBar().addMenu("&Plan")
+        for action in (
+            self.plan_actions.new_build_up_action,
+            self.plan_actions.change_plan_action,
+            self.plan_actions.checkin_action,
+            self.plan_actions.export_action,
+        ):
+            plan_menu.addAction(action)
+        plan_menu.addSeparator()
+        add_athlete = QAction("&Add athlete…", self)
+        add_athlete.triggered.connect(self._on_athlete_add_requested)
+        plan_menu.addAction(add_athlete)
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Cramproof", self)
@@ -81,8 +125,49 @@ class MainWindow(QMainWindow):
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text)
 
+    def _show_current(self) -> None:
+        """The current athlete's plan, or the welcome screen while there is none."""
+        planning = self._planning
+        athlete, athletes = planning.current_athlete(), planning.athletes()
+        self.athlete_switcher.set_athletes(athletes, athlete.id if athlete else None)
+        self._athlete_bar.setVisible(bool(athletes))
+        self.plan_actions.update_enabled()
+        overview = planning.overview()
+        if overview is None:
+            self._pages.setCurrentWidget(self.welcome_view)
+            self.setWindowTitle("Cramproof")
+            return
+        if self.plan_view is None:
+            self.plan_view = PlanView(overview)
+            self.plan_view.session_start_requested.connect(self._on_plan_view_session_start)
+            self._pages.addWidget(self.plan_view)
+        else:
+            self.plan_view.set_overview(overview)
+        self._pages.setCurrentWidget(self.plan_view)
+        self.setWindowTitle(f"Cramproof – {overview.athlete}")
+
+    def _on_welcome_setup_requested(self) -> None:
+        self.plan_actions.open_setup()
+
+    def _on_athlete_add_requested(self) -> None:
+        self.plan_actions.open_setup(name="")
+
+    def _on_athlete_switcher_athlete_chosen(self, athlete_id: int) -> None:
+        self._planning.switch_athlete(athlete_id)
+        self._show_current()
+        self.plan_actions.open_checkin()
+
+    def _on_plan_view_session_start(self, kind: str) -> None:
+        # Gym mode (issue 4) is being built; until it lands, say where the session will live.
+        self._show_status(
+            f"Gym mode is not part of this build yet: log today's {kind} session there once "
+            "it arrives."
+        )
+
     def _on_backups_store_replaced(self, store: Store) -> None:
         self._store = store
+        self._planning = Planning(store, now=self._now)
+        self._show_current()
 
     def _on_open_folder_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))

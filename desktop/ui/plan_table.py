@@ -1,0 +1,207 @@
+"""The build-up as one table: a row per week counted down to race day, a cell per double day."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+)
+
+from desktop.domain.model import WEEKDAY_NAMES
+from desktop.plan_overview import DayEntry, PlanOverview, WeekEntry
+from desktop.prescription_text import PHASE_WORDS, long_date, short_date
+from desktop.ui.plan_theme import (
+    ACCENT,
+    BODY_PT,
+    CURRENT_WEEK_BG,
+    STATUS_STYLE,
+    TAPER_BG,
+    TAPER_INK,
+    colour,
+    sized_font,
+)
+
+DAY_ROLE = Qt.ItemDataRole.UserRole
+WEEK_ROLE = Qt.ItemDataRole.UserRole + 1
+DAY_COLUMNS = {"long_run": 3, "speed_run": 4}
+LEGEND = (
+    "H heavy, right after the run · L light, later that day · ✓ done · ◐ partly · ✗ missed · "
+    "● today · ○ to do · ? if the gate opens"
+)
+
+
+class PlanTable(QTableWidget):
+    """Selecting a cell reports the day (`day_chosen`) or the week (`week_chosen`) under it."""
+
+    day_chosen = Signal(int)
+    week_chosen = Signal(int)
+
+    def __init__(self, overview: PlanOverview) -> None:
+        super().__init__()
+        self.setObjectName("planTable")
+        self.setFont(sized_font(self, BODY_PT))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setTabKeyNavigation(False)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setFont(sized_font(self, BODY_PT, bold=True))
+        self.horizontalHeader().setHighlightSections(False)
+        self.setStyleSheet("QTableWidget { gridline-color: #9aa3ad; }")
+        self.setItemDelegate(_OutlinedSelection(self))
+        self.currentCellChanged.connect(self._on_current_cell_changed)
+        self.show_overview(overview)
+
+    def show_overview(self, overview: PlanOverview) -> None:
+        settings = overview.settings
+        self.clear()
+        self.setColumnCount(5)
+        self.setHorizontalHeaderLabels(
+            [
+                "Weeks out",
+                "Week",
+                "Phase",
+                f"Long-run day ({WEEKDAY_NAMES[settings.long_run_day][:3]})",
+                f"Speed-run day ({WEEKDAY_NAMES[settings.speed_day][:3]})",
+            ]
+        )
+        rows = len(overview.weeks) + 1 + (1 if overview.earlier else 0)
+        self.setRowCount(rows)
+        row = 0
+        if overview.earlier:
+            self._label_row(row, "Earlier", "days done for an earlier race date")
+            for entry in overview.earlier:
+                self.setItem(row, DAY_COLUMNS[entry.day.after], _day_item(entry))
+            row += 1
+        for week in overview.weeks:
+            self._week_row(row, week)
+            row += 1
+        self._label_row(row, "Race", f"Race day: {long_date(settings.race_date)}")
+        header = self.horizontalHeader()
+        for column in (0, 1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in DAY_COLUMNS.values():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+
+    def day_cell(self, day_id: int) -> tuple[int, int] | None:
+        """Row and column of a day's cell, or None."""
+        for row in range(self.rowCount()):
+            for column in DAY_COLUMNS.values():
+                item = self.item(row, column)
+                if item is not None and item.data(DAY_ROLE) == day_id:
+                    return row, column
+        return None
+
+    def week_row(self, number: int) -> int | None:
+        for row in range(self.rowCount()):
+            item = self.item(row, 0)
+            if item is not None and item.data(WEEK_ROLE) == number:
+                return row
+        return None
+
+    def _week_row(self, row: int, week: WeekEntry) -> None:
+        out = f"▶ {week.weeks_out}" if week.current else str(week.weeks_out)
+        dates = f"{week.start.day} {week.start:%b} – {week.end.day} {week.end:%b}"
+        texts = (out, dates, PHASE_WORDS[week.phase])
+        for column, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setData(WEEK_ROLE, week.number)
+            if week.current:
+                item.setFont(sized_font(self, BODY_PT, bold=True))
+                item.setBackground(QBrush(colour(CURRENT_WEEK_BG)))
+            if week.phase == "taper":
+                item.setBackground(QBrush(colour(TAPER_BG)))
+                item.setForeground(QBrush(colour(TAPER_INK)))
+            if column == 0:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setItem(row, column, item)
+        if week.phase == "taper":
+            taper = QTableWidgetItem("Taper: no strength work")
+            taper.setData(WEEK_ROLE, week.number)
+            taper.setBackground(QBrush(colour(TAPER_BG)))
+            taper.setForeground(QBrush(colour(TAPER_INK)))
+            font = sized_font(self, BODY_PT)
+            font.setItalic(True)
+            taper.setFont(font)
+            self.setSpan(row, 3, 1, 2)
+            self.setItem(row, 3, taper)
+            return
+        for column in DAY_COLUMNS.values():
+            empty = QTableWidgetItem("")
+            empty.setData(WEEK_ROLE, week.number)
+            self.setItem(row, column, empty)
+        for entry in week.days:
+            self.setItem(row, DAY_COLUMNS[entry.day.after], _day_item(entry))
+
+    def _label_row(self, row: int, label: str, text: str) -> None:
+        self.setItem(row, 0, QTableWidgetItem(label))
+        self.setSpan(row, 1, 1, 4)
+        item = QTableWidgetItem(text)
+        item.setFont(sized_font(self, BODY_PT, bold=True))
+        self.setItem(row, 1, item)
+
+    def _on_current_cell_changed(self, row: int, column: int, *_previous: int) -> None:
+        item = self.item(row, column)
+        if item is None:
+            return
+        if item.data(DAY_ROLE) is not None:
+            self.day_chosen.emit(item.data(DAY_ROLE))
+        elif item.data(WEEK_ROLE) is not None:
+            self.week_chosen.emit(item.data(WEEK_ROLE))
+
+
+def cell_text(entry: DayEntry) -> str:
+    """E.g. "▶ Sun 31 Jan   H ✓  L ○"; a conditional day says so in words."""
+    prefix = "▶ " if entry.is_today else ""
+    if entry.status == "conditional":
+        return f"{prefix}{short_date(entry.day.date)}   ? if gate opens"
+    heavy, light = STATUS_STYLE[entry.heavy][2], STATUS_STYLE[entry.light][2]
+    return f"{prefix}{short_date(entry.day.date)}   H {heavy}  L {light}"
+
+
+def _day_item(entry: DayEntry) -> QTableWidgetItem:
+    item = QTableWidgetItem(cell_text(entry))
+    item.setData(DAY_ROLE, entry.day_id)
+    status = entry.status
+    if entry.is_today and status not in ("done", "partly"):
+        status = "today"
+    background, ink, _symbol, _word = STATUS_STYLE[status]
+    item.setBackground(QBrush(colour(background)))
+    item.setForeground(QBrush(colour(ink)))
+    heavy_word, light_word = STATUS_STYLE[entry.heavy][3], STATUS_STYLE[entry.light][3]
+    item.setToolTip(f"{long_date(entry.day.date)}: heavy {heavy_word}, light {light_word}")
+    if entry.is_today:
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+    return item
+
+
+class _OutlinedSelection(QStyledItemDelegate):
+    """Draws the selected cell with its own status colour and a thick outline, so selecting a
+    day never hides whether it was done."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        plain = QStyleOptionViewItem(option)
+        selected = bool(plain.state & QStyle.StateFlag.State_Selected)
+        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        super().paint(painter, plain, index)
+        if selected:
+            painter.save()
+            painter.setPen(QPen(colour(ACCENT), 4))
+            painter.drawRect(option.rect.adjusted(2, 2, -2, -2))
+            painter.restore()
