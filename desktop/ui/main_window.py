@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self._show_status(f"Training log: {paths.database}")
         self._show_current()
         # Asked once the window is up, so the question appears over the plan it is about.
-        QTimer.singleShot(0, self.plan_actions.open_checkin)
+        QTimer.singleShot(0, self._on_window_opened)
 
     @property
     def store(self) -> Store | None:
@@ -145,6 +145,10 @@ class MainWindow(QMainWindow):
             self.plan_view.set_overview(overview)
         self._pages.setCurrentWidget(self.plan_view)
         self.setWindowTitle(f"Cramproof – {overview.athlete}")
+
+    def _on_window_opened(self) -> None:
+        if self._store is not None:
+            self.plan_actions.open_checkin()
 
     def _on_welcome_setup_requested(self) -> None:
         self.plan_actions.open_setup()

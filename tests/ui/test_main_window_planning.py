@@ -205,3 +205,16 @@ def test_changing_the_race_date_re_plans_the_shown_plan(
     assert window.plan_view is not None
     assert window.plan_view.overview.settings.race_date.isoformat() == "2027-05-02"
     assert "Re-planned from today" in window.statusBar().currentMessage()
+
+
+def test_closing_before_the_first_question_asks_nothing(
+    qtbot: QtBot, harness: Harness, data_dir: Path
+) -> None:
+    harness.planning.set_up(FORM)
+    harness.clock.set_day(WEEK1 + timedelta(weeks=1))
+    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+    window = MainWindow(store=harness.store, paths=paths, now=harness.clock)
+    qtbot.addWidget(window)
+    window.close()
+    qtbot.wait(20)
+    assert window.store is None and window.plan_actions.dialog is None
