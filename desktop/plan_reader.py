@@ -64,18 +64,18 @@ class PlanReader:
 
     def settings(self, plan: PlanRecord) -> PlanSettings:
         """The plan's settings with the athlete's variant swaps applied."""
-        return settings_from(plan, plan_exercises(self.store, _id(plan)))
+        return settings_from(plan, plan_exercises(self.store, plan_id(plan)))
 
     def stored(self, plan: PlanRecord) -> tuple[BuildUp, dict[DayKey, int]]:
         """The saved plan as a BuildUp on today, and the row id of each of its days."""
-        records = planned_days(self.store, _id(plan))
+        records = planned_days(self.store, plan_id(plan))
         return stored_build_up(
             self.settings(plan), records, started=started_on(plan), today=self.today()
         )
 
     def dropped_days(self, plan: PlanRecord) -> list[DayKey]:
         """Days a re-plan took out of the plan (for cancelling them in an exported calendar)."""
-        every = planned_days(self.store, _id(plan), include_superseded=True)
+        every = planned_days(self.store, plan_id(plan), include_superseded=True)
         return [(day.date, day.after) for day in every if day.superseded_at is not None]
 
     def overview(self, athlete: Athlete, plan: PlanRecord) -> PlanOverview:
@@ -123,7 +123,7 @@ class PlanReader:
         ]
         decisions = [
             Decision(d.week_start, d.decision == "accepted")
-            for d in gate_decisions(self.store, _id(plan))
+            for d in gate_decisions(self.store, plan_id(plan))
         ]
         return review_second_day(
             phase2_weeks=[w.start for w in overview.weeks if w.phase == "phase2"],
@@ -155,7 +155,8 @@ def second_day_note(review: SecondDayReview) -> str | None:
     return f"Second double day: not yet. {reason}".strip()
 
 
-def _id(plan: PlanRecord) -> int:
+def plan_id(plan: PlanRecord) -> int:
+    """A stored plan's id; plans read from the store always have one."""
     if plan.id is None:
         raise ValueError("the plan has not been saved")
     return plan.id

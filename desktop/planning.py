@@ -36,7 +36,7 @@ from desktop.domain.model import (
 )
 from desktop.domain.plan import replan
 from desktop.plan_overview import PlanOverview
-from desktop.plan_reader import LAST_ATHLETE, CheckinQuestion, PlanReader, this_week
+from desktop.plan_reader import LAST_ATHLETE, CheckinQuestion, PlanReader, plan_id, this_week
 from desktop.plan_rows import day_records, plan_record, settings_from, swap_slot
 from desktop.plan_setup import SetupForm, SetupPreview, check_setup, form_for, settings_for
 
@@ -155,7 +155,7 @@ class Planning:
         selection = with_variant(self._read.settings(plan).selection, movement, variant_key)
         slot, key = swap_slot(movement, variant_key)
         set_plan_exercise(
-            self._store, plan_id=_id(plan), session_kind="heavy", slot=slot, exercise_key=key
+            self._store, plan_id=plan_id(plan), session_kind="heavy", slot=slot, exercise_key=key
         )
         return selection
 
@@ -200,7 +200,7 @@ class Planning:
         decision = "accepted" if accept else "declined"
         record_gate_decision(
             self._store,
-            plan_id=_id(plan),
+            plan_id=plan_id(plan),
             week_start=week,
             decision=decision,
             decided_at=self._now(),
@@ -254,11 +254,5 @@ class Planning:
         if {k for k in wanted if k[0] not in begun} == {k for k in stored if k[0] not in begun}:
             return
         future = day_records(d for d in new.days if d.date >= today)
-        replace_future_days(self._store, _id(plan), future, from_date=today, now=self._now())
+        replace_future_days(self._store, plan_id(plan), future, from_date=today, now=self._now())
         log.info("Second double days re-planned from %s", today)
-
-
-def _id(plan: PlanRecord) -> int:
-    if plan.id is None:
-        raise ValueError("the plan has not been saved")
-    return plan.id

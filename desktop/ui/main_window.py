@@ -139,7 +139,9 @@ class MainWindow(QMainWindow):
             return
         if self.plan_view is None:
             self.plan_view = PlanView(overview)
-            self.plan_view.session_start_requested.connect(self._on_plan_view_session_start)
+            self.plan_view.session_start_requested.connect(
+                self._on_plan_view_session_start_requested
+            )
             self._pages.addWidget(self.plan_view)
         else:
             self.plan_view.set_overview(overview)
@@ -161,7 +163,7 @@ class MainWindow(QMainWindow):
         self._show_current()
         self.plan_actions.open_checkin()
 
-    def _on_plan_view_session_start(self, kind: str) -> None:
+    def _on_plan_view_session_start_requested(self, kind: str) -> None:
         # Gym mode (issue 4) is being built; until it lands, say where the session will live.
         self._show_status(
             f"Gym mode is not part of this build yet: log today's {kind} session there once "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.plan_overview import PlanOverview
 from desktop.prescription_text import AFTER_WORDS, long_date, short_date
 from desktop.ui.day_detail import DayDetail
-from desktop.ui.plan_table import LEGEND, PlanTable
+from desktop.ui.plan_table import DAY_ROLE, LEGEND, PlanTable
 from desktop.ui.plan_theme import (
     BODY_PT,
     LARGE_PT,
@@ -142,7 +142,7 @@ class PlanView(QWidget):
 
     def _selected_day_id(self) -> int | None:
         item = self.table.currentItem()
-        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+        return None if item is None else item.data(DAY_ROLE)
 
     def _on_table_day_chosen(self, day_id: int) -> None:
         entry = next((e for e in self._overview.days if e.day_id == day_id), None)
