@@ -224,3 +224,15 @@ def test_statuses_and_the_session_to_start(
     assert overview.due() is None and overview.next_kind() is None
     next_day = overview.next_day()
     assert next_day is not None and next_day.day.date == week(4) + timedelta(days=3)
+
+
+def test_refreshing_again_writes_nothing_new(
+    planning: Planning, store: Store, clock: SettableClock
+) -> None:
+    three_good_weeks(planning, store, clock)
+    planning.refresh()
+    planning.decide_second_day(accept=True)
+    rows = store.db.execute("SELECT count(*) FROM planned_days").fetchone()[0]
+    for _ in range(3):
+        assert planning.refresh() is None
+    assert store.db.execute("SELECT count(*) FROM planned_days").fetchone()[0] == rows
