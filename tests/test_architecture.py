@@ -29,6 +29,30 @@ def test_domain_and_db_load_without_qt() -> None:
     assert result.stdout.strip() == "", f"Qt modules loaded by domain/db: {result.stdout}"
 
 
+USE_CASES_QT_FREE = """
+import importlib, pkgutil, sys
+import desktop
+skip = {"desktop.app", "desktop.__main__"}
+for info in pkgutil.iter_modules(desktop.__path__, "desktop."):
+    if not info.ispkg and info.name not in skip:
+        importlib.import_module(info.name)
+leaked = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph"})
+print(",".join(leaked))
+"""
+
+
+def test_use_cases_load_without_qt() -> None:
+    """Everything in desktop/ outside ui/ and the composition root is testable without a display."""
+    result = subprocess.run(
+        [sys.executable, "-c", USE_CASES_QT_FREE],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    assert result.stdout.strip() == "", f"Qt modules loaded by use cases: {result.stdout}"
+
+
 def test_command_line_subcommands_load_without_qt() -> None:
     """`cramproof check` and friends must work on a machine with no display at all."""
     code = (
