@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
             self.plan_actions.new_build_up_action,
             self.plan_actions.change_plan_action,
             self.plan_actions.checkin_action,
+            self.plan_actions.exercises_action,
             self.plan_actions.export_action,
         ):
             plan_menu.addAction(action)

@@ -16,6 +16,7 @@ from desktop.domain.model import PlanInputError
 from desktop.plan_setup import SetupForm
 from desktop.planning import Planning, SecondDayOffer
 from desktop.ui.checkin_dialog import CheckinDialog
+from desktop.ui.exercises_dialog import ExercisesDialog
 from desktop.ui.second_day_dialog import SecondDayDialog
 from desktop.ui.setup_dialog import SetupDialog
 
@@ -42,6 +43,9 @@ class PlanActions(QObject):
             "&Change race date or weekdays…", self.open_change, "Ctrl+Shift+R"
         )
         self.checkin_action = self._action("Weekly check-&in…", self.open_checkin, "Ctrl+K")
+        self.exercises_action = self._action(
+            "Choose e&xercises…", self.open_exercises, "Ctrl+Shift+X"
+        )
         self.export_action = self._action(
             "&Export plan as calendar…", self._on_export_triggered, "Ctrl+E"
         )
@@ -49,7 +53,13 @@ class PlanActions(QObject):
 
     def update_enabled(self) -> None:
         has_plan = self._planning().has_plan()
-        for action in (self.change_plan_action, self.checkin_action, self.export_action):
+        plan_actions = (
+            self.change_plan_action,
+            self.checkin_action,
+            self.exercises_action,
+            self.export_action,
+        )
+        for action in plan_actions:
             action.setEnabled(has_plan)
 
     def open_setup(self, *, name: str | None = None) -> None:
@@ -71,6 +81,14 @@ class PlanActions(QObject):
             return
         dialog = SetupDialog(self._planning(), form=form, editing=True, parent=self._window)
         dialog.form_accepted.connect(self._on_change_form_accepted)
+        self._show(dialog)
+
+    def open_exercises(self) -> None:
+        settings = self._planning().settings()
+        if settings is None:
+            return
+        dialog = ExercisesDialog(settings, parent=self._window)
+        dialog.variant_chosen.connect(self._on_exercises_variant_chosen)
         self._show(dialog)
 
     def open_checkin(self) -> None:
@@ -137,6 +155,11 @@ class PlanActions(QObject):
         if self._guarded(lambda: self._planning().change_plan(form)) is not None:
             self.plan_changed.emit()
             self.message_posted.emit("Re-planned from today; days already done are kept")
+
+    def _on_exercises_variant_chosen(self, movement: str, variant_key: str | None) -> None:
+        if self._guarded(lambda: self._planning().swap_variant(movement, variant_key)) is not None:
+            self.plan_changed.emit()
+            self.message_posted.emit("Exercises updated for every day of this plan")
 
     def _on_checkin_answered(self, pain: bool, recovered: bool) -> None:
         dialog = self.dialog

@@ -218,3 +218,26 @@ def test_closing_before_the_first_question_asks_nothing(
     window.close()
     qtbot.wait(20)
     assert window.store is None and window.plan_actions.dialog is None
+
+
+def test_choosing_a_variant_changes_every_day_of_the_plan(
+    qtbot: QtBot, open_window: Callable[[], MainWindow], harness: Harness
+) -> None:
+    from desktop.ui.exercises_dialog import ExercisesDialog
+
+    harness.planning.set_up(replace(FORM, cramp_sites=("calf",)))
+    window = open_window()
+    window.plan_actions.exercises_action.trigger()
+    dialog = wait_for_dialog(qtbot, window, ExercisesDialog)
+    assert isinstance(dialog, ExercisesDialog)
+    assert dialog.combos["squat"].currentData() == "back_squat"
+    assert dialog.combos["accessory"].currentData() == "calf_raise"
+    dialog.combos["squat"].setCurrentIndex(dialog.combos["squat"].findData("front_squat"))
+    dialog.combos["accessory"].setCurrentIndex(dialog.combos["accessory"].findData(None))
+    settings = harness.planning.settings()
+    assert settings is not None
+    assert settings.selection.squat == "front_squat"
+    assert not settings.selection.include_accessory
+    heavy = [day.heavy.exercises for day in harness.planning.saved_build_up().days]
+    assert heavy and all("front_squat" in names and "calf_raise" not in names for names in heavy)
+    assert "Exercises updated" in window.statusBar().currentMessage()
