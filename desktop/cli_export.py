@@ -1,0 +1,90 @@
+"""The `export` sub-command: write an athlete's log as CSV tables, JSON or a Strong CSV."""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, NoReturn
+
+from db.athletes import list_athletes
+from db.errors import StoreError
+from db.store import open_store
+from desktop.export import FORMATS, csv_paths, export_log
+from desktop.paths import AppPaths
+from desktop.plan_reader import PlanReader
+
+USAGE_ERROR = 2
+DESCRIPTION = (
+    "Export the training log of one athlete (default: the one last opened). csv writes one file "
+    "per table (sessions, sets, cramp_reports) into the folder PATH, or beside PATH when it ends "
+    "in .csv; json writes one file; strong writes one CSV that Strong-compatible apps import."
+)
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `export` on the top-level parser's sub-commands."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "export", help="export the training log (csv, json, strong)", description=DESCRIPTION
+    )
+    parser.error = functools.partial(_usage_error, parser.prog)  # type: ignore[method-assign]
+    parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    parser.add_argument("--out", required=True, metavar="PATH", help="file or folder to write")
+    parser.add_argument("--athlete", metavar="NAME", help="whose log (default: the last opened)")
+    return parser
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Export and print what was written; 1 with a one-line reason when it cannot."""
+    if not paths.database.exists():
+        return _fail(f"there is no training log at {paths.database} yet: nothing to export")
+    out = Path(args.out).expanduser()
+    if args.format != "csv" and out.is_dir():
+        return _fail(f"{out} is a folder; give a file name for the {args.format} export")
+    now = datetime.now(UTC)
+    try:
+        with open_store(paths.database, backups_dir=paths.backups, now=now) as store:
+            athlete = _athlete(store, args.athlete, now)
+            if isinstance(athlete, str):
+                return _fail(athlete)
+            result = export_log(
+                store,
+                athlete_id=athlete.id,
+                athlete_name=athlete.name,
+                fmt=args.format,
+                out=out,
+                now=now,
+            )
+    except StoreError as error:
+        return _fail(error.message)
+    except OSError as error:
+        target = out if args.format != "csv" else next(iter(csv_paths(out).values())).parent
+        return _fail(f"could not write {target}: {error.strerror or error}")
+    written = ", ".join(str(path) for path in result.files)
+    print(f"Exported {result.sessions} sessions, {result.sets} sets of {athlete.name}: {written}")
+    return 0
+
+
+def _athlete(store: Any, name: str | None, now: datetime) -> Any:
+    """The athlete asked for by name, else the one last opened; a message when there is none."""
+    everyone = list_athletes(store)
+    if name is None:
+        current = PlanReader(store, now=lambda: now).current_athlete()
+        return current or "the training log has no athlete yet: nothing to export"
+    for athlete in everyone:
+        if athlete.name == name.strip():
+            return athlete
+    known = ", ".join(repr(athlete.name) for athlete in everyone) or "none"
+    return f"no athlete called {name!r} (athletes: {known})"
+
+
+def _fail(message: str) -> int:
+    print(f"cramproof export: error: {message}", file=sys.stderr)
+    return 1
+
+
+def _usage_error(prog: str, message: str) -> NoReturn:
+    print(f"{prog}: error: {' '.join(message.split())}", file=sys.stderr)
+    raise SystemExit(USAGE_ERROR)

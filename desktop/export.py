@@ -1,0 +1,208 @@
+"""Exporting an athlete's log: CSV (one file per table), one JSON document, or a Strong CSV.
+
+Qt-free; the menu and `cramproof export` both call `export_log`. CSV and JSON hold every stored
+column (plus the exercise, the load in the athlete's units and the build-up week) so that they
+read back equal to the store. Text a spreadsheet would run as a formula is written with a
+leading apostrophe. Every file is written beside its target and renamed into place, so a failed
+export never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal, TextIO
+
+from db.history_queries import (
+    EXPORT_TABLES,
+    build_up_weeks_by_day,
+    exercise_names,
+    export_rows,
+    table_columns,
+)
+from db.plans import active_plan
+from db.store import Store
+from desktop.domain.model import Units
+from desktop.domain.plates import kg_to_lb
+from desktop.strong_csv import STRONG_HEADER, strong_rows
+
+Format = Literal["csv", "json", "strong"]
+FORMATS: tuple[Format, ...] = ("csv", "json", "strong")
+JSON_FORMAT = "cramproof-log"
+JSON_VERSION = 1
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+GUARD = "'"
+DERIVED = {
+    "sessions": ["build_up_week"],
+    "sets": ["exercise_key", "exercise_name", "load", "unit"],
+    "cramp_reports": [],
+}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    files: tuple[Path, ...]
+    sessions: int
+    sets: int
+
+
+def guard_cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe; so does text that
+    already starts with one, so that `unguard_cell` is its exact inverse."""
+    if isinstance(value, str) and value.startswith((*FORMULA_START, GUARD)):
+        return GUARD + value
+    return value
+
+
+def unguard_cell(text: str) -> str:
+    return text[1:] if text.startswith(GUARD) else text
+
+
+def csv_paths(out: Path) -> dict[str, Path]:
+    """Where each table goes: `out` is a folder, or `name.csv` for name-sessions.csv etc."""
+    if out.suffix.lower() == ".csv":
+        return {table: out.with_name(f"{out.stem}-{table}.csv") for table in EXPORT_TABLES}
+    return {table: out / f"{table}.csv" for table in EXPORT_TABLES}
+
+
+def export_log(
+    store: Store, *, athlete_id: int, athlete_name: str, fmt: Format, out: Path, now: datetime
+) -> ExportResult:
+    """Write the athlete's log to `out` in `fmt`; returns what was written."""
+    plan = active_plan(store, athlete_id)
+    units: Units = plan.units if plan else "kg"
+    counter = _Counter()
+    if fmt == "csv":
+        files = []
+        for table, path in csv_paths(out).items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with _replacing(path) as stream:
+                _write_csv_table(stream, store, table, athlete_id, units, counter)
+            files.append(path)
+        return ExportResult(tuple(files), counter.sessions, counter.sets)
+    with _replacing(out) as stream:
+        if fmt == "json":
+            _write_json(stream, store, athlete_id, athlete_name, units, now, counter)
+        else:
+            rows = strong_rows(store, athlete_id=athlete_id, units=units)
+            writer = csv.writer(stream)
+            writer.writerow(STRONG_HEADER)
+            writer.writerows(counter.counting_sets([guard_cell(v) for v in r] for r in rows))
+            counter.sessions = _count(store, athlete_id)
+    return ExportResult((out,), counter.sessions, counter.sets)
+
+
+class _Counter:
+    def __init__(self) -> None:
+        self.sessions = 0
+        self.sets = 0
+
+    def count(self, table: str, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for row in rows:
+            if table == "sessions":
+                self.sessions += 1
+            elif table == "sets":
+                self.sets += 1
+            yield row
+
+    def counting_sets(self, rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        for row in rows:
+            self.sets += 1
+            yield row
+
+
+def _count(store: Store, athlete_id: int) -> int:
+    return sum(1 for _ in export_rows(store, "sessions", athlete_id))
+
+
+def _rows(
+    store: Store, table: str, athlete_id: int, units: Units, counter: _Counter
+) -> Iterator[dict[str, Any]]:
+    """A table's stored columns followed by the derived ones people read."""
+    names = exercise_names(store)
+    weeks = build_up_weeks_by_day(store, athlete_id) if table == "sessions" else {}
+    for row in counter.count(table, export_rows(store, table, athlete_id)):
+        if table == "sets":
+            key, name = names.get(row["exercise_id"], ("", ""))
+            load = row["load_kg"] if units == "kg" else round(kg_to_lb(row["load_kg"]), 2)
+            row = {**row, "exercise_key": key, "exercise_name": name, "load": load, "unit": units}
+        elif table == "sessions":
+            week = weeks.get(row["planned_day_id"])
+            row = {**row, "build_up_week": week[0] if week else None}
+        yield row
+
+
+def _write_csv_table(
+    stream: TextIO, store: Store, table: str, athlete_id: int, units: Units, counter: _Counter
+) -> None:
+    header = [column.name for column in table_columns(store, table)] + DERIVED[table]
+    writer = csv.writer(stream)
+    writer.writerow(header)
+    for row in _rows(store, table, athlete_id, units, counter):
+        writer.writerow([guard_cell("" if row[name] is None else row[name]) for name in header])
+
+
+def _write_json(
+    stream: TextIO,
+    store: Store,
+    athlete_id: int,
+    athlete_name: str,
+    units: Units,
+    now: datetime,
+    counter: _Counter,
+) -> None:
+    """One JSON object, written row by row so a long log never sits in memory whole."""
+    head = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "exported_at": now.isoformat(),
+        "athlete": athlete_name,
+        "units": units,
+    }
+    stream.write(json.dumps(head).removesuffix("}") + ', "tables": {')
+    for number, table in enumerate(EXPORT_TABLES):
+        stream.write(f'{", " if number else ""}"{table}": [')
+        for index, row in enumerate(_rows(store, table, athlete_id, units, counter)):
+            stream.write(("," if index else "") + "\n  " + json.dumps(row, ensure_ascii=False))
+        stream.write("\n]")
+    stream.write("}}\n")
+
+
+@contextmanager
+def _replacing(path: Path) -> Iterator[TextIO]:
+    """Write to a temporary file beside `path`, then rename it over `path` in one step."""
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def read_csv_table(path: Path, columns: Sequence[Any]) -> list[dict[str, Any]]:
+    """Read an exported CSV table back into stored values (types from the table's columns)."""
+    types = {column.name: column for column in columns}
+    with path.open(encoding="utf-8", newline="") as stream:
+        return [
+            {name: _typed(text, types[name]) for name, text in row.items() if name in types}
+            for row in csv.DictReader(stream)
+        ]
+
+
+def _typed(text: str, column: Any) -> Any:
+    if text == "" and not (column.not_null and column.type == "TEXT"):
+        return None
+    if column.type == "INTEGER":
+        return int(text)
+    if column.type == "REAL":
+        return float(text)
+    return unguard_cell(text)
