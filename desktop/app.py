@@ -8,11 +8,17 @@ import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.cli import WINDOW_COMMANDS, parse, report_already_open, run_command
 from desktop.logging_setup import configure_logging
 from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,10 +46,8 @@ def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.startup import open_or_recover
     from desktop.ui.main_window import MainWindow
     from desktop.ui.single_instance import RaiseServer, acquire_lock, ask_running_instance_to_raise
-    from desktop.ui.store_dialogs import ask_about_store_problem, show_already_open
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -55,6 +59,8 @@ def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
 
     lock = acquire_lock(paths.lock_file)
     if lock is None:
+        from desktop.ui.store_dialogs import show_already_open
+
         raised = ask_running_instance_to_raise(paths.data_dir)
         log.info("Another Cramproof has %s open (raised: %s)", paths.data_dir, raised)
         if not raised:
@@ -62,23 +68,19 @@ def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
         return report_already_open(paths, raised=raised)
 
     server = RaiseServer(paths.data_dir)
-    store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=ask_about_store_problem)
-    if store is None:
-        server.close()
-        lock.unlock()
-        return 1
-    window = MainWindow(store=store, paths=paths)
+    window = MainWindow(paths=paths)
     server.raise_requested.connect(window.bring_to_front)
+    opener = _LogOpener(app, window, paths)
+    # The frame is painted first; the log is opened on the next turn of the event loop (or after
+    # half a second if the window is not painted, e.g. started minimised).
+    window.opening_page.painted.connect(lambda: QTimer.singleShot(0, opener.open_once))
+    QTimer.singleShot(500, opener.open_once)
     _quit_on_termination_signals(app)
     # Python only runs signal handlers between bytecodes; a slow timer lets it in while Qt waits.
     heartbeat = QTimer(interval=500)
     heartbeat.timeout.connect(lambda: None)
     heartbeat.start()
-    for notice in store.notices:
-        log.warning("Store notice: %s", notice)
-        window.statusBar().showMessage(notice)
     window.show()
-    log.info("Main window shown")
     try:
         return app.exec()
     finally:
@@ -89,11 +91,39 @@ def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
         log.info("Cramproof closed")
 
 
-def _quit_on_termination_signals(app: object) -> None:
+class _LogOpener:
+    """Opens (or recovers) the training log once and hands it to the window."""
+
+    def __init__(self, app: QApplication, window: MainWindow, paths: AppPaths) -> None:
+        self._app, self._window, self._paths = app, window, paths
+        self._done = False
+
+    def open_once(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        from desktop.startup import open_or_recover
+        from desktop.ui.store_dialogs import ask_about_store_problem
+
+        store = open_or_recover(
+            self._paths, now=lambda: datetime.now(UTC), ask=ask_about_store_problem
+        )
+        if store is None:
+            self._window.close()
+            self._app.exit(1)
+            return
+        self._window.attach_store(store)
+        for notice in store.notices:
+            log.warning("Store notice: %s", notice)
+            self._window.statusBar().showMessage(notice)
+        log.info("Main window shown")
+
+
+def _quit_on_termination_signals(app: QApplication) -> None:
     """Ctrl+C or a logout's SIGTERM closes cleanly; every saved set is already committed anyway."""
 
     def _quit(_signum: int, _frame: object) -> None:
-        app.quit()  # type: ignore[attr-defined]
+        app.quit()
 
     signal.signal(signal.SIGINT, _quit)
     signal.signal(signal.SIGTERM, _quit)

@@ -9,9 +9,8 @@ import sys
 from datetime import date
 from typing import Any, NoReturn
 
-from desktop.domain.model import PlanInputError, PlanSettings
-from desktop.domain.plan import build_plan, parse_date, parse_weekday
-from desktop.plan_format import plan_to_dict, plan_to_text
+# The plan engine is imported where it is used: the window's start-up parses the same
+# command line and must not pay for it before its first frame.
 
 USAGE_ERROR = 2
 DESCRIPTION = (
@@ -59,6 +58,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the build-up; a plan the protocol cannot make is a one-line error, exit 2."""
+    from desktop.domain.model import PlanInputError, PlanSettings
+    from desktop.domain.plan import build_plan
+    from desktop.plan_format import plan_to_dict, plan_to_text
+
     today: date = args.today or date.today()
     try:
         settings = PlanSettings(
@@ -89,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _date_arg(text: str) -> date:
+    from desktop.domain.model import PlanInputError
+    from desktop.domain.plan import parse_date
+
     try:
         return parse_date(text)
     except PlanInputError as error:
@@ -96,6 +102,9 @@ def _date_arg(text: str) -> date:
 
 
 def _weekday_arg(text: str) -> int:
+    from desktop.domain.model import PlanInputError
+    from desktop.domain.plan import parse_weekday
+
     try:
         return parse_weekday(text)
     except PlanInputError as error:

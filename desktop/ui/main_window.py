@@ -1,25 +1,49 @@
-"""The main window: menus, status bar and the current view; the views themselves live elsewhere."""
+"""The main window: a light frame painted at once, then the open log's screens attached to it.
+
+Start-up paints the frame (menus, status bar, "Opening your training log…") before it imports
+the store, the planning use case and the views, so a runner sees the window in about the time
+a bare Qt window takes; `attach_store` then builds everything that needs the log.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
 
-from db.store import Store
 from desktop.paths import AppPaths
-from desktop.planning import Planning
-from desktop.ui.athlete_switcher import AthleteSwitcher
-from desktop.ui.backup_actions import BackupActions
-from desktop.ui.plan_actions import PlanActions
-from desktop.ui.plan_view import PlanView
-from desktop.ui.welcome_view import WelcomeView
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.planning import Planning
+    from desktop.ui.plan_view import PlanView
 
 log = logging.getLogger(__name__)
+
+
+class OpeningPage(QLabel):
+    """Shown until the log is attached; reports its first paint so start-up can go on."""
+
+    painted = Signal()
+
+    def __init__(self) -> None:
+        super().__init__("Opening your training log…")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.setFont(font)
+        self._reported = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._reported:
+            self._reported = True
+            self.painted.emit()
 
 
 class MainWindow(QMainWindow):
@@ -28,30 +52,51 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         *,
-        store: Store,
         paths: AppPaths,
+        store: Store | None = None,
         now: Callable[[], datetime] = lambda: datetime.now(UTC),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._store: Store | None = store
+        self._store: Store | None = None
         self._paths = paths
         self._now = now
-        self._planning = Planning(store, now=now)
+        self._planning: Planning | None = None
         self.plan_view: PlanView | None = None
         self.setWindowTitle("Cramproof")
         self.resize(1200, 760)
         self.setMinimumSize(800, 560)
-
         self._pages = QStackedWidget()
+        self.opening_page = OpeningPage()
+        self._pages.addWidget(self.opening_page)
+        self.setCentralWidget(self._pages)
+        self._build_frame_menus()
+        self._show_status(f"Training log: {paths.database}")
+        if store is not None:
+            self.attach_store(store)
+
+    @property
+    def store(self) -> Store | None:
+        return self._store
+
+    def attach_store(self, store: Store) -> None:
+        """Build the screens over the open log; called once, right after the first frame."""
+        from desktop.planning import Planning
+        from desktop.ui.athlete_switcher import AthleteSwitcher
+        from desktop.ui.backup_actions import BackupActions
+        from desktop.ui.plan_actions import PlanActions
+        from desktop.ui.welcome_view import WelcomeView
+
+        self._store = store
+        self._planning = Planning(store, now=self._now)
         self.welcome_view = WelcomeView()
         self._pages.addWidget(self.welcome_view)
-        self.setCentralWidget(self._pages)
-
-        self._backups = BackupActions(paths=paths, store_getter=lambda: self._store, parent=self)
+        self._backups = BackupActions(
+            paths=self._paths, store_getter=lambda: self._store, parent=self
+        )
         self._backups.store_replaced.connect(self._on_backups_store_replaced)
         self._backups.message_posted.connect(self._show_status)
-        self.plan_actions = PlanActions(planning_getter=lambda: self._planning, parent=self)
+        self.plan_actions = PlanActions(planning_getter=self._require_planning, parent=self)
         self.plan_actions.plan_changed.connect(self._show_current)
         self.plan_actions.message_posted.connect(self._show_status)
         self.welcome_view.setup_requested.connect(self._on_welcome_setup_requested)
@@ -63,30 +108,36 @@ class MainWindow(QMainWindow):
         self._athlete_bar.setMovable(False)
         self._athlete_bar.addWidget(self.athlete_switcher)
         self.addToolBar(self._athlete_bar)
-        self._build_menus()
-        self._show_status(f"Training log: {paths.database}")
+        self._build_log_menus()
         self._show_current()
         # Asked once the window is up, so the question appears over the plan it is about.
         QTimer.singleShot(0, self._on_window_opened)
 
-    @property
-    def store(self) -> Store | None:
-        return self._store
+    def _require_planning(self) -> Planning:
+        assert self._planning is not None, "the log is attached before any plan action runs"
+        return self._planning
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._backups.back_up_action)
-        file_menu.addAction(self._backups.restore_action)
-        open_folder = QAction("Open &data folder", self)
-        open_folder.triggered.connect(self._on_open_folder_triggered)
-        file_menu.addAction(open_folder)
-        file_menu.addSeparator()
+    def _build_frame_menus(self) -> None:
+        self._file_menu = self.menuBar().addMenu("&File")
+        self._open_folder_action = QAction("Open &data folder", self)
+        self._open_folder_action.triggered.connect(self._on_open_folder_triggered)
+        self._file_menu.addAction(self._open_folder_action)
+        self._file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._file_menu.addAction(quit_action)
+        self._help_menu = self.menuBar().addMenu("&Help")
+        about = QAction("&About Cramproof", self)
+        about.triggered.connect(self._on_about_triggered)
+        self._help_menu.addAction(about)
 
+    def _build_log_menus(self) -> None:
+        self._file_menu.insertActions(
+            self._open_folder_action, [self._backups.back_up_action, self._backups.restore_action]
+        )
         plan_menu = self.menuBar().addMenu("&Plan")
+        self.menuBar().insertMenu(self._help_menu.menuAction(), plan_menu)
         for action in (
             self.plan_actions.new_build_up_action,
             self.plan_actions.change_plan_action,
@@ -99,11 +150,6 @@ class MainWindow(QMainWindow):
         add_athlete = QAction("&Add athlete…", self)
         add_athlete.triggered.connect(self._on_athlete_add_requested)
         plan_menu.addAction(add_athlete)
-
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Cramproof", self)
-        about.triggered.connect(self._on_about_triggered)
-        help_menu.addAction(about)
 
     def bring_to_front(self) -> None:
         """A second launch asked for this window: show it above everything else."""
@@ -128,7 +174,9 @@ class MainWindow(QMainWindow):
 
     def _show_current(self) -> None:
         """The current athlete's plan, or the welcome screen while there is none."""
-        planning = self._planning
+        from desktop.ui.plan_view import PlanView
+
+        planning = self._require_planning()
         athlete, athletes = planning.current_athlete(), planning.athletes()
         self.athlete_switcher.set_athletes(athletes, athlete.id if athlete else None)
         self._athlete_bar.setVisible(bool(athletes))
@@ -160,7 +208,7 @@ class MainWindow(QMainWindow):
         self.plan_actions.open_setup(name="")
 
     def _on_athlete_switcher_athlete_chosen(self, athlete_id: int) -> None:
-        self._planning.switch_athlete(athlete_id)
+        self._require_planning().switch_athlete(athlete_id)
         self._show_current()
         self.plan_actions.open_checkin()
 
@@ -172,6 +220,8 @@ class MainWindow(QMainWindow):
         )
 
     def _on_backups_store_replaced(self, store: Store) -> None:
+        from desktop.planning import Planning
+
         self._store = store
         self._planning = Planning(store, now=self._now)
         self._show_current()
