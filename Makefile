@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 ARGS ?=
 
-.PHONY: run test bench dist clean
+.PHONY: run test bench dist install-desktop clean
 
 run: $(VENV)/.installed-app
 	$(PY) -m desktop $(ARGS)
@@ -33,6 +33,26 @@ $(VENV)/.installed-app: pyproject.toml | $(VENV)/bin/python
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e '.[test]'
 	@touch $@ $(VENV)/.installed-app
+
+# `make dist` builds the self-contained folder dist/cramproof/ (run dist/cramproof/cramproof).
+# PyInstaller is a build tool, not a runtime dependency: it goes into .venv only when asked for.
+PYINSTALLER ?= pyinstaller>=6.11,<7
+DIST_DIR ?= dist
+BUILD_DIR ?= build/pyinstaller
+
+dist: $(VENV)/.installed-app $(VENV)/.installed-pyinstaller
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN \
+		--distpath $(DIST_DIR) --workpath $(BUILD_DIR) packaging/cramproof.spec
+
+$(VENV)/.installed-pyinstaller: | $(VENV)/bin/python
+	$(PY) -m pip install --quiet '$(PYINSTALLER)'
+	@touch $@
+
+# `make install-desktop` adds Cramproof to this user's application menu (XDG_DATA_HOME, default
+# ~/.local/share), launching the bundle in $(DIST_DIR) if built, otherwise .venv/bin/cramproof.
+install-desktop: $(VENV)/.installed-app
+	$(PY) packaging/install_desktop.py --bundle $(DIST_DIR)/cramproof/cramproof \
+		--venv-command $(VENV)/bin/cramproof
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

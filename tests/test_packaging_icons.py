@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtGui import QColor, QImage, QImageReader
@@ -15,20 +13,10 @@ from PySide6.QtGui import QColor, QImage, QImageReader
 from desktop.app import APP_ID
 from desktop.resources import resource_path
 from tests.conftest import REPO_ROOT
+from tests.test_packaging_install import packaging_module
 
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 SVG = resource_path("icons", "hicolor", "scalable", "apps", f"{APP_ID}.svg")
-
-
-def packaging_module(name: str) -> ModuleType:
-    """A script from packaging/ (a folder of tools, not a package: `packaging` is a PyPI name)."""
-    spec = importlib.util.spec_from_file_location(
-        f"cramproof_packaging_{name}", REPO_ROOT / "packaging" / f"{name}.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def committed_png(size: int) -> Path:

@@ -22,11 +22,13 @@ VENV = Path(sys.prefix)
 
 def packaging_module(name: str) -> ModuleType:
     """A script from packaging/ (a folder of tools, not a package: `packaging` is a PyPI name)."""
-    spec = importlib.util.spec_from_file_location(
-        f"cramproof_packaging_{name}", REPO_ROOT / "packaging" / f"{name}.py"
-    )
+    qualified = f"cramproof_packaging_{name}"
+    if qualified in sys.modules:
+        return sys.modules[qualified]
+    spec = importlib.util.spec_from_file_location(qualified, REPO_ROOT / "packaging" / f"{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[qualified] = module  # dataclasses look their module up while being defined
     spec.loader.exec_module(module)
     return module
 
