@@ -167,6 +167,34 @@ def weekly_adherence(
     return tuple(result)
 
 
+@dataclass(frozen=True)
+class Contribution:
+    """What one logged session did for adherence: the planned session it counts for (None when
+    it is extra) and that session's status; `credit` is its share of a double day."""
+
+    planned_date: date | None
+    status: SessionStatus | None
+    credit: float
+
+
+def session_contributions(
+    planned: Sequence[PlannedSession], logged: Sequence[LoggedSession], *, today: date
+) -> list[Contribution]:
+    """For each logged session, in the order given, what it counts for (the history list)."""
+    matched = match_sessions(planned, logged)
+    found: dict[int, Contribution] = {}
+    for session, sessions in zip(planned, matched, strict=True):
+        if session.conditional:
+            continue
+        status = session_status(session, sessions, today=today)
+        credit = 0.5 if status == "done" else 0.0
+        for number, done in enumerate(sessions):
+            # A restart shares its planned session: the credit is counted once.
+            found[id(done)] = Contribution(session.date, status, credit if number == 0 else 0.0)
+    extra = Contribution(None, None, 0.0)
+    return [found.get(id(session), extra) for session in logged]
+
+
 def build_up_adherence(weeks: Sequence[WeekAdherence]) -> float | None:
     """Total done over total settled so far: the headline figure of the build-up."""
     settled = sum(week.settled for week in weeks)

@@ -7,11 +7,13 @@ from datetime import date, timedelta
 import pytest
 
 from desktop.domain.adherence import (
+    Contribution,
     WeekSpan,
     build_up_adherence,
     build_up_weeks,
     calendar_weeks,
     colour_for,
+    session_contributions,
     weekly_adherence,
 )
 from desktop.domain.day_status import LoggedSession, PlannedSession
@@ -188,3 +190,24 @@ def test_calendar_weeks_end_with_the_week_holding_the_day() -> None:
     assert [w.start for w in weeks] == [date(2027, 1, 18), date(2027, 1, 25), date(2027, 2, 1)]
     assert weeks[-1].end == date(2027, 2, 7)
     assert all(isinstance(w, WeekSpan) and w.phase is None for w in weeks)
+
+
+def test_each_logged_session_knows_what_it_counts_for() -> None:
+    contributions = session_contributions(PLANNED, LOGGED, today=TODAY)
+    by_session = list(zip(LOGGED, contributions, strict=True))
+    assert by_session[0][1] == Contribution(sunday(1), "done", 0.5)
+    late = by_session[3][1]
+    assert (late.planned_date, late.status, late.credit) == (sunday(3), "done", 0.5)
+    extra = by_session[7][1]  # the unplanned Friday session
+    assert (extra.planned_date, extra.status, extra.credit) == (None, None, 0.0)
+    conditional = by_session[10][1]  # trained on a second day never accepted
+    assert conditional.planned_date is None
+    partly = by_session[12][1]
+    assert (partly.planned_date, partly.status, partly.credit) == (sunday(7), "partly", 0.0)
+
+
+def test_a_restarted_session_is_credited_once() -> None:
+    logged = [heavy(sunday(1), link=1, sets={"back_squat": 3}), heavy(sunday(1), link=1)]
+    first, second = session_contributions(PLANNED, logged, today=TODAY)
+    assert (first.status, first.credit) == ("done", 0.5)
+    assert (second.status, second.credit) == ("done", 0.0)

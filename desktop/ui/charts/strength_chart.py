@@ -1,0 +1,136 @@
+"""Am I getting stronger? Top-set load and estimated 1RM of one heavy lift, session by session."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+# isort: split
+import pyqtgraph as pg
+
+from desktop.domain.chart_series import StrengthPoint
+from desktop.domain.model import Units
+from desktop.progress import ExerciseChoice
+from desktop.ui.charts.base import DAY_S, date_plot, legend_below, nearest, style_plot
+from desktop.ui.charts.card import ChartCard
+from desktop.ui.charts.hover import Readout
+from desktop.ui.charts.palette import ChartPalette
+
+EMPTY = (
+    "No heavy sets yet. After your first heavy session, each lift's top set (the heaviest "
+    "set) and its estimated one-rep max appear here, one point per session, so you can see "
+    "the loads climb."
+)
+CAPTION = "Heaviest work set per session, and the one-rep max it suggests (Epley)."
+MIN_SPAN_DAYS = 100
+
+
+class StrengthChart(ChartCard):
+    """The chosen lift's progress; `exercise_chosen(id)` when the athlete picks another lift."""
+
+    exercise_chosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Am I getting stronger?", caption=CAPTION, empty_text=EMPTY, parent=parent)
+        self.chooser = QComboBox()
+        self.chooser.setToolTip("Which lift to show")
+        self.chooser.setMinimumContentsLength(14)
+        self.header.insertWidget(1, self.chooser)
+        self.chooser.currentIndexChanged.connect(self._on_chooser_index_changed)
+        self.plot = date_plot(self.graphics)
+        self.readout: Readout | None = None
+        self._points: tuple[StrengthPoint, ...] = ()
+        self._units: Units = "kg"
+
+    def set_choices(self, choices: Sequence[ExerciseChoice], *, keep: int | None = None) -> None:
+        """Fill the lift chooser (squat first when there is one) without emitting a choice."""
+        ordered = sorted(choices, key=lambda c: (c.key.find("squat") < 0, c.name))
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for choice in ordered:
+            self.chooser.addItem(choice.name, choice.id)
+        index = self.chooser.findData(keep) if keep is not None else -1
+        self.chooser.setCurrentIndex(max(index, 0) if ordered else -1)
+        self.chooser.blockSignals(False)
+        self.chooser.setEnabled(bool(ordered))
+
+    def current_exercise(self) -> int | None:
+        data = self.chooser.currentData()
+        return int(data) if data is not None else None
+
+    def show_points(
+        self,
+        points: Sequence[StrengthPoint],
+        *,
+        units: Units,
+        palette: ChartPalette,
+        span: tuple[float, float] | None = None,
+    ) -> None:
+        """Draw the lift's points; the x range covers at least `span` (the build-up) and
+        100 days, so the date axis reads the same as the charts beside it."""
+        self.apply_palette(palette)
+        self.graphics.clear()
+        self.plot = date_plot(self.graphics, y_label=f"Load ({units})")
+        self._points = tuple(points)
+        self._units = units
+        if not points:
+            self.readout = None
+            self.set_empty(True)
+            return
+        self.set_empty(False)
+        plot = self.plot
+        key = legend_below(self.graphics, palette, row=1, columns=2)
+        xs = [p.x for p in points]
+        estimate = pg.PlotDataItem(
+            xs,
+            [p.e1rm for p in points],
+            pen=pg.mkPen(palette.estimate, width=2, style=Qt.PenStyle.DashLine),
+            symbol="d",
+            symbolSize=7,
+            symbolBrush=pg.mkBrush(palette.estimate),
+            symbolPen=pg.mkPen(palette.estimate),
+        )
+        top = pg.PlotDataItem(
+            xs,
+            [p.load for p in points],
+            pen=pg.mkPen(palette.load, width=3),
+            symbol="o",
+            symbolSize=8,
+            symbolBrush=pg.mkBrush(palette.load),
+            symbolPen=pg.mkPen(palette.background),
+        )
+        for item, name in ((estimate, "Estimated 1RM (Epley)"), (top, "Top set")):
+            plot.addItem(item)
+            key.addItem(item, name)
+        plot.getViewBox().setMouseEnabled(x=True, y=False)
+        low = min(p.load for p in points)
+        high = max(p.e1rm for p in points)
+        margin = max(2.5, (high - low) * 0.15)
+        plot.setYRange(max(0.0, low - margin), high + margin * 1.8, padding=0)
+        first, last = xs[0] - 4 * DAY_S, xs[-1] + 4 * DAY_S
+        if span is not None:
+            first, last = min(first, span[0]), max(last, span[1])
+        first = min(first, last - MIN_SPAN_DAYS * DAY_S)
+        plot.setXRange(first, last, padding=0)
+        style_plot(plot, palette)
+        self.readout = Readout(plot, self.describe, palette)
+
+    def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:
+        index = nearest([p.x for p in self._points], x, within=10 * DAY_S)
+        if index is None:
+            return None
+        point = self._points[index]
+        unit = self._units
+        text = (
+            f"{point.day:%a %d %b %Y} · {self.chooser.currentText()}\n"
+            f"Top set {point.load:.1f} {unit} × {point.reps}\n"
+            f"Estimated 1RM {point.e1rm:.1f} {unit}"
+        )
+        return point.x, point.load, text
+
+    def _on_chooser_index_changed(self, _index: int) -> None:
+        exercise = self.current_exercise()
+        if exercise is not None:
+            self.exercise_chosen.emit(exercise)
