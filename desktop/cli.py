@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, cli_plan
+from desktop import __version__, cli_export, cli_plan
 from desktop.paths import AppPaths, ensure_private_dir
 
 WINDOW_COMMANDS = frozenset({None, "gym"})
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         "backup", nargs="?", metavar="BACKUP", help="a backup file, or 'latest'; omit to list"
     )
     cli_plan.add_parser(commands)
+    cli_export.add_parser(commands)
     return parser
 
 
@@ -54,6 +55,8 @@ def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
     handlers = {"check": _check, "backup": _backup, "restore": _restore}
     if args.command == "plan":
         return cli_plan.run(args)
+    if args.command == "export":
+        return cli_export.run(args, paths)
     return handlers[args.command](args, paths)
 
 
@@ -112,10 +115,19 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     if not chosen.is_file():
         return _fail(f"no such backup file: {chosen}")
     ensure_private_dir(paths.data_dir)
+    # Only QtCore (no display): the same lock the window holds, so a log is never swapped
+    # from under an open window.
+    from desktop.ui.single_instance import acquire_lock
+
+    lock = acquire_lock(paths.lock_file)
+    if lock is None:
+        return _fail(f"Cramproof is open on {paths.data_dir}: close it, then restore")
     try:
         restore_backup(chosen, paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
     except StoreError as error:
         return _fail(error.message)
+    finally:
+        lock.unlock()
     print(f"Restored {chosen} into {paths.database}")
     return 0
 

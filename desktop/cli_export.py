@@ -9,12 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
-from db.athletes import list_athletes
-from db.errors import StoreError
-from db.store import open_store
-from desktop.export import FORMATS, csv_paths, export_log
+from desktop.export_formats import FORMATS
 from desktop.paths import AppPaths
-from desktop.plan_reader import PlanReader
+
+# The store and the exporter are imported in run(): the window's start-up parses this same
+# command line and must not load SQLite tooling before its first frame.
 
 USAGE_ERROR = 2
 DESCRIPTION = (
@@ -38,6 +37,10 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """Export and print what was written; 1 with a one-line reason when it cannot."""
+    from db.errors import StoreError
+    from db.store import open_store
+    from desktop.export import csv_paths, export_log
+
     if not paths.database.exists():
         return _fail(f"there is no training log at {paths.database} yet: nothing to export")
     out = Path(args.out).expanduser()
@@ -69,6 +72,9 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
 
 def _athlete(store: Any, name: str | None, now: datetime) -> Any:
     """The athlete asked for by name, else the one last opened; a message when there is none."""
+    from db.athletes import list_athletes
+    from desktop.plan_reader import PlanReader
+
     everyone = list_athletes(store)
     if name is None:
         current = PlanReader(store, now=lambda: now).current_athlete()

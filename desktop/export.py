@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Any, TextIO
 
 from db.history_queries import (
     EXPORT_TABLES,
@@ -30,10 +30,9 @@ from db.plans import active_plan
 from db.store import Store
 from desktop.domain.model import Units
 from desktop.domain.plates import kg_to_lb
+from desktop.export_formats import Format
 from desktop.strong_csv import STRONG_HEADER, strong_rows
 
-Format = Literal["csv", "json", "strong"]
-FORMATS: tuple[Format, ...] = ("csv", "json", "strong")
 JSON_FORMAT = "cramproof-log"
 JSON_VERSION = 1
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -80,3 +80,37 @@ def test_lock_left_by_a_killed_window_is_taken_over(data_dir: Path) -> None:
         successor.send_signal(signal.SIGTERM)
         _, successor_err = successor.communicate(timeout=STARTUP_TIMEOUT_S)
     assert successor.returncode == 0, successor_err
+
+
+def test_restore_is_refused_while_the_window_has_the_log_open(data_dir: Path) -> None:
+    from datetime import UTC, datetime
+
+    from db.store import open_store
+
+    open_store(
+        data_dir / "cramproof.db", backups_dir=data_dir / "backups", now=datetime.now(UTC)
+    ).close()
+    backup = data_dir / "backups" / "cramproof-20270101-000000-manual.db"
+    saved = subprocess.run(
+        cramproof_command("--data-dir", str(data_dir), "backup", "--out", str(backup)),
+        capture_output=True,
+        text=True,
+    )
+    assert saved.returncode == 0, saved.stderr
+    window = _start_window(data_dir)
+    try:
+        _wait_for_log_line(data_dir, "Main window shown")
+        before = (data_dir / "cramproof.db").read_bytes()
+        refused = subprocess.run(
+            cramproof_command("--data-dir", str(data_dir), "restore", "latest"),
+            capture_output=True,
+            text=True,
+            timeout=STARTUP_TIMEOUT_S,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        assert refused.returncode == 1
+        assert "close it, then restore" in refused.stderr
+        assert (data_dir / "cramproof.db").read_bytes() == before
+    finally:
+        window.send_signal(signal.SIGTERM)
+        window.communicate(timeout=STARTUP_TIMEOUT_S)
