@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from desktop import __version__
+from desktop import APP_ID, __version__
 from desktop.cli import WINDOW_COMMANDS, parse, report_already_open, run_command
 from desktop.logging_setup import configure_logging
 from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-APP_ID = "org.cramproof.Cramproof"
 APP_NAME = "Cramproof"
 
 
@@ -34,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_window(paths, verbose=args.verbose)
 
 
-def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
+def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None) -> int:
     """Open the window for one data directory; return the process exit code."""
     try:
         ensure_private_dir(paths.data_dir)
@@ -46,6 +45,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from desktop.ui.app_icon import app_icon
     from desktop.ui.main_window import MainWindow
     from desktop.ui.single_instance import RaiseServer, acquire_lock, ask_running_instance_to_raise
 
@@ -56,6 +56,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False) -> int:
     app.setOrganizationDomain("cramproof.org")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
 
     lock = acquire_lock(paths.lock_file)
     if lock is None:

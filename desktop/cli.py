@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "backup", nargs="?", metavar="BACKUP", help="a backup file, or 'latest'; omit to list"
     )
+    gym = commands.add_parser(
+        "gym", help="open straight into today's session (heavy unless today's heavy is done)"
+    )
+    gym.add_argument("--kind", choices=("heavy", "light"), help="which session to start")
     cli_plan.add_parser(commands)
     cli_export.add_parser(commands)
     return parser
