@@ -1,0 +1,131 @@
+"""Big buttons that do what the keys do, the prompt strip, and the small key hints.
+
+Buttons never take focus: Space must always reach the gym screen, never "click" the last
+button touched.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.rest_timer import format_seconds
+from desktop.domain.workout import Stage
+from desktop.session import Prompt, WorkoutSession
+from desktop.ui.gym_keys import HINTS
+from desktop.ui.gym_style import (
+    BACKGROUND,
+    MUTED_TEXT,
+    PROMPT_BG,
+    PROMPT_FG,
+    button_style,
+    set_pixel_font,
+)
+
+PRIMARY_LABELS = {
+    Stage.READY: "Start set  (Space)",
+    Stage.LIFTING: "Set done  (Space)",
+    Stage.LOGGING: "Save  (Enter)",
+    Stage.RESTING: "Start next set  (Space)",
+    Stage.SUMMARY: "Finish  (Enter)",
+}
+SECONDARY = (
+    ("pause", "Pause  (P)", (Stage.RESTING,)),
+    ("extend", "+30 s  (+)", (Stage.RESTING,)),
+    ("extra", "Extra set  (X)", (Stage.READY, Stage.LIFTING, Stage.RESTING, Stage.SUMMARY)),
+    ("skip", "Skip exercise  (S)", (Stage.READY, Stage.RESTING)),
+    ("swap", "Swap  (V)", (Stage.READY, Stage.RESTING)),
+    ("skip_warmups", "Skip warm-ups  (W)", (Stage.READY, Stage.RESTING)),
+    ("end", "End session  (E)", (Stage.READY, Stage.LIFTING, Stage.LOGGING, Stage.RESTING)),
+)
+
+
+def prompt_text(session: WorkoutSession) -> str:
+    prompt, upcoming = session.prompt, session.next
+    if prompt is Prompt.EARLY and session.rest is not None:
+        left = session.rest.window.ready_s - session.rest.elapsed(session.clock.now())
+        return (
+            f"Full rest matters for heavy sets: {format_seconds(int(left + 0.999))} to ready.  "
+            "Space again: start now  ·  Esc: keep resting"
+        )
+    if prompt is Prompt.END:
+        return "End the session now? Every saved set is kept.  Enter: end  ·  Esc: keep going"
+    if prompt is Prompt.SWAP and upcoming is not None:
+        choices = "  ".join(
+            f"{number}: {choice.name}"
+            for number, choice in enumerate(session.book.swap_choices(), start=1)
+        )
+        return f"Swap to  {choices}  ·  Esc: keep"
+    if prompt is Prompt.LEAVE:
+        return (
+            "Leave gym mode? Saved sets are kept and the session can be resumed.  "
+            "Enter: leave  ·  Esc: stay"
+        )
+    return ""
+
+
+class Controls(QWidget):
+    """The prompt strip, the button row and the key hints; `action_requested(name)`."""
+
+    action_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("gymControls")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(f"QWidget#gymControls {{ background: {BACKGROUND}; }}")
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setStyleSheet(
+            f"background: {PROMPT_BG}; color: {PROMPT_FG}; padding: 10px; border-radius: 8px;"
+        )
+        set_pixel_font(self.prompt, 26, bold=True)
+        self.primary = self._button("button_primary", "", primary=True)
+        self.buttons = {name: self._button(name, label) for name, label, _ in SECONDARY}
+        self.hints = QLabel()
+        self.hints.setWordWrap(True)
+        self.hints.setStyleSheet(f"color: {MUTED_TEXT};")
+        set_pixel_font(self.hints, 15)
+        set_pixel_font(self.primary, 28, bold=True)
+        self.primary.setMinimumSize(340, 100)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(6)
+        self._grid.addWidget(self.primary, 0, 0, 2, 1)
+        self._grid.setColumnStretch(0, 2)
+        for column in range(1, 1 + (len(self.buttons) + 1) // 2):
+            self._grid.setColumnStretch(column, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 6, 16, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.prompt)
+        layout.addLayout(self._grid)
+        layout.addWidget(self.hints)
+
+    def show_session(self, session: WorkoutSession) -> None:
+        stage = session.stage
+        text = prompt_text(session)
+        self.prompt.setText(text)
+        self.prompt.setVisible(bool(text))
+        self.primary.setText(PRIMARY_LABELS[stage])
+        self.primary.setEnabled(not session.finished)
+        for name, _label, stages in SECONDARY:
+            self.buttons[name].setVisible(stage in stages and not session.finished)
+        paused = session.rest is not None and session.rest.is_paused
+        self.buttons["pause"].setText("Resume  (P)" if paused else "Pause  (P)")
+        upcoming = session.next
+        self.buttons["skip_warmups"].setVisible(
+            stage in (Stage.READY, Stage.RESTING) and upcoming is not None and upcoming.warmup
+        )
+        self.hints.setText(HINTS[stage])
+        shown = [button for button in self.buttons.values() if not button.isHidden()]
+        for index, button in enumerate(shown):
+            self._grid.addWidget(button, index % 2, 1 + index // 2)
+
+    def _button(self, name: str, label: str, *, primary: bool = False) -> QPushButton:
+        button = QPushButton(label)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setStyleSheet(button_style(primary=primary))
+        button.setMinimumHeight(47)
+        set_pixel_font(button, 17, bold=True)
+        button.clicked.connect(lambda: self.action_requested.emit(name))
+        return button

@@ -1,0 +1,82 @@
+"""The gym keyboard contract: which key does what, wherever the focus is.
+
+Space is the primary action, Enter saves, Esc backs out, digits and Up/Down set reps, PgUp/PgDn
+the load, F form, M mute, F11 full screen; single letters reach the rest. In a number field the
+digits type; in a text field (the note) only Esc, Ctrl+Enter and F11 are commands.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+
+from desktop.domain.workout import Stage
+from desktop.session import Prompt
+
+
+class Field(Enum):
+    NONE = "none"  # focus on the gym screen itself
+    NUMBER = "number"  # the reps and load fields
+    TEXT = "text"  # the note and the cramp distance
+
+
+Key = Qt.Key
+ENTER_KEYS = (Key.Key_Return, Key.Key_Enter)
+ALWAYS = {Key.Key_Escape: "back", Key.Key_F11: "fullscreen"}
+NUMBER_KEYS = {
+    Key.Key_Up: "reps_up",
+    Key.Key_Down: "reps_down",
+    Key.Key_PageUp: "load_up",
+    Key.Key_PageDown: "load_down",
+    Key.Key_F: "form",
+    Key.Key_M: "mute",
+    Key.Key_Space: "primary",
+}
+LETTERS = {
+    Key.Key_P: "pause",
+    Key.Key_Plus: "extend",
+    Key.Key_Equal: "extend",
+    Key.Key_X: "extra",
+    Key.Key_S: "skip",
+    Key.Key_V: "swap",
+    Key.Key_W: "skip_warmups",
+    Key.Key_E: "end",
+}
+HINTS = {
+    Stage.READY: "Space start set · S skip exercise · V swap variant · W skip warm-ups · "
+    "X extra set · E end session · M mute · F11 full screen · Esc leave",
+    Stage.LIFTING: "Space set done · X extra set · E end session · M mute · F11 full screen · "
+    "Esc not started yet",
+    Stage.LOGGING: "Enter save · digits or ↑↓ reps · PgUp/PgDn load · F form held/broke · "
+    "Tab load field · Esc back",
+    Stage.RESTING: "Space start next set · P pause · + 30 s · X extra set · S skip exercise · "
+    "V swap variant · E end session · M mute · F11 full screen · Esc leave",
+    Stage.SUMMARY: "Enter finish · Tab note and cramp report · Ctrl+Enter finish from the note · "
+    "X one more set · Esc leave",
+}
+
+
+def action_for(
+    key: int, modifiers: Qt.KeyboardModifier, *, field: Field, stage: Stage, prompt: Prompt | None
+) -> str | None:
+    """The action a key press asks for, or None to let the focused field have it."""
+    key = Key(key)
+    if key in ALWAYS:
+        return ALWAYS[key]
+    if key in ENTER_KEYS:
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        if prompt is None and stage is Stage.SUMMARY and (ctrl or field is not Field.TEXT):
+            return "finish"
+        return "confirm" if prompt is not None or field is not Field.TEXT else None
+    if prompt is Prompt.SWAP and Key.Key_1 <= key <= Key.Key_9:
+        return f"choose:{key - Key.Key_1}"
+    if prompt is not None and key == Key.Key_Space:
+        return "primary"
+    if field is Field.TEXT:
+        return None
+    if key in NUMBER_KEYS:
+        return NUMBER_KEYS[key]
+    if key in LETTERS:
+        return LETTERS[key]
+    return None
