@@ -38,6 +38,10 @@ class AppPaths:
         return self.data_dir / "cramproof.lock"
 
     @property
+    def window_settings(self) -> Path:
+        return self.data_dir / "window.ini"
+
+    @property
     def log_file(self) -> Path:
         return self.log_dir / "cramproof.log"
 

@@ -14,9 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
 
 from desktop.paths import AppPaths
+from desktop.ui.view_actions import ViewActions
+from desktop.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -64,8 +66,11 @@ class MainWindow(QMainWindow):
         self._planning: Planning | None = None
         self.plan_view: PlanView | None = None
         self.setWindowTitle("Cramproof")
-        self.resize(1200, 760)
         self.setMinimumSize(800, 560)
+        self._window_state = WindowState(paths.window_settings)
+        if not self._window_state.restore_geometry(self):
+            self.resize(1200, 760)
+        self.view_actions = ViewActions(window=self, paths=paths, state=self._window_state)
         self._pages = QStackedWidget()
         self.opening_page = OpeningPage()
         self._pages.addWidget(self.opening_page)
@@ -127,17 +132,16 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self._file_menu.addAction(quit_action)
+        view_menu = self.menuBar().addMenu("&View")
         self._help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Cramproof", self)
-        about.triggered.connect(self._on_about_triggered)
-        self._help_menu.addAction(about)
+        self.view_actions.add_to(view_menu=view_menu, help_menu=self._help_menu)
 
     def _build_log_menus(self) -> None:
         self._file_menu.insertActions(
             self._open_folder_action, [self._backups.back_up_action, self._backups.restore_action]
         )
-        plan_menu = self.menuBar().addMenu("&Plan")
-        self.menuBar().insertMenu(self._help_menu.menuAction(), plan_menu)
+        plan_menu = QMenu("&Plan", self)
+        self.menuBar().insertMenu(self.menuBar().actions()[1], plan_menu)
         for action in (
             self.plan_actions.new_build_up_action,
             self.plan_actions.change_plan_action,
@@ -165,7 +169,13 @@ class MainWindow(QMainWindow):
             self._store.close()
             self._store = None
 
+    def current_view(self) -> str:
+        """The screen on show, by name, so the next start can open on it."""
+        current = self._pages.currentWidget()
+        return "plan" if current is not None and current is self.plan_view else "welcome"
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._window_state.save(self, view=self.current_view())
         self.close_store()
         super().closeEvent(event)
 
@@ -228,15 +238,3 @@ class MainWindow(QMainWindow):
 
     def _on_open_folder_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
-
-    def _on_about_triggered(self) -> None:
-        from desktop import __version__
-
-        QMessageBox.about(
-            self,
-            "About Cramproof",
-            f"<h3>Cramproof {__version__}</h3>"
-            "<p>Strength work against late-race leg cramps.</p>"
-            f"<p>Training log: {self._paths.database}<br>Logs: {self._paths.log_file}</p>"
-            "<p>MIT licence.</p>",
-        )
