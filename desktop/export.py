@@ -31,6 +31,7 @@ from db.store import Store
 from desktop.domain.model import Units
 from desktop.domain.plates import kg_to_lb
 from desktop.export_formats import Format
+from desktop.plan_reader import PlanReader
 from desktop.strong_csv import STRONG_HEADER, strong_rows
 
 JSON_FORMAT = "cramproof-log"
@@ -205,3 +206,20 @@ def _typed(text: str, column: Any) -> Any:
     if column.type == "REAL":
         return float(text)
     return unguard_cell(text)
+
+
+def export_current(store: Store, *, fmt: Format, out: Path, now: datetime) -> str:
+    """Export the log of the athlete at the laptop (the menu's Export); says what was written.
+
+    Raises LookupError when the log has no athlete yet.
+    """
+    athlete = PlanReader(store, now=lambda: now).current_athlete()
+    if athlete is None:
+        raise LookupError("There is nothing to export yet: no athlete has logged anything.")
+    result = export_log(
+        store, athlete_id=athlete.id, athlete_name=athlete.name, fmt=fmt, out=out, now=now
+    )
+    where = result.files[0].parent if fmt == "csv" else result.files[0]
+    return (
+        f"Exported {result.sessions} sessions and {result.sets} sets of {athlete.name} to {where}."
+    )

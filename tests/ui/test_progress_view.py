@@ -137,8 +137,8 @@ def test_a_dark_desktop_gets_dark_charts(qtbot, store: Store) -> None:
 
 LAZY = """
 import sys
-import desktop.progress, desktop.export
-import desktop.ui.progress_view
+import desktop.progress, desktop.export, desktop.history
+import desktop.ui.progress_view, desktop.ui.history_view, desktop.ui.export_dialog
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"pyqtgraph", "numpy"})
 print(",".join(heavy))
 """

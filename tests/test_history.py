@@ -1,0 +1,153 @@
+"""The History use case: what each session counted for, corrections, and one-step undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import populate
+from db.sessions import log_set, start_session
+from db.store import Store, open_store
+from desktop.domain.plates import lb_to_kg
+from desktop.history import HistoryLog
+from desktop.progress import ProgressSource
+from tests.db.helpers import a_set
+
+TODAY = date(2027, 3, 3)
+NOW = datetime.combine(TODAY, time(19)).astimezone(UTC)
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    populate(data_dir, today=TODAY)
+    opened = open_store(data_dir / "cramproof.db", backups_dir=data_dir / "backups", now=NOW)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def log(store: Store) -> HistoryLog:
+    return HistoryLog(store, now=lambda: NOW)
+
+
+def everything(store: Store) -> list[tuple]:
+    return [
+        *store.db.execute("SELECT * FROM sets ORDER BY id").fetchall(),
+        *store.db.execute("SELECT * FROM sessions ORDER BY id").fetchall(),
+    ]
+
+
+def first_heavy(log: HistoryLog):
+    return next(line for line in reversed(log.sessions()) if line.kind == "heavy")
+
+
+def test_sessions_newest_first_with_what_they_counted_for(log: HistoryLog, store: Store) -> None:
+    lines = log.sessions()
+    assert lines == sorted(lines, key=lambda line: (line.started, line.id), reverse=True)
+    oldest = lines[-1]
+    assert (
+        oldest.counts_for
+        == f"½ double day ({oldest.started:%a} {oldest.started.day} {oldest.started:%b})"
+    )
+    assert oldest.planned_date == oldest.started.date()
+    # An unplanned session on a Friday of the build-up is extra.
+    friday = datetime.combine(TODAY - timedelta(days=5), time(9)).astimezone(UTC)
+    session = start_session(
+        store, athlete_id=1, kind="heavy", planned_day_id=None, started_at=friday
+    )
+    log_set(store, a_set(session.id, 1, started_at=friday, ended_at=friday))
+    extra = next(line for line in log.sessions() if line.id == session.id)
+    assert (extra.counts_for, extra.sets, extra.work_sets) == ("extra: not planned", 1, 1)
+
+
+def test_sets_number_work_sets_per_exercise_and_mark_warmups(log: HistoryLog) -> None:
+    sets = log.sets(first_heavy(log).id)
+    squat = [s for s in sets if s.exercise == "Back squat"]
+    assert [s.number for s in squat] == ["W", "W", "1", "2", "3"]
+    assert squat[2].target == "4–5" and squat[2].units == "kg"
+    assert squat[0].rest == "" and squat[2].rest.count(":") == 1
+
+
+def test_a_correction_is_committed_and_undone_exactly(log: HistoryLog, store: Store) -> None:
+    before = everything(store)
+    line = log.sets(first_heavy(log).id)[2]
+    message = log.edit_set(line.id, reps=3, load=line.load + 2.5, form_held=False)
+    assert message == f"Corrected Back squat {line.load:g} kg × {line.reps}."
+    row = store.db.execute("SELECT reps, load_kg, form_held FROM sets WHERE id = ?", [line.id])
+    assert row.fetchone() == (3, line.load + 2.5, 0)
+    assert log.undo_label == f"correction of Back squat {line.load:g} kg × {line.reps}"
+    assert log.undo() == f"Undid the correction of Back squat {line.load:g} kg × {line.reps}."
+    assert everything(store) == before
+    assert log.undo() is None and log.undo_label is None
+
+
+def test_an_unchanged_edit_records_nothing(log: HistoryLog) -> None:
+    line = log.sets(first_heavy(log).id)[3]
+    assert log.edit_set(line.id, reps=line.reps, load=line.load, form_held=line.form_held) is None
+    assert log.undo_label is None
+
+
+@pytest.mark.parametrize(
+    ("reps", "load", "message"),
+    [(101, 60.0, "Reps"), (5, -2.5, "from 0 to 1000 kg"), (5, float("inf"), "number of kg")],
+)
+def test_impossible_values_are_refused_and_nothing_changes(
+    log: HistoryLog, store: Store, reps: int, load: float, message: str
+) -> None:
+    before = everything(store)
+    line = log.sets(first_heavy(log).id)[2]
+    with pytest.raises(ValueError, match=message):
+        log.edit_set(line.id, reps=reps, load=load, form_held=True)
+    assert everything(store) == before and log.undo_label is None
+
+
+def test_loads_are_edited_in_pounds_for_a_pound_plan(log: HistoryLog, store: Store) -> None:
+    store.db.execute("UPDATE plans SET units = 'lb'")
+    line = log.sets(first_heavy(log).id)[2]
+    assert line.units == "lb" and line.load == pytest.approx(132.28, abs=0.01)
+    log.edit_set(line.id, reps=line.reps, load=135.0, form_held=line.form_held)
+    stored = store.db.execute("SELECT load_kg FROM sets WHERE id = ?", [line.id]).fetchone()[0]
+    assert stored == pytest.approx(lb_to_kg(135.0))
+    with pytest.raises(ValueError, match=r"from 0 to 2204\.62 lb"):
+        log.edit_set(line.id, reps=5, load=2300.0, form_held=True)
+
+
+def test_delete_and_undo_leave_the_store_as_it_was(log: HistoryLog, store: Store) -> None:
+    before = everything(store)
+    line = log.sets(first_heavy(log).id)[3]
+    assert log.delete_set(line.id) == f"Deleted Back squat {line.load:g} kg × {line.reps}."
+    assert len(everything(store)) == len(before) - 1
+    log.undo()
+    assert everything(store) == before
+
+
+def test_undo_is_one_step(log: HistoryLog, store: Store) -> None:
+    session = first_heavy(log).id
+    first, second = log.sets(session)[2:4]
+    log.edit_set(first.id, reps=1, load=first.load, form_held=True)
+    log.delete_set(second.id)
+    log.undo()
+    assert log.undo() is None
+    reps = store.db.execute("SELECT reps FROM sets WHERE id = ?", [first.id]).fetchone()[0]
+    assert reps == 1  # the earlier change stays: only the last one is undone
+
+
+def test_deleting_a_set_changes_adherence_and_undo_restores_it(
+    log: HistoryLog, store: Store
+) -> None:
+    source = ProgressSource(store, now=lambda: NOW)
+    heavy = first_heavy(log)  # phase 1: 3 work sets of each lift, just enough to count
+    week_done = source.load().weeks[0].done
+    squat = [s for s in log.sets(heavy.id) if s.exercise == "Back squat" and not s.warmup]
+    log.delete_set(squat[0].id)
+    assert source.load().weeks[0].done == week_done - 0.5
+    changed = next(line for line in log.sessions() if line.id == heavy.id)
+    assert changed.counts_for.startswith("partly (") and "too few sets" in changed.counts_for
+    log.undo()
+    assert source.load().weeks[0].done == week_done
+    restored = next(line for line in log.sessions() if line.id == heavy.id)
+    assert restored.counts_for.startswith("½ double day (")
