@@ -126,8 +126,8 @@ class TimerPanel(QFrame):
         super().resizeEvent(event)
         height = self.height()
         set_pixel_font(self.digits, height * DIGITS_SHARE, bold=True)
-        set_pixel_font(self.title, height * 0.07, bold=True)
-        set_pixel_font(self.caption, height * 0.06)
+        set_pixel_font(self.title, height * 0.1, bold=True)
+        set_pixel_font(self.caption, height * 0.065)
         set_pixel_font(self.next_line, height * 0.05)
         self.bar.setFixedHeight(max(48, int(height * 0.1)))
 

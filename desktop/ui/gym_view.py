@@ -222,6 +222,8 @@ class GymView(QWidget):
         self.heading.setText(f"{kind.upper()} SESSION  ·  {session.plan.cue}")
         summary = session.summary
         sound = "Muted (M)" if self.player.muted else "Sound on (M)"
+        if self.player.unavailable_reason and not self.player.muted:
+            sound = "No sound: the timer flashes"
         self.progress.setText(f"{summary.work_sets}/{summary.sets_planned} sets  ·  {sound}")
         page = {
             Stage.READY: self.set_panel,
