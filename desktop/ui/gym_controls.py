@@ -6,7 +6,7 @@ button touched.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.rest_timer import format_seconds
@@ -65,7 +65,11 @@ def prompt_text(session: WorkoutSession) -> str:
 
 
 class Controls(QWidget):
-    """The prompt strip, the button row and the key hints; `action_requested(name)`."""
+    """The prompt strip, the buttons and the key hints; `action_requested(name)`.
+
+    The secondary buttons are slots filled in order with the actions of the moment, so the
+    ones on screen stay packed next to the primary button without re-laying anything out.
+    """
 
     action_requested = Signal(str)
 
@@ -80,8 +84,12 @@ class Controls(QWidget):
             f"background: {PROMPT_BG}; color: {PROMPT_FG}; padding: 10px; border-radius: 8px;"
         )
         set_pixel_font(self.prompt, 26, bold=True)
-        self.primary = self._button("button_primary", "", primary=True)
-        self.buttons = {name: self._button(name, label) for name, label, _ in SECONDARY}
+        self.primary = self._button(primary=True)
+        self.primary.clicked.connect(lambda: self.action_requested.emit("button_primary"))
+        self._slots = [self._button() for _ in SECONDARY]
+        for slot in self._slots:
+            slot.clicked.connect(self._on_slot_clicked)
+        self.buttons: dict[str, QPushButton] = {}
         self.hints = QLabel()
         self.hints.setWordWrap(True)
         self.hints.setStyleSheet(f"color: {MUTED_TEXT};")
@@ -92,8 +100,9 @@ class Controls(QWidget):
         self._grid.setSpacing(6)
         self._grid.addWidget(self.primary, 0, 0, 2, 1)
         self._grid.setColumnStretch(0, 2)
-        for column in range(1, 1 + (len(self.buttons) + 1) // 2):
-            self._grid.setColumnStretch(column, 1)
+        for index, slot in enumerate(self._slots):
+            self._grid.addWidget(slot, index % 2, 1 + index // 2)
+            self._grid.setColumnStretch(1 + index // 2, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
         layout.setSpacing(6)
@@ -108,24 +117,34 @@ class Controls(QWidget):
         self.prompt.setVisible(bool(text))
         self.primary.setText(PRIMARY_LABELS[stage])
         self.primary.setEnabled(not session.finished)
-        for name, _label, stages in SECONDARY:
-            self.buttons[name].setVisible(stage in stages and not session.finished)
-        paused = session.rest is not None and session.rest.is_paused
-        self.buttons["pause"].setText("Resume  (P)" if paused else "Pause  (P)")
-        upcoming = session.next
-        self.buttons["skip_warmups"].setVisible(
-            stage in (Stage.READY, Stage.RESTING) and upcoming is not None and upcoming.warmup
-        )
         self.hints.setText(HINTS[stage])
-        shown = [button for button in self.buttons.values() if not button.isHidden()]
-        for index, button in enumerate(shown):
-            self._grid.addWidget(button, index % 2, 1 + index // 2)
+        upcoming, paused = session.next, session.rest is not None and session.rest.is_paused
+        labels = {"pause": "Resume  (P)" if paused else "Pause  (P)"}
+        shown = [
+            (name, labels.get(name, label))
+            for name, label, stages in SECONDARY
+            if stage in stages
+            and not session.finished
+            and (name != "skip_warmups" or (upcoming is not None and upcoming.warmup))
+        ]
+        self.buttons = {}
+        for slot, entry in zip(self._slots, [*shown, *[None] * len(self._slots)], strict=False):
+            slot.setVisible(entry is not None)
+            if entry is not None:
+                slot.setText(entry[1])
+                slot.setProperty("action", entry[0])
+                self.buttons[entry[0]] = slot
 
-    def _button(self, name: str, label: str, *, primary: bool = False) -> QPushButton:
-        button = QPushButton(label)
+    def _button(self, *, primary: bool = False) -> QPushButton:
+        button = QPushButton()
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setStyleSheet(button_style(primary=primary))
         button.setMinimumHeight(47)
         set_pixel_font(button, 17, bold=True)
-        button.clicked.connect(lambda: self.action_requested.emit(name))
         return button
+
+    @Slot()
+    def _on_slot_clicked(self) -> None:
+        button = self.sender()
+        if isinstance(button, QPushButton) and button.property("action"):
+            self.action_requested.emit(str(button.property("action")))

@@ -68,6 +68,7 @@ class SummaryPanel(QFrame):
         scroll.setWidget(content)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setStyleSheet(f"QScrollArea, #summaryContent {{ background: {BACKGROUND}; }}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
