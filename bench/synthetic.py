@@ -96,8 +96,9 @@ def generate(
         with store.db.atomic():
             store.db.conn.executemany(SESSION_SQL, writer.sessions)
             store.db.conn.executemany(SET_SQL, writer.sets)
-        for long_run in sorted({day.date for _, day in days if day.after == "long_run"}):
-            _cramp_report(store, athlete.id, long_run, rng, first=race_dates[0], now=now)
+        for _, day in days:
+            if day.after == "long_run":
+                _cramp_report(store, athlete.id, day, rng, now)
         return SyntheticLog(database, athlete.id, len(writer.sets), len(writer.sessions), race)
 
 
@@ -148,18 +149,21 @@ def _save_build_up(
 
 
 def _cramp_report(
-    store: Store, athlete_id: int, day: date, rng: random.Random, *, first: date, now: datetime
+    store: Store, athlete_id: int, day: PlannedDay, rng: random.Random, now: datetime
 ) -> None:
-    """Cramps after long runs, rarer as the weeks of strength work add up."""
-    progress = min(1.0, (day - first).days / 150)
-    cramped = rng.random() < 0.5 - 0.35 * progress
+    """After each long run: cramps are common early in a build-up, then rarer, milder and
+    later in the run as the weeks of strength work add up."""
+    week = day.week
+    cramped = rng.random() < max(0.08, 0.9 - 0.11 * (week - 1))
+    severity = max(1, min(3, round(rng.gauss(2.7 - 0.18 * week, 0.5))))
+    distance = 24 + 0.9 * week + rng.gauss(0, 1.5) if cramped else rng.uniform(26, 34)
     record_cramp_report(
         store,
         athlete_id=athlete_id,
-        date=day,
+        date=day.date,
         cramped=cramped,
         sites=["calf"] if cramped else [],
-        severity=rng.choice((1, 2, 2, 3)) if cramped else 0,
-        distance_km=round(rng.uniform(24, 34), 1),
+        severity=severity if cramped else 0,
+        distance_km=round(min(max(distance, 10.0), 42.2), 1),
         created_at=now,
     )

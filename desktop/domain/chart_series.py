@@ -171,6 +171,7 @@ class CrampMark:
     severity: int
     cramped: bool
     label: str
+    short: str
 
 
 def cramp_series(
@@ -188,9 +189,18 @@ def cramp_series(
                 severity=report.severity if report.cramped else 0,
                 cramped=report.cramped,
                 label=cramp_label(report),
+                short=_short_label(report),
             )
         )
     return tuple(marks)
+
+
+def _short_label(report: CrampReportDay) -> str:
+    """What the chart writes under a cramp: at what distance ('28 km'); the site is in the
+    read-out, since marks a week apart leave room for a few characters only."""
+    if not report.cramped or report.distance_km is None:
+        return ""
+    return f"{report.distance_km:.0f} km"
 
 
 def cramp_label(report: CrampReportDay) -> str:

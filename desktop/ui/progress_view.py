@@ -54,8 +54,8 @@ class ProgressView(QWidget):
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
 
         left = QVBoxLayout()
-        left.addWidget(self.adherence, 3)
-        left.addWidget(self.cramps, 2)
+        left.addWidget(self.adherence, 5)
+        left.addWidget(self.cramps, 3)
         right = QVBoxLayout()
         right.addWidget(self.strength, 5)
         right.addWidget(self.quality, 6)

@@ -124,6 +124,7 @@ def test_cramps_on_the_week_axis_with_labels() -> None:
     assert marks[0].label == "No cramp (28.5 km)"
     assert marks[1].label == "Cramp: calf, hamstring at 32 km, severity 2/3"
     assert marks[2].label == "Cramp: unspecified, severity 3/3"
+    assert [m.short for m in marks] == ["", "32 km", ""]  # no distance, nothing to write
     assert marks[1].x == noon_seconds(TAPER_DAY, UTC)
 
 

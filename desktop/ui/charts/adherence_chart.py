@@ -32,7 +32,7 @@ from desktop.ui.charts.palette import ChartPalette
 EMPTY = (
     "No build-up yet. Set up your build-up (race date and running days) and this chart shows "
     "one bar per week, counted down to race day: the outline is what is planned, the fill what "
-    "you did, green from 80 %, yellow from 50 %, red below."
+    "you did, green from 80%, yellow from 50%, red below."
 )
 CAPTION = (
     "Double days per week, counted down to race day (numbers: weeks to go). Outline planned, "
@@ -40,6 +40,7 @@ CAPTION = (
 )
 FULL_SCALE = 2.0  # 100 % on the right axis sits at two double days
 BAR_WIDTH_S = 5.2 * DAY_S
+Y_RANGE = (-0.45, 2.75)
 
 
 class AdherenceChart(ChartCard):
@@ -50,24 +51,23 @@ class AdherenceChart(ChartCard):
             "Am I doing the build-up?", caption=CAPTION, empty_text=EMPTY, parent=parent
         )
         self.plot = date_plot(self.graphics, y_label="Double days")
-        self.readout: Readout | None = None
+        self.plot.showAxis("right")
+        self.legend = legend_below(self.graphics, row=1, columns=3)
+        self.readout = Readout(self.plot, self.describe)
         self._weeks: tuple[WeekAdherence, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
         self.apply_palette(palette)
-        self.graphics.clear()
-        self.plot = date_plot(self.graphics, y_label="Double days")
+        plot, key = self.plot, self.legend
+        plot.clear()
+        key.clear()
         self._weeks = data.weeks
+        self.set_empty(not data.weeks)
         if not data.weeks:
-            self.readout = None
-            self.set_empty(True)
             return
-        self.set_empty(False)
-        plot = self.plot
-        style_plot(plot, palette)
-        key = legend_below(self.graphics, palette, row=1, columns=3)
+        key.setLabelTextColor(palette.foreground)
         spans = [w.week for w in data.weeks]
-        shade_phases(plot, spans, palette, labels=True)
+        shade_phases(plot, spans, palette, label_y=Y_RANGE[1])
         mark_today_and_race(
             plot, today=data.today, race=data.race_date, palette=palette, labels=True
         )
@@ -76,22 +76,21 @@ class AdherenceChart(ChartCard):
         line = self._draw_cumulative(plot, xs, palette)
         self._draw_countdown(plot, xs, palette)
         legend_swatch(key, "Planned", fill=None, edge=palette.foreground)
-        legend_swatch(key, "Done ≥ 80 %", fill=palette.green, edge=palette.green)
-        legend_swatch(key, "50–79 %", fill=palette.yellow, edge=palette.yellow)
-        legend_swatch(key, "Under 50 %", fill=palette.red, edge=palette.red)
+        legend_swatch(key, "Done ≥ 80%", fill=palette.green, edge=palette.green)
+        legend_swatch(key, "50–79%", fill=palette.yellow, edge=palette.yellow)
+        legend_swatch(key, "Under 50%", fill=palette.red, edge=palette.red)
         legend_swatch(key, "Coming up", fill=None, edge=palette.grey, dashed=True)
         if line is not None:
             key.addItem(line, "Build-up adherence")
-        plot.showAxis("right")
         right = plot.getAxis("right")
-        right.setTicks([[(FULL_SCALE * p / 100, f"{p} %") for p in (0, 25, 50, 75, 100)]])
+        right.setTicks([[(FULL_SCALE * p / 100, f"{p}%") for p in (0, 25, 50, 75, 100)]])
         right.setLabel("Build-up adherence")
         style_plot(plot, palette)
         right.setWidth(RIGHT_AXIS_WIDTH)
         plot.getAxis("left").setTicks([[(0, "0"), (1, "1"), (2, "2")]])
-        plot.setYRange(-0.45, 2.75, padding=0)
+        plot.setYRange(*Y_RANGE, padding=0)
         plot.setXRange(*week_range(spans), padding=0.01)
-        self.readout = Readout(plot, self.describe, palette)
+        self.readout.attach(palette)
 
     def _draw_bars(self, plot: pg.PlotItem, xs: list[float], palette: ChartPalette) -> None:
         weeks = self._weeks

@@ -49,13 +49,9 @@ def style_plot(plot: pg.PlotItem, palette: ChartPalette) -> None:
             axis.label.setDefaultTextColor(QColor(palette.foreground))
 
 
-def legend_below(
-    layout: pg.GraphicsLayoutWidget, palette: ChartPalette, *, row: int, columns: int
-) -> pg.LegendItem:
+def legend_below(layout: pg.GraphicsLayoutWidget, *, row: int, columns: int) -> pg.LegendItem:
     """A legend in its own row under the plots: it never hides data, and PNGs include it."""
-    item = pg.LegendItem(
-        colCount=columns, labelTextColor=palette.foreground, labelTextSize="9pt", horSpacing=14
-    )
+    item = pg.LegendItem(colCount=columns, labelTextSize="9pt", horSpacing=14)
     layout.addItem(item, row=row, col=0)
     return item
 
@@ -76,9 +72,13 @@ def week_range(weeks: Sequence[WeekSpan]) -> tuple[float, float]:
 
 
 def shade_phases(
-    plot: pg.PlotItem, weeks: Sequence[WeekSpan], palette: ChartPalette, *, labels: bool
+    plot: pg.PlotItem,
+    weeks: Sequence[WeekSpan],
+    palette: ChartPalette,
+    *,
+    label_y: float | None = None,
 ) -> None:
-    """Tint phase 1, phase 2 and the taper behind the data, with their names on top."""
+    """Tint phase 1, phase 2 and the taper behind the data, named at `label_y` if given."""
     fills = {"phase1": palette.phase1, "phase2": palette.phase2, "taper": palette.taper}
     runs: list[tuple[str, WeekSpan, WeekSpan]] = []
     for week in weeks:
@@ -96,17 +96,11 @@ def shade_phases(
         )
         region.setZValue(-100)
         plot.addItem(region, ignoreBounds=True)
-        if labels:
+        if label_y is not None:
             text = pg.TextItem(PHASE_NAMES[phase], color=palette.muted, anchor=(0, 0))
-            text.setPos(start + DAY_S / 3, 0)
+            text.setPos(start + DAY_S / 3, label_y)
             text.setZValue(-50)
             plot.addItem(text, ignoreBounds=True)
-            plot.getViewBox().sigRangeChanged.connect(lambda *_a, t=text: _pin_to_top(plot, t))
-            _pin_to_top(plot, text)
-
-
-def _pin_to_top(plot: pg.PlotItem, text: pg.TextItem) -> None:
-    text.setPos(text.pos().x(), plot.getViewBox().viewRange()[1][1])
 
 
 def mark_today_and_race(

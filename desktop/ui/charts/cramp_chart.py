@@ -29,7 +29,9 @@ EMPTY = (
     "where? at what distance? Each answer appears here, on the same weeks as the bars above, "
     "so you can see whether the strength work pays off."
 )
-CAPTION = "After each long run: no cramp at the bottom, worse cramps higher up."
+CAPTION = (
+    "After each long run: no cramp at the bottom, worse cramps higher up, and the km they began."
+)
 SEVERITY_NAMES = ("none", "mild", "hard", "stopped")
 
 
@@ -39,28 +41,31 @@ class CrampChart(ChartCard):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Is it paying off?", caption=CAPTION, empty_text=EMPTY, parent=parent)
         self.plot = date_plot(self.graphics, y_label="Cramp")
-        self.readout: Readout | None = None
+        self.plot.getAxis("left").setTicks([list(enumerate(SEVERITY_NAMES))])
+        # The same right margin as the adherence chart above, so that dates line up.
+        self.plot.showAxis("right")
+        self.plot.getAxis("right").setStyle(showValues=False)
+        self.legend = legend_below(self.graphics, row=1, columns=4)
+        self.readout = Readout(self.plot, self.describe)
         self._marks: tuple[CrampMark, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
         self.apply_palette(palette)
-        self.graphics.clear()
-        self.plot = date_plot(self.graphics, y_label="Cramp")
+        plot, key = self.plot, self.legend
+        plot.clear()
+        key.clear()
         self._marks = data.cramps
+        self.set_empty(not data.cramps)
         if not data.cramps:
-            self.readout = None
-            self.set_empty(True)
             return
-        self.set_empty(False)
-        plot = self.plot
+        key.setLabelTextColor(palette.foreground)
         spans = [w.week for w in data.weeks]
         if spans:
-            shade_phases(plot, spans, palette, labels=False)
+            shade_phases(plot, spans, palette)
             plot.setXRange(*week_range(spans), padding=0.01)
         mark_today_and_race(
             plot, today=data.today, race=data.race_date, palette=palette, labels=False
         )
-        key = legend_below(self.graphics, palette, row=1, columns=4)
         for severity, name in enumerate(SEVERITY_NAMES):
             own = [m for m in data.cramps if m.severity == severity]
             scatter = pg.ScatterPlotItem(
@@ -73,14 +78,15 @@ class CrampChart(ChartCard):
             )
             plot.addItem(scatter)
             key.addItem(scatter, name.capitalize() if severity else "No cramp")
-        plot.getAxis("left").setTicks([list(enumerate(SEVERITY_NAMES))])
+        for mark in data.cramps:
+            if mark.short:
+                text = pg.TextItem(mark.short, color=palette.muted, anchor=(0.3, 0))
+                text.setPos(mark.x, mark.severity - 0.12)
+                plot.addItem(text)
         plot.setYRange(-0.6, 3.9, padding=0)
         style_plot(plot, palette)
-        # The same right margin as the adherence chart above, so that dates line up.
-        plot.showAxis("right")
-        plot.getAxis("right").setStyle(showValues=False)
         plot.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
-        self.readout = Readout(plot, self.describe, palette)
+        self.readout.attach(palette)
 
     def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:
         index = nearest([m.x for m in self._marks], x, within=3 * DAY_S)

@@ -19,23 +19,27 @@ Describe = Callable[[float, float], tuple[float, float, str] | None]
 class Readout:
     """Follows the mouse over one plot and shows what `describe` says about the nearest point."""
 
-    def __init__(self, plot: pg.PlotItem, describe: Describe, palette: ChartPalette) -> None:
+    def __init__(self, plot: pg.PlotItem, describe: Describe) -> None:
         self._plot = plot
         self._describe = describe
+        self.text = pg.TextItem("")
+        self.text.setZValue(100)
+        self.line = pg.InfiniteLine(angle=90)
+        self.line.setZValue(90)
+        plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+
+    def attach(self, palette: ChartPalette) -> None:
+        """Put the read-out (back) on its plot in the palette's colours, hidden until hovered."""
         fill = QColor(palette.background)
         fill.setAlphaF(0.92)
-        self.text = pg.TextItem(
-            "", color=palette.foreground, fill=pg.mkBrush(fill), border=pg.mkPen(palette.muted)
-        )
-        self.text.setZValue(100)
-        self.line = pg.InfiniteLine(
-            angle=90, pen=pg.mkPen(palette.muted, width=1, style=Qt.PenStyle.DotLine)
-        )
-        self.line.setZValue(90)
+        self.text.setColor(palette.foreground)
+        self.text.fill = pg.mkBrush(fill)
+        self.text.border = pg.mkPen(palette.muted)
+        self.line.setPen(pg.mkPen(palette.muted, width=1, style=Qt.PenStyle.DotLine))
         for item in (self.text, self.line):
             item.hide()
-            plot.addItem(item, ignoreBounds=True)
-        plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+            if item.scene() is None:
+                self._plot.addItem(item, ignoreBounds=True)
 
     def show_at(self, x: float, y: float) -> str | None:
         """Read out the point nearest (x, y) in data coordinates; returns the text shown."""

@@ -41,29 +41,30 @@ class QualityChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Am I doing it right?", caption=CAPTION, empty_text=EMPTY, parent=parent)
-        self.rest_plot = date_plot(self.graphics, row=0)
-        self.share_plot = date_plot(self.graphics, row=1)
-        self.rest_readout: Readout | None = None
-        self.share_readout: Readout | None = None
+        self.rest_plot = date_plot(self.graphics, row=0, y_label="Rest (min)")
+        self.share_plot = date_plot(self.graphics, row=1, y_label="As prescribed")
+        self.share_plot.setXLink(self.rest_plot)
+        self.share_plot.getAxis("left").setTicks([[(0, "0%"), (50, "50%"), (100, "100%")]])
+        self.graphics.ci.layout.setRowStretchFactor(0, 1)
+        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        self.legend = legend_below(self.graphics, row=2, columns=3)
+        self.rest_readout = Readout(self.rest_plot, self.describe_rest)
+        self.share_readout = Readout(self.share_plot, self.describe_week)
         self._rests: tuple[RestPoint, ...] = ()
         self._weeks: tuple[WeekQuality, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
         self.apply_palette(palette)
-        self.graphics.clear()
-        self.rest_plot = date_plot(self.graphics, row=0, y_label="Rest (min)")
-        self.share_plot = date_plot(self.graphics, row=1, y_label="As prescribed")
-        self.share_plot.setXLink(self.rest_plot)
-        self.graphics.ci.layout.setRowStretchFactor(0, 1)
-        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        key = self.legend
+        for plot in (self.rest_plot, self.share_plot):
+            plot.clear()
+        key.clear()
         self._rests = data.rests
         self._weeks = tuple(w for w in data.quality if w.heavy_sets or w.light_sets)
+        self.set_empty(not data.rests and not self._weeks)
         if not data.rests and not self._weeks:
-            self.rest_readout = self.share_readout = None
-            self.set_empty(True)
             return
-        self.set_empty(False)
-        key = legend_below(self.graphics, palette, row=2, columns=3)
+        key.setLabelTextColor(palette.foreground)
         self._draw_rests(data, palette, key)
         self._draw_shares(palette, key)
         for plot in (self.rest_plot, self.share_plot):
@@ -73,8 +74,8 @@ class QualityChart(ChartCard):
             style_plot(plot, palette)
         spans = [w.week for w in data.quality]
         self.rest_plot.setXRange(*week_range(spans), padding=0.01)
-        self.rest_readout = Readout(self.rest_plot, self.describe_rest, palette)
-        self.share_readout = Readout(self.share_plot, self.describe_week, palette)
+        self.rest_readout.attach(palette)
+        self.share_readout.attach(palette)
 
     def _draw_rests(self, data: ProgressData, palette: ChartPalette, key: pg.LegendItem) -> None:
         plot = self.rest_plot
@@ -127,7 +128,6 @@ class QualityChart(ChartCard):
             )
             plot.addItem(line)
             key.addItem(line, name)
-        plot.getAxis("left").setTicks([[(0, "0 %"), (50, "50 %"), (100, "100 %")]])
         plot.setYRange(0, 118, padding=0)
 
     def describe_rest(self, x: float, y: float) -> tuple[float, float, str] | None:

@@ -40,7 +40,8 @@ class StrengthChart(ChartCard):
         self.header.insertWidget(1, self.chooser)
         self.chooser.currentIndexChanged.connect(self._on_chooser_index_changed)
         self.plot = date_plot(self.graphics)
-        self.readout: Readout | None = None
+        self.legend = legend_below(self.graphics, row=1, columns=2)
+        self.readout = Readout(self.plot, self.describe)
         self._points: tuple[StrengthPoint, ...] = ()
         self._units: Units = "kg"
 
@@ -71,17 +72,16 @@ class StrengthChart(ChartCard):
         """Draw the lift's points; the x range covers at least `span` (the build-up) and
         100 days, so the date axis reads the same as the charts beside it."""
         self.apply_palette(palette)
-        self.graphics.clear()
-        self.plot = date_plot(self.graphics, y_label=f"Load ({units})")
+        plot, key = self.plot, self.legend
+        plot.clear()
+        key.clear()
         self._points = tuple(points)
         self._units = units
+        self.set_empty(not points)
         if not points:
-            self.readout = None
-            self.set_empty(True)
             return
-        self.set_empty(False)
-        plot = self.plot
-        key = legend_below(self.graphics, palette, row=1, columns=2)
+        plot.setLabel("left", f"Load ({units})")
+        key.setLabelTextColor(palette.foreground)
         xs = [p.x for p in points]
         estimate = pg.PlotDataItem(
             xs,
@@ -115,7 +115,7 @@ class StrengthChart(ChartCard):
         first = min(first, last - MIN_SPAN_DAYS * DAY_S)
         plot.setXRange(first, last, padding=0)
         style_plot(plot, palette)
-        self.readout = Readout(plot, self.describe, palette)
+        self.readout.attach(palette)
 
     def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:
         index = nearest([p.x for p in self._points], x, within=10 * DAY_S)
