@@ -1,0 +1,205 @@
+"""Charts: opening and drawing the Progress screen, and every query behind it, on big logs.
+
+Two synthetic logs are generated once per run into a temporary folder: 5 years of build-ups
+(40,000 sets) and a stress log of 1,000,000 sets over the same 5 years. The baseline is an empty
+pyqtgraph plot of the screen's size (1366×768), built, shown and drawn in the same run, the same
+way; figures are medians of `repeats` runs after one warm-up, times as a runner would feel them.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from bench.synthetic import generate_years
+from db.history_queries import session_page
+from db.progress_queries import (
+    cramps_between,
+    exercise_sets_between,
+    lifted_exercises,
+    rests_between,
+    sessions_between,
+    top_sets,
+)
+from db.store import Store, open_store
+from desktop.history import HistoryLog
+from desktop.plan_reader import PlanReader
+from desktop.progress import ProgressSource
+from desktop.progress_log import read_build_up, window
+
+if TYPE_CHECKING:
+    from desktop.ui.progress_view import ProgressView
+
+SIZES = (("5 years", 40_000), ("stress", 1_000_000))
+SCREEN = (1366, 768)
+
+
+def median_seconds(action: Callable[[], object], repeats: int) -> float:
+    """Median wall time of `action` after one warm-up call."""
+    action()
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def open_empty_plots(app: QApplication, count: int = 1) -> QWidget:
+    """The baseline: `count` empty date plots in one pyqtgraph widget at the screen's size,
+    built, shown and drawn."""
+    import pyqtgraph as pg
+
+    widget = pg.GraphicsLayoutWidget()
+    for row in range(count):
+        widget.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem()})
+    widget.resize(*SCREEN)
+    widget.show()
+    app.processEvents()
+    widget.grab()
+    return widget
+
+
+def open_progress(app: QApplication, source: ProgressSource) -> ProgressView:
+    """Opening the Progress screen the first time: read the log, build the charts, draw."""
+    from desktop.ui.progress_view import ProgressView
+
+    view = ProgressView(source)
+    view.resize(*SCREEN)
+    view.show()
+    app.processEvents()
+    view.grab()
+    return view
+
+
+def closing(app: QApplication, build: Callable[[], QWidget]) -> Callable[[], None]:
+    """`build`, then close what it built, so that repeated runs do not pile up windows."""
+
+    def action() -> None:
+        widget = build()
+        widget.close()
+        widget.deleteLater()
+        app.processEvents()
+
+    return action
+
+
+def queries(store: Store, now: datetime) -> dict[str, Callable[[], object]]:
+    """Each aggregate the screens run, with the arguments the Progress screen gives it."""
+    reader = PlanReader(store, now=lambda: now)
+    athlete, plan = reader.athlete_and_plan()
+    assert athlete is not None and plan is not None
+    today = now.astimezone().date()
+    log = read_build_up(store, reader, athlete_id=athlete.id, plan=plan, today=today)
+    start, end = window(log.spans)
+    squat = next(i for i, key, _ in lifted_exercises(store, athlete.id) if key == "back_squat")
+    source = ProgressSource(store, now=lambda: now)
+    history = HistoryLog(store, now=lambda: now)
+    a = athlete.id
+    return {
+        "sessions_between": lambda: sessions_between(store, a, start=start, end=end),
+        "exercise_sets_between": lambda: exercise_sets_between(
+            store, a, start=start, end=end, rest_window_s=log.rest_s
+        ),
+        "rests_between": lambda: rests_between(store, a, start=start, end=end),
+        "top_sets (back squat)": lambda: top_sets(store, a, squat),
+        "lifted_exercises": lambda: lifted_exercises(store, a),
+        "cramps_between": lambda: cramps_between(
+            store, a, first=log.spans[0].start, last=log.spans[-1].end
+        ),
+        "session_page (history)": lambda: session_page(store, a),
+        "Progress: all chart data": source.load,
+        "Progress: one lift's series": lambda: source.strength(squat),
+        "History: first page": history.sessions,
+    }
+
+
+def _ms(seconds: float, baseline: float | None = None) -> str:
+    ratio = f" ({seconds / baseline:.2f}× baseline)" if baseline else ""
+    return f"{seconds * 1000:7.1f} ms{ratio}"
+
+
+def _baselines(app: QApplication, repeats: int) -> dict[str, float]:
+    """An empty plot (the issue's baseline), and as many empty plots as the screen has (5)."""
+    return {
+        "1 empty plot 1366×768, open": median_seconds(
+            closing(app, lambda: open_empty_plots(app)), repeats
+        ),
+        "5 empty plots 1366×768, open": median_seconds(
+            closing(app, lambda: open_empty_plots(app, 5)), repeats
+        ),
+    }
+
+
+def _screen_rows(
+    app: QApplication, source: ProgressSource, base: dict[str, float], size: str, repeats: int
+) -> list[tuple[str, str]]:
+    """First open, and a refresh after a change (the screen already built), against baselines."""
+    one_open = base["1 empty plot 1366×768, open"]
+    five_open = base["5 empty plots 1366×768, open"]
+    opened = median_seconds(closing(app, lambda: open_progress(app, source)), repeats)
+    view = open_progress(app, source)
+    refreshed = median_seconds(lambda: (view.refresh(), view.grab()), repeats)
+    view.close()
+    return [
+        (f"charts: Progress first open+draw, {size}", _ms(opened, one_open)),
+        (f"charts:   same, against 5 empty plots, {size}", _ms(opened, five_open)),
+        (f"charts: Progress refresh+draw after an edit, {size}", _ms(refreshed, one_open)),
+    ]
+
+
+def run(
+    *,
+    repeats: int = 5,
+    sizes: tuple[tuple[str, int], ...] = SIZES,
+    folder: Path | None = None,
+) -> list[tuple[str, str]]:
+    """Return (label, figure) rows; the logs go to `folder`, or a temporary one for the run."""
+    if folder is None:
+        with tempfile.TemporaryDirectory(prefix="cramproof-bench-charts-") as scratch:
+            return _run(Path(scratch), repeats=repeats, sizes=sizes)
+    return _run(folder, repeats=repeats, sizes=sizes)
+
+
+def _run(
+    folder: Path, *, repeats: int, sizes: tuple[tuple[str, int], ...]
+) -> list[tuple[str, str]]:
+    app = QApplication.instance() or QApplication([])
+    now = datetime.now(UTC)
+    rows: list[tuple[str, str]] = []
+    logs = {}
+    for label, count in sizes:
+        started = time.perf_counter()
+        logs[label] = generate_years(folder / label / "cramproof.db", years=5, sets=count)
+        rows.append(
+            (
+                f"charts: generate {label} ({count:,} sets)",
+                f"{time.perf_counter() - started:6.1f} s, {logs[label].sessions} sessions",
+            )
+        )
+    base = _baselines(app, repeats)
+    rows.extend((f"charts: baseline, {name}", _ms(value)) for name, value in base.items())
+    for label, count in sizes:
+        path = logs[label].database
+        with open_store(path, backups_dir=path.parent / "backups", now=now) as store:
+            source = ProgressSource(store, now=lambda: now)
+            rows.extend(_screen_rows(app, source, base, f"{label} ({count:,} sets)", repeats))
+            for name, query in queries(store, now).items():
+                rows.append((f"charts: {label}: {name}", _ms(median_seconds(query, repeats))))
+    return rows
+
+
+if __name__ == "__main__":
+    for label, figure in run():
+        print(f"{label:<60} {figure}")
