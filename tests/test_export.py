@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 from datetime import UTC, date, datetime, timedelta
@@ -20,7 +19,6 @@ from db.plans import save_plan
 from db.records import PlanRecord, SetRecord
 from db.sessions import finish_session, log_set, start_session
 from db.store import Store, open_store
-from desktop import cli_export
 from desktop.export import (
     FORMULA_START,
     csv_paths,
@@ -29,7 +27,6 @@ from desktop.export import (
     read_csv_table,
     unguard_cell,
 )
-from desktop.paths import AppPaths
 from desktop.strong_csv import STRONG_HEADER
 
 NOW = datetime(2027, 2, 1, 20, tzinfo=UTC)
@@ -241,60 +238,3 @@ def test_guarding_is_exactly_undone(text: str) -> None:
 
 def test_numbers_are_never_guarded() -> None:
     assert guard_cell(-5) == -5 and guard_cell(2.5) == 2.5 and guard_cell(None) is None
-
-
-def command(*args: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    cli_export.add_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["export", *args])
-
-
-def test_command_exports_the_last_athlete(
-    store: Store, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    log_history(store)
-    store.close()
-    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    out = tmp_path / "ana.json"
-    assert cli_export.run(command("--format", "json", "--out", str(out)), paths) == 0
-    assert "Exported 3 sessions, 12 sets of Ana" in capsys.readouterr().out
-    assert json.loads(out.read_text())["athlete"] == "Ana"
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (("--format", "csv", "--athlete", "Bo"), "no athlete called 'Bo' (athletes: 'Ana')"),
-        (("--format", "json"), "is a folder"),
-    ],
-)
-def test_command_refuses_in_one_line(
-    store: Store,
-    data_dir: Path,
-    tmp_path: Path,
-    capsys: pytest.CaptureFixture[str],
-    args: tuple[str, ...],
-    message: str,
-) -> None:
-    log_history(store)
-    store.close()
-    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    assert cli_export.run(command(*args, "--out", str(tmp_path)), paths) == 1
-    captured = capsys.readouterr()
-    assert captured.out == "" and message in captured.err and captured.err.count("\n") == 1
-
-
-def test_command_without_a_log_creates_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    paths = AppPaths(data_dir=tmp_path / "none", log_dir=tmp_path / "none" / "logs")
-    assert cli_export.run(command("--format", "csv", "--out", str(tmp_path / "x")), paths) == 1
-    assert "no training log" in capsys.readouterr().err
-    assert not (tmp_path / "none").exists() and not (tmp_path / "x").exists()
-
-
-def test_command_rejects_an_unknown_format_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as exit_info:
-        command("--format", "xlsx", "--out", "x")
-    assert exit_info.value.code == 2
-    assert capsys.readouterr().err.count("\n") == 1

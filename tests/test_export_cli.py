@@ -1,0 +1,94 @@
+"""`cramproof export`: the last athlete by default, one-line refusals, nothing created on error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from db.store import open_store
+from desktop import cli_export
+from desktop.paths import AppPaths
+from tests.conftest import child_env, cramproof_command
+from tests.test_export import NOW, log_history
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> AppPaths:
+    """A data folder whose log holds Ana's sessions; the store is closed again."""
+    with open_store(data_dir / "cramproof.db", backups_dir=data_dir / "backups", now=NOW) as store:
+        log_history(store)
+    return AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+
+
+def command(*args: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    cli_export.add_parser(parser.add_subparsers(dest="command"))
+    return parser.parse_args(["export", *args])
+
+
+def test_command_exports_the_last_athlete(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "ana.json"
+    assert cli_export.run(command("--format", "json", "--out", str(out)), paths) == 0
+    assert "Exported 3 sessions, 12 sets of Ana" in capsys.readouterr().out
+    assert json.loads(out.read_text())["athlete"] == "Ana"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--format", "csv", "--athlete", "Bo"), "no athlete called 'Bo' (athletes: 'Ana')"),
+        (("--format", "json"), "is a folder"),
+    ],
+)
+def test_command_refuses_in_one_line(
+    paths: AppPaths,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    assert cli_export.run(command(*args, "--out", str(tmp_path)), paths) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and message in captured.err and captured.err.count("\n") == 1
+
+
+def test_command_without_a_log_creates_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    nowhere = AppPaths(data_dir=tmp_path / "none", log_dir=tmp_path / "none" / "logs")
+    assert cli_export.run(command("--format", "csv", "--out", str(tmp_path / "x")), nowhere) == 1
+    assert "no training log" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists() and not (tmp_path / "x").exists()
+
+
+def test_command_rejects_an_unknown_format_with_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        command("--format", "xlsx", "--out", "x")
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_the_installed_command_line_exports(paths: AppPaths, tmp_path: Path) -> None:
+    out = tmp_path / "tables"
+    result = subprocess.run(
+        cramproof_command(
+            "--data-dir", str(paths.data_dir), "export", "--format", "csv", "--out", str(out)
+        ),
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=60,
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Exported 3 sessions, 12 sets of Ana: ")
+    assert sorted(p.name for p in out.iterdir()) == [
+        "cramp_reports.csv",
+        "sessions.csv",
+        "sets.csv",
+    ]
