@@ -12,16 +12,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from enum import Enum
 
 from db.errors import StoreError
 from desktop.domain.clock import Clock
 from desktop.domain.model import Units
 from desktop.domain.rest_timer import RestTimer
-from desktop.domain.workout import NextSet, Stage, WorkoutPlan
+from desktop.domain.workout import NextSet, Outcome, Prompt, Stage, WorkoutPlan
 from desktop.domain.workout_input import InputError
 from desktop.domain.workout_summary import WorkoutSummary
 from desktop.session_book import SessionBook
+from desktop.session_changes import SessionChanges
 from desktop.session_finish import CrampAnswer, finish_workout
 from desktop.session_lift import Draft, Lift
 from desktop.session_rest import RestKeeper
@@ -31,18 +31,7 @@ log = logging.getLogger(__name__)
 __all__ = ["CrampAnswer", "Draft", "Outcome", "Prompt", "Stage", "WorkoutSession"]
 
 
-class Prompt(Enum):
-    EARLY = "early"  # a heavy rest ended before ready: Space again confirms, Esc keeps resting
-    END = "end"  # end the session early: Enter ends it, Esc goes on
-    SWAP = "swap"  # another variant, chosen with a digit; Esc keeps the current one
-    LEAVE = "leave"  # leave gym mode: Enter leaves, the open session can be resumed later
-
-
-class Outcome(Enum):
-    LEFT = "left"
-
-
-class WorkoutSession:
+class WorkoutSession(SessionChanges):
     """One session in progress: the flow, the running rest and the set under way."""
 
     def __init__(
@@ -214,55 +203,6 @@ class WorkoutSession:
         self._stage = Stage.RESTING
         return True
 
-    def toggle_pause(self) -> None:
-        """P: someone is using the rack; the rest stops counting until resumed."""
-        if self._prompt is None:
-            self.rests.toggle_pause()
-
-    def extend_rest(self) -> None:
-        """+30 s: the whole window moves later and its cues sound again there."""
-        if self._prompt is None:
-            self.rests.extend()
-
-    def add_extra_set(self) -> None:
-        """X: one more set of the exercise just done (while resting, or from the summary), else
-        of the exercise under way."""
-        if self._prompt is not None or self._finished:
-            return
-        after_last = self._stage in (Stage.RESTING, Stage.SUMMARY)
-        added = self._guarded(lambda: self.book.add_extra_set(after_last=after_last))
-        if added and self._stage is Stage.SUMMARY:
-            self._stage = Stage.READY
-
-    def skip_exercise(self) -> None:
-        """S: leave out what is left of the exercise that comes next."""
-        if self._waiting():
-            self._guarded(self.book.skip_exercise)
-            if self.book.next is None:
-                self._to_summary()
-
-    def skip_warmups(self) -> None:
-        """W: straight to the work sets of this lift."""
-        if self._waiting():
-            self._guarded(self.book.skip_warmups)
-
-    def open_swap(self) -> None:
-        """V: offer the other variants of the movement that comes next."""
-        if self._waiting() and self.book.swap_choices():
-            self._prompt = Prompt.SWAP
-
-    def choose_swap(self, index: int) -> None:
-        """A digit in the swap prompt; 0 is the first choice shown."""
-        choices = self.book.swap_choices()
-        if self._prompt is Prompt.SWAP and 0 <= index < len(choices):
-            self._prompt = None
-            self._guarded(lambda: self.book.swap(choices[index].key))
-
-    def end_early(self) -> None:
-        """E: ask before ending; the saved sets stay whatever the answer."""
-        if self._stage is not Stage.SUMMARY and self._prompt is None:
-            self._prompt = Prompt.END
-
     def finish(self, *, notes: str, cramp: CrampAnswer | None = None) -> bool:
         """Close the session with its note (and cramp report); False leaves it open."""
         if self._stage is not Stage.SUMMARY or self._finished:
@@ -273,9 +213,6 @@ class WorkoutSession:
         )
         self._finished = self._message is None
         return self._finished
-
-    def _waiting(self) -> bool:
-        return self._prompt is None and self._stage in (Stage.READY, Stage.RESTING)
 
     def _moment(self) -> tuple[float, datetime]:
         return self.clock.now(), self.clock.wall()
@@ -302,12 +239,3 @@ class WorkoutSession:
             self._message = None
         except InputError as error:
             self._message = str(error)
-
-    def _guarded(self, action: Callable[[], object]) -> object:
-        """Run a layout change; a store failure becomes the screen's message, not a crash."""
-        try:
-            return action()
-        except StoreError as error:
-            log.error("Session layout not saved: %s", error.message)
-            self._message = error.message
-            return None

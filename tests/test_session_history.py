@@ -96,9 +96,7 @@ def test_a_hard_session_suggests_less_next_time(store: Store, clock: FakeClock) 
     assert session.draft is not None and session.draft.load == "95"
 
 
-def test_pounds_show_and_step_in_pounds_and_store_kilograms(
-    store: Store, clock: FakeClock
-) -> None:
+def test_pounds_show_and_step_in_pounds_and_store_kilograms(store: Store, clock: FakeClock) -> None:
     athlete, _day = plan_for_today(store, clock, units="lb")
     set_setting(store, "plates", "45,25,10,5,2.5", athlete_id=athlete)
     session = start_workout(store, clock=clock, kind="heavy")

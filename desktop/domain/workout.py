@@ -32,6 +32,19 @@ class Stage(Enum):
     SUMMARY = "summary"
 
 
+class Prompt(Enum):
+    """A question on top of the stage; one at a time, Esc always closes it."""
+
+    EARLY = "early"  # a heavy rest ended before ready: Space again confirms, Esc keeps resting
+    END = "end"  # end the session early: Enter ends it, Esc goes on
+    SWAP = "swap"  # another variant, chosen with a digit; Esc keeps the current one
+    LEAVE = "leave"  # leave gym mode: Enter leaves, the open session can be resumed later
+
+
+class Outcome(Enum):
+    LEFT = "left"
+
+
 @dataclass(frozen=True)
 class WarmupSet:
     load_kg: float

@@ -12,7 +12,7 @@ from enum import Enum
 from PySide6.QtCore import Qt
 
 from desktop.domain.workout import Stage
-from desktop.session import Prompt
+from desktop.session import Prompt, WorkoutSession
 
 
 class Field(Enum):
@@ -80,3 +80,30 @@ def action_for(
     if key in LETTERS:
         return LETTERS[key]
     return None
+
+
+def run_action(session: WorkoutSession, action: str) -> None:
+    """Do what a session action asks; mute, full screen, confirm and finish belong to the
+    screen (they need the speaker, the window or the summary's fields)."""
+    if action.startswith("choose:"):
+        session.choose_swap(int(action.split(":")[1]))
+        return
+    steps = {"reps_up": 1, "reps_down": -1, "load_up": 1, "load_down": -1}
+    if action in ("reps_up", "reps_down"):
+        session.adjust_reps(steps[action])
+    elif action in ("load_up", "load_down"):
+        session.adjust_load(steps[action])
+    else:
+        simple = {
+            "primary": session.primary,
+            "back": session.back,
+            "form": session.toggle_form,
+            "pause": session.toggle_pause,
+            "extend": session.extend_rest,
+            "extra": session.add_extra_set,
+            "skip": session.skip_exercise,
+            "swap": session.open_swap,
+            "skip_warmups": session.skip_warmups,
+            "end": session.end_early,
+        }
+        simple[action]()

@@ -8,7 +8,6 @@ RestFollower sounds the rest's cues and feeds the timer panel. Open it with
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
@@ -18,7 +17,7 @@ from desktop.domain.rest_timer import RestDisplay
 from desktop.domain.workout import Stage
 from desktop.session import Outcome, WorkoutSession
 from desktop.ui.gym_controls import Controls
-from desktop.ui.gym_keys import Field, action_for
+from desktop.ui.gym_keys import Field, action_for, run_action
 from desktop.ui.gym_log_panel import LogPanel
 from desktop.ui.gym_rest_follower import RestFollower
 from desktop.ui.gym_set_panel import SetPanel, next_set_line
@@ -123,16 +122,16 @@ class GymView(QWidget):
             action = {Stage.LOGGING: "confirm", Stage.SUMMARY: "finish"}.get(
                 session.stage, "primary"
             )
-        if action.startswith("choose:"):
-            session.choose_swap(int(action.split(":")[1]))
-        elif action == "confirm":
-            if session.confirm() is Outcome.LEFT:
-                self.closed.emit()
-                return
-        elif action == "finish":
+        own = {"mute": self._toggle_mute, "fullscreen": self._toggle_full_screen}
+        if action == "confirm" and session.confirm() is Outcome.LEFT:
+            self.closed.emit()
+            return
+        if action == "finish":
             self._finish()
-        elif action in self._simple_actions():
-            self._simple_actions()[action]()
+        elif action in own:
+            own[action]()
+        elif action != "confirm":
+            run_action(session, action)
         self.rests.sync()
         self._render()
 
@@ -163,27 +162,6 @@ class GymView(QWidget):
         self._stopwatch.stop()
         self.rests.stop()
         self.screen.release()
-
-    def _simple_actions(self) -> dict[str, Callable[[], object]]:
-        s = self.session
-        return {
-            "primary": s.primary,
-            "back": s.back,
-            "reps_up": lambda: s.adjust_reps(+1),
-            "reps_down": lambda: s.adjust_reps(-1),
-            "load_up": lambda: s.adjust_load(+1),
-            "load_down": lambda: s.adjust_load(-1),
-            "form": s.toggle_form,
-            "pause": s.toggle_pause,
-            "extend": s.extend_rest,
-            "extra": s.add_extra_set,
-            "skip": s.skip_exercise,
-            "swap": s.open_swap,
-            "skip_warmups": s.skip_warmups,
-            "end": s.end_early,
-            "mute": self._toggle_mute,
-            "fullscreen": self._toggle_full_screen,
-        }
 
     def _handle_key(self, event: QKeyEvent, field: Field) -> bool:
         session = self.session
