@@ -65,7 +65,7 @@ def test_hover_reads_out_exact_values(qtbot, store: Store) -> None:
     from desktop.domain.chart_series import week_middle_seconds
 
     text = view.adherence.readout.show_at(week_middle_seconds(week.week), 1.0)
-    assert text.startswith("Week 1 of 14 · 14 to race day · Phase 1")
+    assert text.startswith("Week 1 of 14 · 14 weeks to race day · Phase 1")
     assert f"Done {week.done:g} of 1 double day due" in text
     assert view.adherence.readout.text.isVisible()
     point = view.strength._points[-1]

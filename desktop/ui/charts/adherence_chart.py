@@ -161,7 +161,8 @@ class AdherenceChart(ChartCard):
         total = len(self._weeks)
         phase = PHASE_NAMES.get(span.phase or "", "")
         lines = [
-            f"Week {span.number} of {total} · {span.weeks_out} to race day · {phase}",
+            f"Week {span.number} of {total} · {span.weeks_out} week"
+            f"{'s' if span.weeks_out > 1 else ''} to race day · {phase}",
             f"{span.start:%a %d %b} – {span.end:%a %d %b %Y}",
         ]
         if week.planned == 0:
