@@ -35,6 +35,7 @@ from desktop.domain.workout_summary import SummarySet
 from desktop.session_today import Equipment
 
 LAYOUT_VERSION = 1
+LOOK_BACK = 12  # sessions of the same kind, about six weeks of double days
 
 
 def layout_of(plan: WorkoutPlan) -> dict[str, Any]:
@@ -167,7 +168,8 @@ def prefill_loads(
     skip_session: int | None = None,
 ) -> dict[str, float]:
     """Each exercise's load for today, in kg, from the last session of this kind that had it:
-    the progression suggestion for heavy work, the last load for light work."""
+    the progression suggestion for heavy work, the last load for light work. Only the last
+    `LOOK_BACK` sessions count: an older load is no guide to today's."""
     wanted = set(keys)
     names = keys_by_id(store)
     loads: dict[str, float] = {}
@@ -176,7 +178,7 @@ def prefill_loads(
         for s in sessions_for_athlete(store, athlete_id)
         if s.kind == kind and s.id != skip_session
     ]
-    for session in reversed(earlier):
+    for session in reversed(earlier[-LOOK_BACK:]):
         if not wanted - loads.keys():
             break
         work = [s for s in sets_for_session(store, session.id) if not s.warmup]

@@ -30,6 +30,7 @@ from desktop.ui.sound import CuePlayer
 log = logging.getLogger(__name__)
 
 STOPWATCH_MS = 250
+REPEATABLE = frozenset({"reps_up", "reps_down", "load_up", "load_down"})
 
 
 class GymView(QWidget):
@@ -170,6 +171,8 @@ class GymView(QWidget):
         )
         if action is None:
             return False
+        if event.isAutoRepeat() and action not in REPEATABLE:
+            return True  # a Space held a moment too long must not start and end a set
         self.dispatch(action)
         return True
 

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.checkins import cramp_reports
@@ -230,3 +232,22 @@ def test_a_plank_is_timed_by_the_stopwatch(
     assert view.log_panel.reps.text() == "47"
     press(qtbot, view, K.Key_Return)
     assert sets_for_session(store, view.session.session_id)[0].hold_s == 47.0
+
+
+def test_a_held_space_does_not_start_and_end_a_set_but_a_held_arrow_counts(
+    qtbot: QtBot, view: GymView
+) -> None:
+    def repeat(key: Qt.Key, text: str = "") -> None:
+        event = QKeyEvent(QEvent.Type.KeyPress, key, NONE, text, True)
+        QApplication.sendEvent(focused(view), event)
+
+    press(qtbot, view, K.Key_Space)
+    repeat(K.Key_Space, " ")
+    repeat(K.Key_Space, " ")
+    assert view.session.stage is Stage.LIFTING
+    press(qtbot, view, K.Key_Space)
+    repeat(K.Key_Return)
+    assert view.session.stage is Stage.LOGGING
+    repeat(K.Key_Down)
+    repeat(K.Key_Down)
+    assert view.log_panel.reps.text() == "3"
