@@ -7,19 +7,17 @@ nothing planned today) an unplanned session with the protocol's default exercise
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from db.athletes import create_athlete, list_athletes
-from db.plans import active_plan, plan_exercises, planned_days
+from db.athletes import create_athlete
+from db.plans import active_plan, planned_days
 from db.records import PlanRecord
 from db.sessions import sessions_for_athlete
 from db.settings import get_setting, set_setting
 from db.store import Store
-from desktop.domain.exercises import SWAPPABLE, with_variant
 from desktop.domain.model import (
     After,
-    ExerciseSelection,
     PlanSettings,
     SessionKind,
     SessionPrescription,
@@ -27,14 +25,13 @@ from desktop.domain.model import (
 )
 from desktop.domain.plan import build_plan
 from desktop.domain.plates import standard_bar, standard_plates
+from desktop.plan_reader import LAST_ATHLETE, PlanReader
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ATHLETE = "Runner"
-LAST_ATHLETE = "last_athlete_id"
 BAR_SETTING = "bar"  # per athlete, in the plan's units
 PLATES_SETTING = "plates"  # per athlete, comma-separated, in the plan's units
-_SWAP_KIND, _NO_EXERCISE = "heavy", "none"  # how the planning screens store a variant swap
 
 
 @dataclass(frozen=True)
@@ -59,17 +56,14 @@ class GymDay:
 
 
 def current_athlete(store: Store, *, now: datetime) -> int:
-    """The athlete last opened on this laptop, else the first, else a new default one."""
-    everyone = {athlete.id: athlete for athlete in list_athletes(store)}
-    stored = get_setting(store, LAST_ATHLETE)
-    if stored is not None and stored.isdigit() and int(stored) in everyone:
-        return int(stored)
-    if everyone:
-        return min(everyone)
-    athlete = create_athlete(store, DEFAULT_ATHLETE, created_at=now)
-    set_setting(store, LAST_ATHLETE, str(athlete.id))
+    """The athlete last opened on this laptop (as the plan screens pick it), else a new one."""
+    athlete = PlanReader(store, now=lambda: now).current_athlete()
+    if athlete is not None:
+        return athlete.id
+    created = create_athlete(store, DEFAULT_ATHLETE, created_at=now)
+    set_setting(store, LAST_ATHLETE, str(created.id))
     log.info("No athlete yet: created %r so the session can start", DEFAULT_ATHLETE)
-    return athlete.id
+    return created.id
 
 
 def default_kind(store: Store, athlete_id: int, today: date) -> SessionKind:
@@ -130,33 +124,9 @@ def _prescription(
 
 
 def _settings(store: Store, plan: PlanRecord) -> PlanSettings | None:
-    """The plan's settings and variant swaps, read the way the planning screens store them."""
+    """The plan's settings with its variant swaps, read as the plan screens read them."""
     try:
-        known = {f.name for f in fields(PlanSettings)} - {"selection"}
-        values = {
-            name: tuple(value) if isinstance(value, list) else value
-            for name, value in plan.options.items()
-            if name in known
-        }
-        stored = dict(plan.options.get("selection", {}))
-        if "finisher" in stored:
-            stored["finisher"] = tuple(stored["finisher"])
-        selection = ExerciseSelection(**stored)
-        swaps = plan_exercises(store, plan.id or 0, session_kind=_SWAP_KIND)
-        for swap in sorted(swaps, key=lambda s: s.slot):
-            if swap.slot < len(SWAPPABLE):
-                key = None if swap.exercise_key == _NO_EXERCISE else swap.exercise_key
-                selection = with_variant(selection, SWAPPABLE[swap.slot], key)
-        return PlanSettings(
-            race_date=plan.race_date,
-            weeks=plan.weeks,
-            long_run_day=plan.long_run_day,
-            speed_day=plan.speed_day,
-            cramp_sites=tuple(plan.cramp_sites) or ("none",),
-            units=plan.units,
-            selection=selection,
-            **{k: v for k, v in values.items() if k not in {"race_date", "weeks", "units"}},
-        )
+        return PlanReader(store, now=lambda: plan.created_at).settings(plan)  # reads no clock
     except (TypeError, ValueError) as error:
         log.warning("Plan %s unreadable for gym mode (%s); using the defaults", plan.id, error)
         return None

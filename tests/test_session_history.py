@@ -175,3 +175,12 @@ def test_swap_prompt_needs_a_variant_to_offer(store: Store, clock: FakeClock) ->
     session.choose_swap(0)
     assert session.next is not None and session.next.key == "back_squat"
     assert get_session(store, session.session_id).layout["slots"][0]["key"] == "back_squat"
+
+
+def test_the_plans_variant_swaps_reach_the_gym(store: Store, clock: FakeClock) -> None:
+    from desktop.planning import Planning
+
+    plan_for_today(store, clock)
+    Planning(store, now=clock.wall).swap_variant("squat", "front_squat")
+    heavy = start_workout(store, clock=clock, kind="heavy")
+    assert heavy.plan.slots[0].key == "front_squat"
