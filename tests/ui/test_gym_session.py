@@ -8,6 +8,7 @@ checked.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 
@@ -185,3 +186,32 @@ def test_pause_extend_and_leave_by_keyboard(
         60.0,
         30.0,
     )
+
+
+def test_with_the_real_clock_the_qt_timers_sound_each_cue_once(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    """The whole path from Qt's timers through the driver to the screen, on a 1–2 s rest."""
+    from desktop.domain.clock import SystemClock
+    from desktop.session_start import start_workout
+    from tests.ui.gym_ui import show_view
+
+    clock = fake_clock(datetime.now(UTC))
+    store = open_log(data_dir / "real", now=clock.wall())
+    try:
+        plan_for_today(store, clock, options={"light_rest_s": [1, 2]})
+        view = show_view(qtbot, start_workout(store, clock=SystemClock(), kind="light"), tmp_path)
+        heard: list[str] = []
+        view.cue_reached.connect(heard.append)
+        press(qtbot, view, K.Key_Space)
+        press(qtbot, view, K.Key_Space)
+        press(qtbot, view, K.Key_Return)
+        assert view.session.stage is Stage.RESTING
+        qtbot.waitUntil(lambda: heard == ["ready", "max"], timeout=10_000)
+        qtbot.wait(600)
+        assert heard == ["ready", "max"]
+        assert view.timer_panel.caption.text() == "over by"
+        press(qtbot, view, K.Key_Space)
+        assert view.session.stage is Stage.LIFTING
+    finally:
+        store.close()
