@@ -63,7 +63,8 @@ def resume_text(session: WorkoutSession) -> str:
         elapsed = session.rest.elapsed(session.clock.now())
         text += f", resting for {format_seconds(int(elapsed))}"
     saved = len(session.book.logged)
-    return f"{text}. {saved} saved sets are kept either way. Resume it?"
+    kept = "1 saved set is" if saved == 1 else f"{saved} saved sets are"
+    return f"{text}. {kept} kept either way. Resume it?"
 
 
 def _resumed(store: Store, *, clock: Clock, ask: AskResume) -> WorkoutSession | None:

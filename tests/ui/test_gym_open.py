@@ -91,7 +91,7 @@ def test_resuming_restores_the_rest_where_it_was(
     assert "heavy session" in question
     assert "next is Back squat, set 2 of 3" in question
     assert "resting for 1:35" in question
-    assert "1 saved sets are kept" in question
+    assert "1 saved set is kept either way" in question
     assert view.session.session_id == session_id
     assert view.session.stage is Stage.RESTING
     assert view.timer_panel.digits.text() == "1:25"
