@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         from desktop.ui.athlete_switcher import AthleteSwitcher
         from desktop.ui.backup_actions import BackupActions
         from desktop.ui.plan_actions import PlanActions
+        from desktop.ui.screens import Screens
         from desktop.ui.welcome_view import WelcomeView
 
         self._store = store
@@ -102,7 +103,7 @@ class MainWindow(QMainWindow):
         self._backups.store_replaced.connect(self._on_backups_store_replaced)
         self._backups.message_posted.connect(self._show_status)
         self.plan_actions = PlanActions(planning_getter=self._require_planning, parent=self)
-        self.plan_actions.plan_changed.connect(self._show_current)
+        self.plan_actions.plan_changed.connect(self._on_plan_actions_plan_changed)
         self.plan_actions.message_posted.connect(self._show_status)
         self.welcome_view.setup_requested.connect(self._on_welcome_setup_requested)
         self.athlete_switcher = AthleteSwitcher([], None)
@@ -113,8 +114,21 @@ class MainWindow(QMainWindow):
         self._athlete_bar.setMovable(False)
         self._athlete_bar.addWidget(self.athlete_switcher)
         self.addToolBar(self._athlete_bar)
+        self.screens = Screens(
+            window=self,
+            pages=self._pages,
+            store=lambda: self._store,
+            now=self._now,
+            show_plan=self._show_current,
+        )
+        self.screens.message_posted.connect(self._show_status)
+        self._athlete_bar.addSeparator()
+        self._athlete_bar.addActions(
+            [self.screens.plan_action, self.screens.progress_action, self.screens.history_action]
+        )
         self._build_log_menus()
         self._show_current()
+        self._open_last_view()
         # Asked once the window is up, so the question appears over the plan it is about.
         QTimer.singleShot(0, self._on_window_opened)
 
@@ -132,14 +146,25 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self._file_menu.addAction(quit_action)
-        view_menu = self.menuBar().addMenu("&View")
+        self._view_menu = self.menuBar().addMenu("&View")
         self._help_menu = self.menuBar().addMenu("&Help")
-        self.view_actions.add_to(view_menu=view_menu, help_menu=self._help_menu)
+        self.view_actions.add_to(view_menu=self._view_menu, help_menu=self._help_menu)
 
     def _build_log_menus(self) -> None:
         self._file_menu.insertActions(
-            self._open_folder_action, [self._backups.back_up_action, self._backups.restore_action]
+            self._open_folder_action,
+            [
+                self.screens.export_action,
+                self._backups.back_up_action,
+                self._backups.restore_action,
+            ],
         )
+        first_view_action = self._view_menu.actions()[0]
+        self._view_menu.insertActions(
+            first_view_action,
+            [self.screens.plan_action, self.screens.progress_action, self.screens.history_action],
+        )
+        self._view_menu.insertSeparator(first_view_action)
         plan_menu = QMenu("&Plan", self)
         self.menuBar().insertMenu(self.menuBar().actions()[1], plan_menu)
         for action in (
@@ -171,8 +196,17 @@ class MainWindow(QMainWindow):
 
     def current_view(self) -> str:
         """The screen on show, by name, so the next start can open on it."""
+        if self._store is not None and (name := self.screens.current_name()):
+            return name
         current = self._pages.currentWidget()
         return "plan" if current is not None and current is self.plan_view else "welcome"
+
+    def _open_last_view(self) -> None:
+        last = self._window_state.last_view
+        if last == "progress":
+            self.screens.show_progress()
+        elif last == "history":
+            self.screens.show_history()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._window_state.save(self, view=self.current_view())
@@ -182,7 +216,11 @@ class MainWindow(QMainWindow):
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text)
 
-    def _show_current(self) -> None:
+    def _on_plan_actions_plan_changed(self) -> None:
+        # A changed plan is redrawn, but a runner looking at Progress or History stays there.
+        self._show_current(switch=self.screens.current_name() is None)
+
+    def _show_current(self, *, switch: bool = True) -> None:
         """The current athlete's plan, or the welcome screen while there is none."""
         from desktop.ui.plan_view import PlanView
 
@@ -193,7 +231,8 @@ class MainWindow(QMainWindow):
         self.plan_actions.update_enabled()
         overview = planning.overview()
         if overview is None:
-            self._pages.setCurrentWidget(self.welcome_view)
+            if switch:
+                self._pages.setCurrentWidget(self.welcome_view)
             self.setWindowTitle("Cramproof")
             return
         if self.plan_view is None:
@@ -204,7 +243,8 @@ class MainWindow(QMainWindow):
             self._pages.addWidget(self.plan_view)
         else:
             self.plan_view.set_overview(overview)
-        self._pages.setCurrentWidget(self.plan_view)
+        if switch:
+            self._pages.setCurrentWidget(self.plan_view)
         self.setWindowTitle(f"Cramproof – {overview.athlete}")
 
     def _on_window_opened(self) -> None:
@@ -219,6 +259,7 @@ class MainWindow(QMainWindow):
 
     def _on_athlete_switcher_athlete_chosen(self, athlete_id: int) -> None:
         self._require_planning().switch_athlete(athlete_id)
+        self.screens.reset()
         self._show_current()
         self.plan_actions.open_checkin()
 
@@ -234,6 +275,7 @@ class MainWindow(QMainWindow):
 
         self._store = store
         self._planning = Planning(store, now=self._now)
+        self.screens.reset()
         self._show_current()
 
     def _on_open_folder_triggered(self) -> None:
