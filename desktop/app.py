@@ -18,6 +18,7 @@ from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from db.store import Store
     from desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(args.data_dir, os.environ)
     if args.command not in WINDOW_COMMANDS:
         return run_command(args, paths)
-    return run_window(paths, verbose=args.verbose)
+    gym_kind = (args.kind or "today") if args.command == "gym" else None
+    return run_window(paths, verbose=args.verbose, gym_kind=gym_kind)
 
 
 def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None) -> int:
@@ -71,7 +73,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     server = RaiseServer(paths.data_dir)
     window = MainWindow(paths=paths)
     server.raise_requested.connect(window.bring_to_front)
-    opener = _LogOpener(app, window, paths)
+    opener = _LogOpener(app, window, paths, gym_kind=gym_kind)
     # The frame is painted first; the log is opened on the next turn of the event loop (or after
     # half a second if the window is not painted, e.g. started minimised).
     window.opening_page.painted.connect(lambda: QTimer.singleShot(0, opener.open_once))
@@ -95,8 +97,11 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
 class _LogOpener:
     """Opens (or recovers) the training log once and hands it to the window."""
 
-    def __init__(self, app: QApplication, window: MainWindow, paths: AppPaths) -> None:
+    def __init__(
+        self, app: QApplication, window: MainWindow, paths: AppPaths, *, gym_kind: str | None
+    ) -> None:
         self._app, self._window, self._paths = app, window, paths
+        self._gym_kind = gym_kind
         self._done = False
 
     def open_once(self) -> None:
@@ -117,7 +122,18 @@ class _LogOpener:
         for notice in store.notices:
             log.warning("Store notice: %s", notice)
             self._window.statusBar().showMessage(notice)
+        if self._gym_kind is not None:
+            self._window.gym.open(None if self._gym_kind == "today" else self._gym_kind)
+        else:
+            self._offer_resume(store)
         log.info("Main window shown")
+
+    def _offer_resume(self, store: Store) -> None:
+        """A session left open by a crash or a dead battery is offered straight away."""
+        from desktop.session_start import resumable_session
+
+        if resumable_session(store, now=datetime.now(UTC)) is not None:
+            self._window.gym.open()
 
 
 def _quit_on_termination_signals(app: QApplication) -> None:

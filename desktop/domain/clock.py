@@ -86,6 +86,24 @@ class SystemClock:
         return datetime.now(tz=UTC)
 
 
+class SteadyClockWithWall:
+    """The system's steady clock for rests, with the wall time the app's window goes by.
+
+    The window is given a `now` function (the real one in the app, a chosen day in tests); gym
+    mode must agree with it on what "today" is, while rests still run on the steady clock.
+    """
+
+    def __init__(self, wall_now: Callable[[], datetime], steady: Clock | None = None) -> None:
+        self._wall_now = wall_now
+        self._steady = steady or SystemClock()
+
+    def now(self) -> float:
+        return self._steady.now()
+
+    def wall(self) -> datetime:
+        return self._wall_now()
+
+
 class FakeClock:
     """A clock tests move by hand, so timer behaviour is checked in virtual time."""
 

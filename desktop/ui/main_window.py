@@ -22,6 +22,7 @@ from desktop.ui.window_state import WindowState
 
 if TYPE_CHECKING:
     from db.store import Store
+    from desktop.domain.model import SessionKind
     from desktop.planning import Planning
     from desktop.ui.plan_view import PlanView
 
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         from desktop.planning import Planning
         from desktop.ui.athlete_switcher import AthleteSwitcher
         from desktop.ui.backup_actions import BackupActions
+        from desktop.ui.gym_actions import GymActions
         from desktop.ui.plan_actions import PlanActions
         from desktop.ui.screens import Screens
         from desktop.ui.welcome_view import WelcomeView
@@ -122,15 +124,31 @@ class MainWindow(QMainWindow):
             show_plan=self._show_current,
         )
         self.screens.message_posted.connect(self._show_status)
-        self._athlete_bar.addSeparator()
-        self._athlete_bar.addActions(
-            [self.screens.plan_action, self.screens.progress_action, self.screens.history_action]
+        self.gym = GymActions(
+            window=self,
+            pages=self._pages,
+            store=lambda: self._store,
+            state=self._window_state,
+            now=self._now,
         )
+        self.gym.message_posted.connect(self._show_status)
+        self.gym.gym_closed.connect(self._show_current)
+        self._athlete_bar.addSeparator()
+        self._athlete_bar.addActions(self._screen_actions())
         self._build_log_menus()
         self._show_current()
         self._open_last_view()
         # Asked once the window is up, so the question appears over the plan it is about.
         QTimer.singleShot(0, self._on_window_opened)
+
+    def _screen_actions(self) -> list[QAction]:
+        screens = self.screens
+        return [
+            screens.plan_action,
+            screens.progress_action,
+            screens.history_action,
+            self.gym.gym_action,
+        ]
 
     def _require_planning(self) -> Planning:
         assert self._planning is not None, "the log is attached before any plan action runs"
@@ -160,11 +178,9 @@ class MainWindow(QMainWindow):
             ],
         )
         first_view_action = self._view_menu.actions()[0]
-        self._view_menu.insertActions(
-            first_view_action,
-            [self.screens.plan_action, self.screens.progress_action, self.screens.history_action],
-        )
+        self._view_menu.insertActions(first_view_action, self._screen_actions())
         self._view_menu.insertSeparator(first_view_action)
+        self._view_menu.addAction(self.gym.sound_action)
         plan_menu = QMenu("&Plan", self)
         self.menuBar().insertMenu(self.menuBar().actions()[1], plan_menu)
         for action in (
@@ -209,6 +225,8 @@ class MainWindow(QMainWindow):
             self.screens.show_history()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._store is not None:
+            self.gym.close()
         self._window_state.save(self, view=self.current_view())
         self.close_store()
         super().closeEvent(event)
@@ -263,12 +281,8 @@ class MainWindow(QMainWindow):
         self._show_current()
         self.plan_actions.open_checkin()
 
-    def _on_plan_view_session_start_requested(self, kind: str) -> None:
-        # Gym mode (issue 4) is being built; until it lands, say where the session will live.
-        self._show_status(
-            f"Gym mode is not part of this build yet: log today's {kind} session there once "
-            "it arrives."
-        )
+    def _on_plan_view_session_start_requested(self, kind: SessionKind) -> None:
+        self.gym.open(kind)
 
     def _on_backups_store_replaced(self, store: Store) -> None:
         from desktop.planning import Planning

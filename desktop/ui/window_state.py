@@ -1,4 +1,4 @@
-"""What the window remembers between runs: size and place, the last screen, the gym theme.
+"""What the window remembers between runs: size and place, last screen, gym theme, sound.
 
 Kept in an INI file in the data folder, beside the log, so a USB stick or a per-runner folder on
 a shared laptop brings its own window set-up along.
@@ -34,6 +34,23 @@ class WindowState:
     @property
     def high_contrast(self) -> bool:
         return self._settings.value("theme/high_contrast", "false") in (True, "true")
+
+    @property
+    def sound(self) -> tuple[float, bool, str | None]:
+        """Cue volume (0..1), muted, and the chosen output device (None: the system default)."""
+        try:
+            volume = float(self._settings.value("sound/volume", 1.0))
+        except (TypeError, ValueError):
+            volume = 1.0
+        muted = self._settings.value("sound/muted", "false") in (True, "true")
+        device = self._settings.value("sound/device")
+        return min(max(volume, 0.0), 1.0), muted, device if isinstance(device, str) else None
+
+    def set_sound(self, *, volume: float, muted: bool, device: str | None) -> None:
+        self._settings.setValue("sound/volume", volume)
+        self._settings.setValue("sound/muted", "true" if muted else "false")
+        self._settings.setValue("sound/device", device or "")
+        self._settings.sync()
 
     def set_high_contrast(self, on: bool) -> None:
         self._settings.setValue("theme/high_contrast", "true" if on else "false")

@@ -175,7 +175,7 @@ def test_no_question_when_nothing_is_due(
     assert window.plan_actions.dialog is None
 
 
-def test_export_writes_a_calendar_and_start_says_where_the_session_lives(
+def test_export_writes_a_calendar_and_start_opens_todays_session(
     qtbot: QtBot, open_window: Callable[[], MainWindow], harness: Harness, tmp_path: Path
 ) -> None:
     harness.planning.set_up(FORM)
@@ -187,7 +187,12 @@ def test_export_writes_a_calendar_and_start_says_where_the_session_lives(
     assert window.statusBar().currentMessage() == f"Exported 19 double days to {target}"
     assert window.plan_view is not None
     window.plan_view.start_button.click()
-    assert "heavy session" in window.statusBar().currentMessage()
+    gym = window.gym.view
+    assert gym is not None and window._pages.currentWidget() is gym
+    assert gym.session.plan.kind == "heavy"
+    assert gym.session.book.record.planned_day_id is not None, "linked to today's planned day"
+    window.gym.close()
+    assert window._pages.currentWidget() is window.plan_view
 
 
 def test_changing_the_race_date_re_plans_the_shown_plan(

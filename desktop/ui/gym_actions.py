@@ -1,0 +1,102 @@
+"""Gym mode inside the main window: one shared cue player, the gym page, and sound settings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from db.store import Store
+from desktop.domain.clock import SteadyClockWithWall
+from desktop.domain.model import SessionKind
+from desktop.ui.gym_open import open_gym
+from desktop.ui.gym_view import GymView
+from desktop.ui.sound import CuePlayer
+from desktop.ui.window_state import WindowState
+
+log = logging.getLogger(__name__)
+
+
+class GymActions(QObject):
+    """Opens today's session (or resumes a crashed one) as a page, and closes it cleanly."""
+
+    message_posted = Signal(str)
+    gym_closed = Signal()
+
+    def __init__(
+        self,
+        *,
+        window: QWidget,
+        pages: QStackedWidget,
+        store: Callable[[], Store | None],
+        state: WindowState,
+        now: Callable[[], datetime],
+    ) -> None:
+        super().__init__(window)
+        self._clock = SteadyClockWithWall(now)
+        self._window, self._pages, self._store, self._state = window, pages, store, state
+        volume, muted, device = state.sound
+        self.player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
+        self.player.sound_unavailable.connect(self.message_posted)
+        self.view: GymView | None = None
+        self.gym_action = QAction("Start &today's session", window)
+        self.gym_action.setShortcut(QKeySequence("F5"))
+        self.gym_action.triggered.connect(lambda _checked=False: self.open())
+        self.sound_action = QAction("&Sound…", window)
+        self.sound_action.triggered.connect(self.open_sound_settings)
+
+    def open(self, kind: SessionKind | None = None) -> GymView | None:
+        """Show gym mode: the open session if there is one, else today's `kind` session."""
+        store = self._store()
+        if store is None:
+            return None
+        if self.view is None:
+            self.view = open_gym(
+                store, kind=kind, clock=self._clock, player=self.player, parent=self._window
+            )
+            self.view.closed.connect(self.close)
+            self.view.session_finished.connect(self._on_view_session_finished)
+            self.view.status_posted.connect(self.message_posted)
+            self.view.mute_toggled.connect(self._on_view_mute_toggled)
+            self._pages.addWidget(self.view)
+        self._pages.setCurrentWidget(self.view)
+        self.view.setFocus()
+        return self.view
+
+    def close(self) -> None:
+        """Leave gym mode: every set is already saved; the screen may dim again."""
+        if self.view is None:
+            return
+        view, self.view = self.view, None
+        view.shut_down()
+        self._pages.removeWidget(view)
+        view.deleteLater()
+        self.gym_closed.emit()
+
+    def open_sound_settings(self) -> None:
+        from desktop.ui.sound_settings import SoundSettingsDialog
+
+        dialog = SoundSettingsDialog(self.player, self._window)
+        dialog.settings_changed.connect(self._on_sound_settings_changed)
+        dialog.open()
+        self.dialog = dialog
+
+    def _on_view_session_finished(self, session_id: int) -> None:
+        log.info("Session %s finished", session_id)
+        self.message_posted.emit("Session saved. Well done.")
+        self.close()
+
+    def _on_view_mute_toggled(self, muted: bool) -> None:
+        self._save_sound()
+
+    def _on_sound_settings_changed(self, _volume: float, _muted: bool, _device: object) -> None:
+        self._save_sound()
+
+    def _save_sound(self) -> None:
+        self._state.set_sound(
+            volume=self.player.volume, muted=self.player.muted, device=self.player.device
+        )
