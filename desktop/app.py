@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from db.store import Store
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.single_instance import RaiseServer
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +48,8 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.app_icon import app_icon
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.single_instance import RaiseServer, acquire_lock, ask_running_instance_to_raise
+    from desktop.ui.single_instance import acquire_lock, ask_running_instance_to_raise
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -58,7 +58,6 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     app.setOrganizationDomain("cramproof.org")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
 
     lock = acquire_lock(paths.lock_file)
     if lock is None:
@@ -70,9 +69,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
             show_already_open(paths)
         return report_already_open(paths, raised=raised)
 
-    server = RaiseServer(paths.data_dir)
     window = MainWindow(paths=paths)
-    server.raise_requested.connect(window.bring_to_front)
     opener = _LogOpener(app, window, paths, gym_kind=gym_kind)
     # The frame is painted first; the log is opened on the next turn of the event loop (or after
     # half a second if the window is not painted, e.g. started minimised).
@@ -89,7 +86,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     finally:
         heartbeat.stop()
         window.close_store()
-        server.close()
+        opener.close()
         lock.unlock()
         log.info("Cramproof closed")
 
@@ -103,13 +100,20 @@ class _LogOpener:
         self._app, self._window, self._paths = app, window, paths
         self._gym_kind = gym_kind
         self._done = False
+        self._server: RaiseServer | None = None
 
     def open_once(self) -> None:
         if self._done:
             return
         self._done = True
         from desktop.startup import open_or_recover
+        from desktop.ui.app_icon import app_icon
+        from desktop.ui.single_instance import RaiseServer
         from desktop.ui.store_dialogs import ask_about_store_problem
+
+        # A second launch from now on raises this window instead of only being refused.
+        self._server = RaiseServer(self._paths.data_dir)
+        self._server.raise_requested.connect(self._window.bring_to_front)
 
         store = open_or_recover(
             self._paths, now=lambda: datetime.now(UTC), ask=ask_about_store_problem
@@ -119,6 +123,7 @@ class _LogOpener:
             self._app.exit(1)
             return
         self._window.attach_store(store)
+        self._app.setWindowIcon(app_icon())
         for notice in store.notices:
             log.warning("Store notice: %s", notice)
             self._window.statusBar().showMessage(notice)
@@ -127,6 +132,10 @@ class _LogOpener:
         else:
             self._offer_resume(store)
         log.info("Main window shown")
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
 
     def _offer_resume(self, store: Store) -> None:
         """A session left open by a crash or a dead battery is offered straight away."""

@@ -25,7 +25,6 @@ from db.plans import (
 from db.records import Athlete, PlanRecord
 from db.settings import set_setting
 from db.store import Store
-from desktop import ical_export
 from desktop.domain.exercises import with_variant
 from desktop.domain.model import (
     BuildUp,
@@ -210,6 +209,8 @@ class Planning:
 
     def export_calendar(self, path: Path) -> int:
         """Write the plan's double days to an iCalendar file; returns how many were written."""
+        from desktop import ical_export  # the icalendar package costs 30 ms: only for export
+
         athlete, plan = self._require_plan()
         build_up, _ids = self._read.stored(plan)
         ical_export.write_calendar(

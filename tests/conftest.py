@@ -14,6 +14,9 @@ os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp")
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
+# `clock` and `store` for the gym-mode tests; a module's own fixture of the same name wins.
+pytest_plugins = ["tests.gym_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

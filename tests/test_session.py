@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -16,19 +14,7 @@ from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import HEAVY_WINDOW
 from desktop.session import Outcome, Prompt, Stage
 from desktop.session_start import start_workout
-from tests.gym_support import end_rest, fake_clock, lift_set, open_log, plan_for_today
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return fake_clock()
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_log(data_dir)
-    yield opened
-    opened.close()
+from tests.gym_support import end_rest, lift_set, plan_for_today
 
 
 def keys(store: Store) -> dict[int, str]:

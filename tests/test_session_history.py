@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from db.sessions import get_session, sets_for_session
@@ -16,19 +13,7 @@ from desktop.domain.rest_timer import LIGHT_WINDOW
 from desktop.domain.workout import WarmupSet
 from desktop.session import Prompt, Stage, WorkoutSession
 from desktop.session_start import start_workout
-from tests.gym_support import end_rest, fake_clock, lift_set, open_log, plan_for_today
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return fake_clock()
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_log(data_dir)
-    yield opened
-    opened.close()
+from tests.gym_support import end_rest, lift_set, plan_for_today
 
 
 def squat_session(store: Store, clock: FakeClock, *, load: str, reps: str) -> None:

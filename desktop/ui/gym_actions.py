@@ -5,18 +5,20 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from db.store import Store
 from desktop.domain.clock import SteadyClockWithWall
-from desktop.domain.model import SessionKind
-from desktop.ui.gym_open import open_gym
-from desktop.ui.gym_view import GymView
 from desktop.ui.sound import CuePlayer
 from desktop.ui.window_state import WindowState
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.domain.model import SessionKind
+    from desktop.ui.gym_view import GymView
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,9 @@ class GymActions(QObject):
 
     def open(self, kind: SessionKind | None = None) -> GymView | None:
         """Show gym mode: the open session if there is one, else today's `kind` session."""
+        # Gym mode is imported on first use: the window's start-up does not pay for it.
+        from desktop.ui.gym_open import open_gym
+
         store = self._store()
         if store is None:
             return None

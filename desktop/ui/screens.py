@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from db.store import Store
-from desktop.ui.history_view import HistoryView
-from desktop.ui.progress_view import ProgressView
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.ui.history_view import HistoryView
+    from desktop.ui.progress_view import ProgressView
 
 
 class Screens(QObject):
@@ -49,6 +51,7 @@ class Screens(QObject):
 
     def show_progress(self) -> None:
         from desktop.progress import ProgressSource
+        from desktop.ui.progress_view import ProgressView
 
         store = self._store()
         if store is None:
@@ -62,6 +65,7 @@ class Screens(QObject):
 
     def show_history(self) -> None:
         from desktop.history import HistoryLog
+        from desktop.ui.history_view import HistoryView
 
         store = self._store()
         if store is None:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +40,8 @@ def acquire_lock(lock_file: Path) -> QLockFile | None:
 
 def ask_running_instance_to_raise(data_dir: Path, *, timeout_ms: int = 1000) -> bool:
     """Ask the open Cramproof to come to the front; True if it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(timeout_ms):
@@ -53,6 +58,9 @@ class RaiseServer(QObject):
     raise_requested = Signal()
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        # QtNetwork loads here, after the first frame: the lock alone keeps the log single.
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)

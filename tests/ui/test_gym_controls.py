@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,23 +18,10 @@ from desktop.domain.workout import Stage
 from desktop.session import Prompt
 from desktop.ui.gym_keys import Field, action_for
 from desktop.ui.gym_view import GymView
-from tests.gym_support import fake_clock, open_log
 from tests.ui.gym_ui import focused, open_view, press, type_text, wait
 
 K = Qt.Key
 NONE, CTRL = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return fake_clock()
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_log(data_dir)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

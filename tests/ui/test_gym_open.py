@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -19,20 +18,8 @@ from desktop.session_start import start_workout
 from desktop.ui.gym_open import open_gym
 from desktop.ui.gym_view import GymView
 from desktop.ui.sound import CuePlayer
-from tests.gym_support import fake_clock, lift_set, open_log
+from tests.gym_support import fake_clock, lift_set
 from tests.ui.gym_ui import no_bus_screen
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return fake_clock()
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_log(data_dir)
-    yield opened
-    opened.close()
 
 
 class Asked:

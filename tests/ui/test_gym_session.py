@@ -31,11 +31,6 @@ EXERCISES = ["back_squat", "conventional_deadlift", "reverse_lunge"]
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return fake_clock()
-
-
-@pytest.fixture
 def store(data_dir: Path, clock: FakeClock) -> Iterator[Store]:
     opened = open_log(data_dir)
     plan_for_today(opened, clock)
