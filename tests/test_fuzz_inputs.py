@@ -121,3 +121,53 @@ def test_refused_setup_never_writes(
     except PlanInputError as error:
         assert _one_line(str(error)), str(error)
         assert planning.athletes() == athletes_before, "a refused setup must not save anything"
+
+
+# The gym screen's readers: reps, holds, loads in kg and lb, notes, cramp distance.
+from desktop.domain.workout_input import (  # noqa: E402
+    InputError,
+    bump_load,
+    bump_reps,
+    check_notes,
+    parse_distance,
+    parse_hold,
+    parse_load,
+    parse_reps,
+)
+
+numberish = st.one_of(
+    text,
+    st.integers(-(10**6), 10**6).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.text(alphabet="0123456789.,:- kglb", max_size=12),
+    st.just("9" * 5000),
+)
+
+
+@FUZZ
+@given(numberish, st.sampled_from(["kg", "lb"]))
+def test_gym_readers_accept_in_range_or_explain(raw: str, units: str) -> None:
+    readers = (
+        (parse_reps, lambda v: 0 <= v <= 100),
+        (parse_hold, lambda v: v >= 0),
+        (lambda t: parse_load(t, units), lambda v: 0 <= v <= 1000.0 + 1e-9),
+        (parse_distance, lambda v: v is None or v >= 0),
+        (lambda t: bump_reps(t, 1, hold=False), lambda v: 0 <= int(v) <= 100),
+        (lambda t: bump_load(t, -1, units), lambda v: float(v) >= 0),
+    )
+    for reader, in_range in readers:
+        try:
+            value = reader(raw)
+        except InputError as error:
+            assert _one_line(str(error))
+        else:
+            assert in_range(value), (raw, value)
+
+
+@FUZZ
+@given(st.text(max_size=2100))
+def test_notes_up_to_2000_characters(raw: str) -> None:
+    try:
+        assert check_notes(raw) == raw
+    except InputError:
+        assert len(raw) > 2000

@@ -18,9 +18,11 @@ MAX_LOAD_KG = 1000.0
 MAX_NOTES = 2000
 MAX_DISTANCE_KM = 500.0
 
-_WHOLE = re.compile(r"\d+", re.ASCII)
-_NUMBER = re.compile(r"\d+(?:[.,]\d*)?|[.,]\d+", re.ASCII)
-_MINUTES = re.compile(r"(\d+):([0-5]\d)", re.ASCII)
+# Digit runs are capped: no real entry is longer, and int() refuses strings over 4,300 digits
+# with a plain ValueError (found by fuzzing) that must never reach the runner as a traceback.
+_WHOLE = re.compile(r"\d{1,9}", re.ASCII)
+_NUMBER = re.compile(r"\d{1,9}(?:[.,]\d{0,9})?|[.,]\d{1,9}", re.ASCII)
+_MINUTES = re.compile(r"(\d{1,6}):([0-5]\d)", re.ASCII)
 
 
 class InputError(ValueError):
