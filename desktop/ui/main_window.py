@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         )
         self.gym.message_posted.connect(self._show_status)
         self.gym.gym_closed.connect(self._show_current)
+        self.welcome_view.session_requested.connect(lambda: self.gym.open())
         self._athlete_bar.addSeparator()
         self._athlete_bar.addActions(self._screen_actions())
         self._build_log_menus()

@@ -19,6 +19,7 @@ class WelcomeView(QWidget):
     """Shown while the log holds no build-up; `setup_requested` starts the setup."""
 
     setup_requested = Signal()
+    session_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,12 @@ class WelcomeView(QWidget):
         )
         self.setup_button.clicked.connect(self.setup_requested)
 
+        self.session_button = QPushButton("Just start a session now  (F5)")
+        self.session_button.setFont(body_font)
+        self.session_button.setMinimumHeight(44)
+        self.session_button.setFlat(True)
+        self.session_button.clicked.connect(self.session_requested)
+
         layout = QVBoxLayout(self)
         layout.addStretch(2)
         layout.addWidget(title)
@@ -58,4 +65,6 @@ class WelcomeView(QWidget):
         layout.addWidget(body, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(32)
         layout.addWidget(self.setup_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addWidget(self.session_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)

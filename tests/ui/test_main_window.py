@@ -63,3 +63,11 @@ def test_damaged_log_dialog_offers_restore_first(qtbot: QtBot, tmp_path: Path) -
     assert box.defaultButton().text() == "Restore backup"
     text = problem_text(problem)
     assert "moved, not deleted" in text and str(tmp_path / "moved.db") in text
+
+
+def test_a_session_can_start_before_any_setup(window: MainWindow) -> None:
+    """The timer is never gated behind forms: a fresh log starts a session from the welcome."""
+    window.welcome_view.session_button.click()
+    assert window.gym.view is not None
+    assert window.centralWidget().currentWidget() is window.gym.view
+    window.gym.close()
