@@ -95,7 +95,10 @@ class Controls(QWidget):
         self.hints.setStyleSheet(f"color: {MUTED_TEXT};")
         set_pixel_font(self.hints, 15)
         set_pixel_font(self.primary, 28, bold=True)
-        self.primary.setMinimumSize(340, 100)
+        # Wide enough for its longest label at this size, so no window width clips it.
+        metrics = self.primary.fontMetrics()
+        widest = max(metrics.horizontalAdvance(label) for label in PRIMARY_LABELS.values())
+        self.primary.setMinimumSize(max(340, widest + 56), 100)
         self._grid = QGridLayout()
         self._grid.setSpacing(6)
         self._grid.addWidget(self.primary, 0, 0, 2, 1)
