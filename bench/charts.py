@@ -15,11 +15,12 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from bench.synthetic import generate_years
@@ -43,16 +44,22 @@ if TYPE_CHECKING:
 
 SIZES = (("5 years", 40_000), ("stress", 1_000_000))
 SCREEN = (1366, 768)
+T = TypeVar("T")
 
 
-def median_seconds(action: Callable[[], object], repeats: int) -> float:
-    """Median wall time of `action` after one warm-up call."""
-    action()
+def median_seconds(
+    action: Callable[[], T], repeats: int, *, after: Callable[[T], object] | None = None
+) -> float:
+    """Median wall time of `action` after one warm-up call; `after(result)`, if given, runs
+    untimed after each call (closing what the action opened)."""
     samples = []
-    for _ in range(repeats):
+    for run in range(repeats + 1):
         started = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - started)
+        result = action()
+        if run:
+            samples.append(time.perf_counter() - started)
+        if after is not None:
+            after(result)
     return statistics.median(samples)
 
 
@@ -83,16 +90,19 @@ def open_progress(app: QApplication, source: ProgressSource) -> ProgressView:
     return view
 
 
-def closing(app: QApplication, build: Callable[[], QWidget]) -> Callable[[], None]:
-    """`build`, then close what it built, so that repeated runs do not pile up windows."""
+def discard(app: QApplication, widget: QWidget) -> None:
+    """Close and really delete a window, so that repeated runs do not pile up widgets."""
+    widget.close()
+    widget.deleteLater()
+    # processEvents() outside an event loop never runs deferred deletes: without this, every
+    # run left its widgets alive and slowed down the runs after it.
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
 
-    def action() -> None:
-        widget = build()
-        widget.close()
-        widget.deleteLater()
-        app.processEvents()
 
-    return action
+def opened(app: QApplication, build: Callable[[], QWidget], repeats: int) -> float:
+    """Median time of `build` (opening a window); each window is discarded untimed."""
+    return median_seconds(build, repeats, after=lambda widget: discard(app, widget))
 
 
 def queries(store: Store, now: datetime) -> dict[str, Callable[[], object]]:
@@ -133,12 +143,8 @@ def _ms(seconds: float, baseline: float | None = None) -> str:
 def _baselines(app: QApplication, repeats: int) -> dict[str, float]:
     """An empty plot (the issue's baseline), and as many empty plots as the screen has (5)."""
     return {
-        "1 empty plot 1366×768, open": median_seconds(
-            closing(app, lambda: open_empty_plots(app)), repeats
-        ),
-        "5 empty plots 1366×768, open": median_seconds(
-            closing(app, lambda: open_empty_plots(app, 5)), repeats
-        ),
+        "1 empty plot 1366×768, open": opened(app, lambda: open_empty_plots(app), repeats),
+        "5 empty plots 1366×768, open": opened(app, lambda: open_empty_plots(app, 5), repeats),
     }
 
 
@@ -148,13 +154,13 @@ def _screen_rows(
     """First open, and a refresh after a change (the screen already built), against baselines."""
     one_open = base["1 empty plot 1366×768, open"]
     five_open = base["5 empty plots 1366×768, open"]
-    opened = median_seconds(closing(app, lambda: open_progress(app, source)), repeats)
+    first = opened(app, lambda: open_progress(app, source), repeats)
     view = open_progress(app, source)
     refreshed = median_seconds(lambda: (view.refresh(), view.grab()), repeats)
-    view.close()
+    discard(app, view)
     return [
-        (f"charts: Progress first open+draw, {size}", _ms(opened, one_open)),
-        (f"charts:   same, against 5 empty plots, {size}", _ms(opened, five_open)),
+        (f"charts: Progress first open+draw, {size}", _ms(first, one_open)),
+        (f"charts:   same, against 5 empty plots, {size}", _ms(first, five_open)),
         (f"charts: Progress refresh+draw after an edit, {size}", _ms(refreshed, one_open)),
     ]
 
