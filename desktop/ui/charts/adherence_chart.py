@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 # isort: split
@@ -15,19 +14,18 @@ from desktop.progress import ProgressData
 from desktop.ui.charts.base import (
     DAY_S,
     PHASE_NAMES,
-    RIGHT_AXIS_WIDTH,
-    date_plot,
-    legend_below,
-    legend_swatch,
-    mark_today_and_race,
-    shade_phases,
+    phase_marks,
     style_plot,
+    today_and_race,
     week_at,
     week_range,
 )
 from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
+from desktop.ui.charts.layers import Label, Mark
+from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.plot import DatePlot
 
 EMPTY = (
     "No build-up yet. Set up your build-up (race date and running days) and this chart shows "
@@ -41,6 +39,7 @@ CAPTION = (
 FULL_SCALE = 2.0  # 100 % on the right axis sits at two double days
 BAR_WIDTH_S = 5.2 * DAY_S
 Y_RANGE = (-0.45, 2.75)
+DASH = Qt.PenStyle.DashLine
 
 
 class AdherenceChart(ChartCard):
@@ -50,107 +49,112 @@ class AdherenceChart(ChartCard):
         super().__init__(
             "Am I doing the build-up?", caption=CAPTION, empty_text=EMPTY, parent=parent
         )
-        self.plot = date_plot(self.graphics, y_label="Double days")
-        self.plot.showAxis("right")
-        self.legend = legend_below(self.graphics, row=1, columns=3)
+        self.plot = DatePlot(
+            y_label="Double days", y_ticks=[(0, "0"), (1, "1"), (2, "2")], right=True
+        )
+        right = self.plot.getAxis("right")
+        right.set_ticks([(FULL_SCALE * p / 100, f"{p}%") for p in (0, 25, 50, 75, 100)])
+        right.set_title("Build-up adherence")
+        self.legend = Legend(columns=3)
+        self.graphics.addItem(self.plot, row=0, col=0)
+        self.graphics.addItem(self.legend, row=1, col=0)
+        self.fill = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S * 0.84)
+        self.outline = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S)
+        self.line = pg.PlotCurveItem()
+        self.dots = pg.ScatterPlotItem(symbol="o", size=7)
+        for item in (self.fill, self.outline, self.line, self.dots):
+            self.plot.addItem(item)
+        self.plot.setYRange(*Y_RANGE)
         self.readout = Readout(self.plot, self.describe)
         self._weeks: tuple[WeekAdherence, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
         self.apply_palette(palette)
-        plot, key = self.plot, self.legend
-        plot.clear()
-        key.clear()
         self._weeks = data.weeks
         self.set_empty(not data.weeks)
         if not data.weeks:
             return
-        key.setLabelTextColor(palette.foreground)
         spans = [w.week for w in data.weeks]
-        shade_phases(plot, spans, palette, label_y=Y_RANGE[1])
-        mark_today_and_race(
-            plot, today=data.today, race=data.race_date, palette=palette, labels=True
-        )
         xs = [week_middle_seconds(w.week) for w in data.weeks]
-        self._draw_bars(plot, xs, palette)
-        line = self._draw_cumulative(plot, xs, palette)
-        self._draw_countdown(plot, xs, palette)
-        legend_swatch(key, "Planned", fill=None, edge=palette.foreground)
-        legend_swatch(key, "Done ≥ 80%", fill=palette.green, edge=palette.green)
-        legend_swatch(key, "50–79%", fill=palette.yellow, edge=palette.yellow)
-        legend_swatch(key, "Under 50%", fill=palette.red, edge=palette.red)
-        legend_swatch(key, "Coming up", fill=None, edge=palette.grey, dashed=True)
-        if line is not None:
-            key.addItem(line, "Build-up adherence")
-        right = plot.getAxis("right")
-        right.setTicks([[(FULL_SCALE * p / 100, f"{p}%") for p in (0, 25, 50, 75, 100)]])
-        right.setLabel("Build-up adherence")
-        style_plot(plot, palette)
-        right.setWidth(RIGHT_AXIS_WIDTH)
-        plot.getAxis("left").setTicks([[(0, "0"), (1, "1"), (2, "2")]])
-        plot.setYRange(*Y_RANGE, padding=0)
-        plot.setXRange(*week_range(spans), padding=0.01)
+        self._draw_bars(xs, palette)
+        self._draw_cumulative(xs, palette)
+        self.plot.backdrop.set_marks(
+            phase_marks(spans, palette, label_y=Y_RANGE[1]), grid_colour=palette.grid
+        )
+        self.plot.overlay.set_marks(
+            today_and_race(today=data.today, race=data.race_date, palette=palette, labels=True)
+            + self._numbers(xs, palette)
+        )
+        self.legend.set_entries(self._legend(palette), text=palette.foreground)
+        style_plot(self.plot, palette)
+        self.plot.setXRange(*week_range(spans), padding=0.01)
         self.readout.attach(palette)
 
-    def _draw_bars(self, plot: pg.PlotItem, xs: list[float], palette: ChartPalette) -> None:
+    def _draw_bars(self, xs: list[float], palette: ChartPalette) -> None:
         weeks = self._weeks
-        pens = [
-            pg.mkPen(palette.grey, width=1.5, style=Qt.PenStyle.DashLine)
-            if w.state == "future"
-            else pg.mkPen(palette.foreground, width=1.5)
-            for w in weeks
-        ]
-        planned = [float(w.planned) for w in weeks]
-        outline = pg.BarGraphItem(
-            x=xs, height=planned, width=BAR_WIDTH_S, brush=pg.mkBrush(0, 0, 0, 0), pens=pens
-        )
-        done = [w.done for w in weeks]
-        fill = pg.BarGraphItem(
+        self.outline.setOpts(
             x=xs,
-            height=done,
-            width=BAR_WIDTH_S * 0.84,
+            height=[float(w.planned) for w in weeks],
+            brush=pg.mkBrush(0, 0, 0, 0),
+            pens=[
+                pg.mkPen(palette.grey, width=1.5, style=DASH)
+                if w.state == "future"
+                else pg.mkPen(palette.foreground, width=1.5)
+                for w in weeks
+            ],
+        )
+        self.fill.setOpts(
+            x=xs,
+            height=[w.done for w in weeks],
             brushes=[pg.mkBrush(palette.compliance(w.colour)) for w in weeks],
             pen=pg.mkPen(None),
         )
-        plot.addItem(fill)
-        plot.addItem(outline)
-        for x, week in zip(xs, weeks, strict=True):
-            if week.extra:
-                extra = pg.TextItem(f"+{week.extra}", color=palette.muted, anchor=(0.5, 1))
-                extra.setPos(x, max(week.planned, week.done) + 0.02)
-                plot.addItem(extra)
 
-    def _draw_cumulative(
-        self, plot: pg.PlotItem, xs: list[float], palette: ChartPalette
-    ) -> pg.PlotDataItem | None:
+    def _draw_cumulative(self, xs: list[float], palette: ChartPalette) -> None:
         points = [
             (x, w.cumulative * FULL_SCALE)
             for x, w in zip(xs, self._weeks, strict=True)
             if w.cumulative is not None
         ]
-        if not points:
-            return None
-        line = pg.PlotDataItem(
-            [p[0] for p in points],
-            [p[1] for p in points],
-            pen=pg.mkPen(palette.load, width=3),
-            symbol="o",
-            symbolSize=7,
-            symbolBrush=pg.mkBrush(palette.load),
-            symbolPen=pg.mkPen(palette.background),
+        line_x, line_y = [p[0] for p in points], [p[1] for p in points]
+        self.line.setData(line_x, line_y, pen=pg.mkPen(palette.load, width=3))
+        self.dots.setData(
+            line_x,
+            line_y,
+            brush=pg.mkBrush(palette.load),
+            pen=pg.mkPen(palette.background),
         )
-        plot.addItem(line)
-        return line
 
-    def _draw_countdown(self, plot: pg.PlotItem, xs: list[float], palette: ChartPalette) -> None:
-        """Weeks to race day under each bar: the build-up counts down."""
-        font = QFont()
-        font.setBold(True)
+    def _numbers(self, xs: list[float], palette: ChartPalette) -> list[Mark]:
+        """Weeks to race day under each bar (the build-up counts down), extra sessions over it."""
+        marks: list[Mark] = []
         for x, week in zip(xs, self._weeks, strict=True):
-            text = pg.TextItem(str(week.week.weeks_out), color=palette.muted, anchor=(0.5, 0))
-            text.setFont(font)
-            text.setPos(x, -0.04)
-            plot.addItem(text)
+            marks.append(Label(x, -0.04, str(week.week.weeks_out), palette.muted, bold=True))
+            if week.extra:
+                top = max(week.planned, week.done) + 0.02
+                marks.append(Label(x, top, f"+{week.extra}", palette.muted, anchor=(0.5, 1)))
+        return marks
+
+    def _legend(self, palette: ChartPalette) -> list[Swatch]:
+        entries = [
+            Swatch("Planned", "box", palette.foreground),
+            Swatch("Done ≥ 80%", "box", palette.green, fill=palette.green),
+            Swatch("50–79%", "box", palette.yellow, fill=palette.yellow),
+            Swatch("Under 50%", "box", palette.red, fill=palette.red),
+            Swatch("Coming up", "box", palette.grey, style=DASH),
+        ]
+        if any(w.cumulative is not None for w in self._weeks):
+            entries.append(
+                Swatch(
+                    "Build-up adherence",
+                    "line",
+                    palette.load,
+                    width=3,
+                    symbol="o",
+                    symbol_edge=palette.background,
+                )
+            )
+        return entries
 
     def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:
         """The read-out of the week under the mouse."""

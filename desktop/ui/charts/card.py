@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
+    QGraphicsScene,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -58,6 +59,8 @@ class ChartCard(QFrame):
 
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.ci.setContentsMargins(2, 2, 6, 2)
+        # A few items, all redrawn together: indexing them for lookups costs more than it saves.
+        self.graphics.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.empty_label = QLabel(empty_text)
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

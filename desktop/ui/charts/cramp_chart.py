@@ -11,18 +11,18 @@ from desktop.domain.chart_series import CrampMark
 from desktop.progress import ProgressData
 from desktop.ui.charts.base import (
     DAY_S,
-    RIGHT_AXIS_WIDTH,
-    date_plot,
-    legend_below,
-    mark_today_and_race,
     nearest,
-    shade_phases,
+    phase_marks,
     style_plot,
+    today_and_race,
     week_range,
 )
 from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
+from desktop.ui.charts.layers import Label, Mark
+from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.plot import DatePlot
 
 EMPTY = (
     "No cramp reports yet. After each long run or race, answer three questions: cramped? "
@@ -35,57 +35,77 @@ CAPTION = (
 SEVERITY_NAMES = ("none", "mild", "hard", "stopped")
 
 
+def _symbol(severity: int) -> str:
+    return "o" if severity == 0 else "t1"
+
+
+def _size(severity: int) -> float:
+    return 11 + 3 * severity
+
+
 class CrampChart(ChartCard):
     """Cramp severity (0–3) per report, coloured from green (none) to red (had to stop)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Is it paying off?", caption=CAPTION, empty_text=EMPTY, parent=parent)
-        self.plot = date_plot(self.graphics, y_label="Cramp")
-        self.plot.getAxis("left").setTicks([list(enumerate(SEVERITY_NAMES))])
         # The same right margin as the adherence chart above, so that dates line up.
-        self.plot.showAxis("right")
-        self.plot.getAxis("right").setStyle(showValues=False)
-        self.legend = legend_below(self.graphics, row=1, columns=4)
+        self.plot = DatePlot(y_label="Cramp", y_ticks=list(enumerate(SEVERITY_NAMES)), right=True)
+        self.plot.getAxis("right").set_ticks([])
+        self.legend = Legend(columns=4)
+        self.graphics.addItem(self.plot, row=0, col=0)
+        self.graphics.addItem(self.legend, row=1, col=0)
+        self.marks = pg.ScatterPlotItem()
+        self.plot.addItem(self.marks)
+        self.plot.setYRange(-0.6, 3.9)
         self.readout = Readout(self.plot, self.describe)
         self._marks: tuple[CrampMark, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
         self.apply_palette(palette)
-        plot, key = self.plot, self.legend
-        plot.clear()
-        key.clear()
         self._marks = data.cramps
         self.set_empty(not data.cramps)
         if not data.cramps:
             return
-        key.setLabelTextColor(palette.foreground)
         spans = [w.week for w in data.weeks]
-        if spans:
-            shade_phases(plot, spans, palette)
-            plot.setXRange(*week_range(spans), padding=0.01)
-        mark_today_and_race(
-            plot, today=data.today, race=data.race_date, palette=palette, labels=False
+        edge = pg.mkPen(palette.background, width=1)
+        brushes = [pg.mkBrush(colour) for colour in palette.severity]
+        self.marks.setData(
+            x=[m.x for m in data.cramps],
+            y=[m.severity for m in data.cramps],
+            symbol=[_symbol(m.severity) for m in data.cramps],
+            size=[_size(m.severity) for m in data.cramps],
+            brush=[brushes[m.severity] for m in data.cramps],
+            pen=edge,
         )
-        for severity, name in enumerate(SEVERITY_NAMES):
-            own = [m for m in data.cramps if m.severity == severity]
-            scatter = pg.ScatterPlotItem(
-                [m.x for m in own],
-                [m.severity for m in own],
-                size=11 + 3 * severity,
-                symbol="o" if severity == 0 else "t1",
-                brush=pg.mkBrush(palette.severity[severity]),
-                pen=pg.mkPen(palette.background, width=1),
-            )
-            plot.addItem(scatter)
-            key.addItem(scatter, name.capitalize() if severity else "No cramp")
-        for mark in data.cramps:
-            if mark.short:
-                text = pg.TextItem(mark.short, color=palette.muted, anchor=(0.3, 0))
-                text.setPos(mark.x, mark.severity - 0.12)
-                plot.addItem(text)
-        plot.setYRange(-0.6, 3.9, padding=0)
-        style_plot(plot, palette)
-        plot.getAxis("right").setWidth(RIGHT_AXIS_WIDTH)
+        self.plot.backdrop.set_marks(
+            phase_marks(spans, palette) if spans else [], grid_colour=palette.grid
+        )
+        labels: list[Mark] = [
+            Label(m.x, m.severity - 0.12, m.short, palette.muted, anchor=(0.3, 0))
+            for m in data.cramps
+            if m.short
+        ]
+        self.plot.overlay.set_marks(
+            today_and_race(today=data.today, race=data.race_date, palette=palette, labels=False)
+            + labels
+        )
+        self.legend.set_entries(
+            [
+                Swatch(
+                    name.capitalize() if severity else "No cramp",
+                    "symbol",
+                    palette.severity[severity],
+                    symbol=_symbol(severity),
+                    size=_size(severity),
+                    symbol_edge=palette.background,
+                )
+                for severity, name in enumerate(SEVERITY_NAMES)
+            ],
+            text=palette.foreground,
+        )
+        style_plot(self.plot, palette)
+        if spans:
+            self.plot.setXRange(*week_range(spans), padding=0.01)
         self.readout.attach(palette)
 
     def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:

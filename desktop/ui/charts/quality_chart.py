@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 # isort: split
@@ -10,18 +11,13 @@ import pyqtgraph as pg
 
 from desktop.domain.chart_series import RestPoint, WeekQuality
 from desktop.progress import ProgressData
-from desktop.ui.charts.base import (
-    DAY_S,
-    date_plot,
-    legend_below,
-    mark_today_and_race,
-    nearest,
-    style_plot,
-    week_range,
-)
+from desktop.ui.charts.base import DAY_S, nearest, style_plot, today_and_race, week_range
 from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
+from desktop.ui.charts.layers import Shade
+from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.plot import DatePlot
 
 EMPTY = (
     "Nothing to judge yet. Once you log heavy sets, every rest between them appears here "
@@ -34,6 +30,7 @@ SHARES = (
     ("light_in_range", "Light sets 10–20 reps"),
     ("rests_in_window", "Heavy rests 3–5 min"),
 )
+STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
 
 
 class QualityChart(ChartCard):
@@ -41,13 +38,26 @@ class QualityChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Am I doing it right?", caption=CAPTION, empty_text=EMPTY, parent=parent)
-        self.rest_plot = date_plot(self.graphics, row=0, y_label="Rest (min)")
-        self.share_plot = date_plot(self.graphics, row=1, y_label="As prescribed")
+        self.rest_plot = DatePlot(y_label="Rest (min)")
+        self.share_plot = DatePlot(
+            y_label="As prescribed", y_ticks=[(0, "0%"), (50, "50%"), (100, "100%")]
+        )
         self.share_plot.setXLink(self.rest_plot)
-        self.share_plot.getAxis("left").setTicks([[(0, "0%"), (50, "50%"), (100, "100%")]])
+        self.legend = Legend(columns=3)
+        for row, item in enumerate((self.rest_plot, self.share_plot, self.legend)):
+            self.graphics.addItem(item, row=row, col=0)
         self.graphics.ci.layout.setRowStretchFactor(0, 1)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
-        self.legend = legend_below(self.graphics, row=2, columns=3)
+        self.inside = pg.ScatterPlotItem(symbol="o", size=6, pen=None)
+        self.outside = pg.ScatterPlotItem(symbol="o", size=6, pen=None)
+        self.rest_plot.addItem(self.inside)
+        self.rest_plot.addItem(self.outside)
+        self.share_lines = [pg.PlotCurveItem() for _ in SHARES]
+        self.share_marks = [pg.ScatterPlotItem(symbol="o", size=6, pen=None) for _ in SHARES]
+        for line, marks in zip(self.share_lines, self.share_marks, strict=True):
+            self.share_plot.addItem(line)
+            self.share_plot.addItem(marks)
+        self.share_plot.setYRange(0, 118)
         self.rest_readout = Readout(self.rest_plot, self.describe_rest)
         self.share_readout = Readout(self.share_plot, self.describe_week)
         self._rests: tuple[RestPoint, ...] = ()
@@ -55,80 +65,61 @@ class QualityChart(ChartCard):
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
         self.apply_palette(palette)
-        key = self.legend
-        for plot in (self.rest_plot, self.share_plot):
-            plot.clear()
-        key.clear()
         self._rests = data.rests
         self._weeks = tuple(w for w in data.quality if w.heavy_sets or w.light_sets)
         self.set_empty(not data.rests and not self._weeks)
         if not data.rests and not self._weeks:
             return
-        key.setLabelTextColor(palette.foreground)
-        self._draw_rests(data, palette, key)
-        self._draw_shares(palette, key)
+        low, high = (s / 60 for s in data.rest_window_s)
+        self._draw_rests(data, palette, low, high)
+        self._draw_shares(palette)
+        self.legend.set_entries(
+            [
+                Swatch(f"Rest inside {low:g}–{high:g} min", "symbol", palette.green, symbol="o"),
+                Swatch(f"Rest outside {low:g}–{high:g} min", "symbol", palette.red, symbol="o"),
+            ]
+            + [
+                Swatch(name, "line", colour, width=2.5, style=style, symbol="o", size=6)
+                for (_, name), colour, style in zip(SHARES, palette.quality, STYLES, strict=True)
+            ],
+            text=palette.foreground,
+        )
+        rules = today_and_race(today=data.today, race=data.race_date, palette=palette, labels=False)
         for plot in (self.rest_plot, self.share_plot):
-            mark_today_and_race(
-                plot, today=data.today, race=data.race_date, palette=palette, labels=False
-            )
+            plot.overlay.set_marks(rules)
             style_plot(plot, palette)
-        spans = [w.week for w in data.quality]
-        self.rest_plot.setXRange(*week_range(spans), padding=0.01)
+        self.share_plot.backdrop.set_marks((), grid_colour=palette.grid)
+        self.rest_plot.setXRange(*week_range([w.week for w in data.quality]), padding=0.01)
         self.rest_readout.attach(palette)
         self.share_readout.attach(palette)
 
-    def _draw_rests(self, data: ProgressData, palette: ChartPalette, key: pg.LegendItem) -> None:
-        plot = self.rest_plot
-        low, high = (s / 60 for s in data.rest_window_s)
-        band_colour = pg.mkColor(palette.band)
-        band_colour.setAlphaF(0.22)
-        band = pg.LinearRegionItem(
-            values=(low, high),
-            orientation="horizontal",
-            movable=False,
-            brush=pg.mkBrush(band_colour),
-            pen=pg.mkPen(palette.band, width=1),
+    def _draw_rests(
+        self, data: ProgressData, palette: ChartPalette, low: float, high: float
+    ) -> None:
+        band = QColor(palette.band)
+        band.setAlphaF(0.22)
+        self.rest_plot.backdrop.set_marks(
+            [Shade(low, high, band, across=True, edge=palette.band)], grid_colour=palette.grid
         )
-        band.setZValue(-10)
-        plot.addItem(band, ignoreBounds=True)
-        for inside, name, colour in (
-            (True, "Inside", palette.green),
-            (False, "Outside", palette.red),
+        for dots, inside, colour in (
+            (self.inside, True, palette.green),
+            (self.outside, False, palette.red),
         ):
             own = [r for r in data.rests if r.inside == inside]
-            dots = pg.PlotDataItem(
-                [r.x for r in own],
-                [r.minutes for r in own],
-                pen=None,
-                symbol="o",
-                symbolSize=6,
-                symbolBrush=pg.mkBrush(colour),
-                symbolPen=None,
-            )
-            plot.addItem(dots)
-            key.addItem(dots, f"Rest {name.lower()} {low:g}–{high:g} min")
+            dots.setData([r.x for r in own], [r.minutes for r in own], brush=pg.mkBrush(colour))
         top = max([r.minutes for r in data.rests] + [high + 1])
-        plot.setYRange(0, min(top, high * 2) + 0.6, padding=0)
+        self.rest_plot.setYRange(0, min(top, high * 2) + 0.6)
 
-    def _draw_shares(self, palette: ChartPalette, key: pg.LegendItem) -> None:
-        plot = self.share_plot
+    def _draw_shares(self, palette: ChartPalette) -> None:
         xs = [w.x for w in self._weeks]
-        styles = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
-        for (field, name), colour, style in zip(SHARES, palette.quality, styles, strict=True):
+        for (field, _), colour, style, line, marks in zip(
+            SHARES, palette.quality, STYLES, self.share_lines, self.share_marks, strict=True
+        ):
             values = [getattr(w, field) for w in self._weeks]
             points = [(x, v * 100) for x, v in zip(xs, values, strict=True) if v is not None]
-            line = pg.PlotDataItem(
-                [p[0] for p in points],
-                [p[1] for p in points],
-                pen=pg.mkPen(colour, width=2.5, style=style),
-                symbol="o",
-                symbolSize=6,
-                symbolBrush=pg.mkBrush(colour),
-                symbolPen=None,
-            )
-            plot.addItem(line)
-            key.addItem(line, name)
-        plot.setYRange(0, 118, padding=0)
+            line_x, line_y = [p[0] for p in points], [p[1] for p in points]
+            line.setData(line_x, line_y, pen=pg.mkPen(colour, width=2.5, style=style))
+            marks.setData(line_x, line_y, brush=pg.mkBrush(colour))
 
     def describe_rest(self, x: float, y: float) -> tuple[float, float, str] | None:
         index = nearest([r.x for r in self._rests], x, within=DAY_S)

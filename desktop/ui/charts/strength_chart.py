@@ -13,10 +13,12 @@ import pyqtgraph as pg
 from desktop.domain.chart_series import StrengthPoint
 from desktop.domain.model import Units
 from desktop.progress import ExerciseChoice
-from desktop.ui.charts.base import DAY_S, date_plot, legend_below, nearest, style_plot
+from desktop.ui.charts.base import DAY_S, nearest, style_plot
 from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
+from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.plot import DatePlot
 
 EMPTY = (
     "No heavy sets yet. After your first heavy session, each lift's top set (the heaviest "
@@ -39,8 +41,16 @@ class StrengthChart(ChartCard):
         self.chooser.setMinimumContentsLength(14)
         self.header.insertWidget(1, self.chooser)
         self.chooser.currentIndexChanged.connect(self._on_chooser_index_changed)
-        self.plot = date_plot(self.graphics)
-        self.legend = legend_below(self.graphics, row=1, columns=2)
+        self.plot = DatePlot(y_label="Load (kg)")
+        self.legend = Legend(columns=2)
+        self.graphics.addItem(self.plot, row=0, col=0)
+        self.graphics.addItem(self.legend, row=1, col=0)
+        self.estimate = pg.PlotCurveItem()
+        self.estimate_marks = pg.ScatterPlotItem(symbol="d", size=7)
+        self.top = pg.PlotCurveItem()
+        self.top_marks = pg.ScatterPlotItem(symbol="o", size=8)
+        for item in (self.estimate, self.estimate_marks, self.top, self.top_marks):
+            self.plot.addItem(item)
         self.readout = Readout(self.plot, self.describe)
         self._points: tuple[StrengthPoint, ...] = ()
         self._units: Units = "kg"
@@ -72,49 +82,65 @@ class StrengthChart(ChartCard):
         """Draw the lift's points; the x range covers at least `span` (the build-up) and
         100 days, so the date axis reads the same as the charts beside it."""
         self.apply_palette(palette)
-        plot, key = self.plot, self.legend
-        plot.clear()
-        key.clear()
         self._points = tuple(points)
         self._units = units
         self.set_empty(not points)
         if not points:
             return
-        plot.setLabel("left", f"Load ({units})")
-        key.setLabelTextColor(palette.foreground)
         xs = [p.x for p in points]
-        estimate = pg.PlotDataItem(
+        self.estimate.setData(
             xs,
             [p.e1rm for p in points],
             pen=pg.mkPen(palette.estimate, width=2, style=Qt.PenStyle.DashLine),
-            symbol="d",
-            symbolSize=7,
-            symbolBrush=pg.mkBrush(palette.estimate),
-            symbolPen=pg.mkPen(palette.estimate),
         )
-        top = pg.PlotDataItem(
+        self.estimate_marks.setData(
+            xs,
+            [p.e1rm for p in points],
+            brush=pg.mkBrush(palette.estimate),
+            pen=pg.mkPen(palette.estimate),
+        )
+        self.top.setData(xs, [p.load for p in points], pen=pg.mkPen(palette.load, width=3))
+        self.top_marks.setData(
             xs,
             [p.load for p in points],
-            pen=pg.mkPen(palette.load, width=3),
-            symbol="o",
-            symbolSize=8,
-            symbolBrush=pg.mkBrush(palette.load),
-            symbolPen=pg.mkPen(palette.background),
+            brush=pg.mkBrush(palette.load),
+            pen=pg.mkPen(palette.background),
         )
-        for item, name in ((estimate, "Estimated 1RM (Epley)"), (top, "Top set")):
-            plot.addItem(item)
-            key.addItem(item, name)
-        plot.getViewBox().setMouseEnabled(x=True, y=False)
+        self.legend.set_entries(
+            [
+                Swatch(
+                    "Estimated 1RM (Epley)",
+                    "line",
+                    palette.estimate,
+                    width=2,
+                    style=Qt.PenStyle.DashLine,
+                    symbol="d",
+                    symbol_edge=palette.estimate,
+                ),
+                Swatch(
+                    "Top set",
+                    "line",
+                    palette.load,
+                    width=3,
+                    symbol="o",
+                    size=8,
+                    symbol_edge=palette.background,
+                ),
+            ],
+            text=palette.foreground,
+        )
+        self.plot.getAxis("left").set_title(f"Load ({units})")
         low = min(p.load for p in points)
         high = max(p.e1rm for p in points)
         margin = max(2.5, (high - low) * 0.15)
-        plot.setYRange(max(0.0, low - margin), high + margin * 1.8, padding=0)
+        self.plot.setYRange(max(0.0, low - margin), high + margin * 1.8)
         first, last = xs[0] - 4 * DAY_S, xs[-1] + 4 * DAY_S
         if span is not None:
             first, last = min(first, span[0]), max(last, span[1])
         first = min(first, last - MIN_SPAN_DAYS * DAY_S)
-        plot.setXRange(first, last, padding=0)
-        style_plot(plot, palette)
+        self.plot.setXRange(first, last)
+        self.plot.backdrop.set_marks((), grid_colour=palette.grid)
+        style_plot(self.plot, palette)
         self.readout.attach(palette)
 
     def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:
