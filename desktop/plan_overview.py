@@ -102,20 +102,8 @@ def build_overview(
 ) -> PlanOverview:
     """Match the log against the plan and lay the days out in the build-up's weeks."""
     settings, today = build_up.settings, build_up.today
-    days = sorted(build_up.days, key=lambda d: (d.date, d.after))
-    planned = [
-        PlannedSession(
-            ids[(day.date, day.after)],
-            day.date,
-            session.kind,
-            session.exercises,
-            session.sets,
-            day.conditional,
-        )
-        for day in days
-        for session in day.sessions
-    ]
-    statuses = session_statuses(planned, logged, today=today)
+    days = in_date_order(build_up)
+    statuses = session_statuses(planned_sessions(build_up, ids), logged, today=today)
     entries = [
         DayEntry(ids[(day.date, day.after)], day, heavy, light, day.date == today)
         for day, heavy, light in zip(days, statuses[::2], statuses[1::2], strict=True)
@@ -141,3 +129,25 @@ def build_overview(
     return PlanOverview(
         athlete, settings, today, tuple(weeks), earlier, build_up.warning or build_up.reason, note
     )
+
+
+def in_date_order(build_up: BuildUp) -> list[PlannedDay]:
+    """The build-up's double days by date, the long-run day before a speed-run day."""
+    return sorted(build_up.days, key=lambda d: (d.date, d.after))
+
+
+def planned_sessions(build_up: BuildUp, ids: Mapping[DayKey, int]) -> list[PlannedSession]:
+    """Both halves of every double day, heavy then light, in date order: the one list the plan
+    view, Progress and History all match the log against."""
+    return [
+        PlannedSession(
+            ids[(day.date, day.after)],
+            day.date,
+            session.kind,
+            session.exercises,
+            session.sets,
+            day.conditional,
+        )
+        for day in in_date_order(build_up)
+        for session in day.sessions
+    ]

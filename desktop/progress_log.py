@@ -15,6 +15,7 @@ from db.exercises import list_exercises
 from db.progress_queries import ExerciseSets, SessionRow, exercise_sets_between, sessions_between
 from db.records import PlanRecord
 from db.store import Store
+from desktop import plan_overview
 from desktop.domain.adherence import WeekSpan, build_up_weeks, calendar_weeks
 from desktop.domain.chart_series import SessionQuality
 from desktop.domain.day_status import LoggedSession, PlannedSession
@@ -67,18 +68,7 @@ def read_build_up(
 def planned_sessions(reader: PlanReader, plan: PlanRecord) -> list[PlannedSession]:
     """Both halves of every planned double day, as the plan view matches them."""
     build_up, ids = reader.stored(plan)
-    return [
-        PlannedSession(
-            ids[(day.date, day.after)],
-            day.date,
-            session.kind,
-            session.exercises,
-            session.sets,
-            day.conditional,
-        )
-        for day in sorted(build_up.days, key=lambda d: (d.date, d.after))
-        for session in day.sessions
-    ]
+    return plan_overview.planned_sessions(build_up, ids)
 
 
 def rest_windows(settings: PlanSettings | None) -> dict[str, tuple[float, float]]:

@@ -236,3 +236,54 @@ def test_refreshing_again_writes_nothing_new(
     for _ in range(3):
         assert planning.refresh() is None
     assert store.db.execute("SELECT count(*) FROM planned_days").fetchone()[0] == rows
+
+
+def test_a_swapped_variant_keeps_done_days_done_and_the_gate_open(
+    planning: Planning, store: Store, clock: SettableClock
+) -> None:
+    """Past days are shown with today's variants: a back squat logged before the swap to the
+    front squat still squats, so week 1 stays done and the three good weeks still open the gate."""
+    overview = planning.overview()
+    assert overview is not None
+    first = next(e for e in overview.days if e.day.date == week(1))
+    log_session(
+        store,
+        athlete_id=athlete_id(planning),
+        kind="light",
+        day=week(1),
+        sets=LIGHT_DONE,
+        planned_day_id=first.day_id,
+    )
+    three_good_weeks(planning, store, clock)
+    planning.swap_variant("squat", "front_squat")
+    after = planning.overview()
+    assert after is not None
+    done_days = [e for e in after.days if e.day.date in (week(1), week(2), week(3))]
+    assert done_days[0].day.heavy.exercises[0] == "front_squat"
+    assert [(e.heavy, e.light) for e in done_days] == [
+        ("done", "done"),
+        ("done", "missed"),
+        ("done", "missed"),
+    ]
+    assert planning.refresh() is not None, "the gate stays open"
+
+
+def test_a_variant_swapped_in_the_gym_counts_as_done(
+    planning: Planning, store: Store, clock: SettableClock
+) -> None:
+    overview = planning.overview()
+    assert overview is not None
+    first = next(e for e in overview.days if e.day.date == week(1))
+    assert first.day.heavy.exercises[:2] == ("back_squat", "conventional_deadlift")
+    log_session(
+        store,
+        athlete_id=athlete_id(planning),
+        kind="heavy",
+        day=week(1),
+        sets={"front_squat": 3, "romanian_deadlift": 3},
+        planned_day_id=first.day_id,
+    )
+    clock.set_day(week(1) + timedelta(days=3))
+    after = planning.overview()
+    assert after is not None
+    assert next(e for e in after.days if e.day.date == week(1)).heavy == "done"

@@ -6,17 +6,20 @@ The plan view, the gate and the Progress charts all read adherence through these
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from desktop.domain.exercises import EXERCISES
 from desktop.domain.gate import MATCH_SLACK
 from desktop.domain.model import SessionKind
 
 SessionStatus = Literal["done", "partly", "missed", "today", "upcoming", "conditional"]
 DONE_SETS = 3
 DONE_EXERCISES = 2
+_MOVEMENT = {item.key: item.movement for item in EXERCISES}
 
 
 @dataclass(frozen=True)
@@ -43,10 +46,22 @@ class LoggedSession:
 
 def counts_as_done(planned: PlannedSession, work_sets: Mapping[str, int]) -> bool:
     """Done means at least 3 work sets (fewer if fewer are prescribed) of each of the first two
-    exercises: the compound lifts carry the protocol, the accessories and finisher do not."""
+    exercises: the compound lifts carry the protocol, the accessories and finisher do not.
+
+    Sets count by movement, not by variant: a front squat swapped in for the back squat, in the
+    gym or later in the plan (past days are shown with today's variants), still squats.
+    """
     needed = min(DONE_SETS, planned.sets)
-    keys = planned.exercises[:DONE_EXERCISES]
-    return bool(keys) and all(work_sets.get(key, 0) >= needed for key in keys)
+    movements = [movement_of(key) for key in planned.exercises[:DONE_EXERCISES]]
+    done: Counter[str] = Counter()
+    for key, count in work_sets.items():
+        done[movement_of(key)] += count
+    return bool(movements) and all(done[movement] >= needed for movement in movements)
+
+
+def movement_of(key: str) -> str:
+    """The movement an exercise trains; a key outside the library stands for itself."""
+    return _MOVEMENT.get(key, key)
 
 
 def match_sessions(

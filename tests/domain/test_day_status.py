@@ -49,6 +49,29 @@ def test_done_needs_three_sets_of_each_of_the_first_two_exercises(
 
 
 @pytest.mark.parametrize(
+    ("work", "done"),
+    [
+        ({"front_squat": 3, "romanian_deadlift": 3}, True),
+        ({"back_squat": 2, "goblet_squat": 1, "trap_bar_deadlift": 3}, True),
+        ({"front_squat": 2, "conventional_deadlift": 3}, False),
+        ({"bulgarian_split_squat": 3, "conventional_deadlift": 3}, False),
+        ({"conventional_deadlift": 6}, False),
+    ],
+)
+def test_any_variant_of_the_planned_movement_counts(work: dict[str, int], done: bool) -> None:
+    """A variant swapped in the gym, or in the plan after the day, still trains the movement."""
+    logged = [LoggedSession(SUNDAY, "heavy", 1, work)]
+    assert counts_as_done(HEAVY, work) is done
+    assert session_statuses([HEAVY], logged, today=SUNDAY) == ["done" if done else "partly"]
+
+
+def test_a_lift_outside_the_library_counts_only_for_itself() -> None:
+    own = PlannedSession(1, SUNDAY, "heavy", ("sled_push", "conventional_deadlift"), 3)
+    assert counts_as_done(own, {"sled_push": 3, "conventional_deadlift": 3})
+    assert not counts_as_done(own, {"back_squat": 3, "conventional_deadlift": 3})
+
+
+@pytest.mark.parametrize(
     ("logged_on", "today", "status"),
     [
         (None, SUNDAY - timedelta(days=1), "upcoming"),
