@@ -24,12 +24,17 @@ from db.records import (
 
 @dataclass(frozen=True, kw_only=True)
 class ExerciseSets:
-    """One exercise within one session: how its work sets went (warm-ups left out)."""
+    """One exercise within one session: how its work sets went (warm-ups left out).
+
+    `rep_sets` are the work sets judged by reps; held sets (a plank's seconds) have no rep
+    range, so they are neither in nor out of target.
+    """
 
     session_id: int
     exercise_id: int
     first_set_id: int
     work_sets: int
+    rep_sets: int
     in_target: int
     timed_rests: int
     rests_in_window: int
@@ -107,14 +112,17 @@ def exercise_sets_between(
     end: datetime,
     rest_window_s: dict[str, tuple[float, float]],
 ) -> list[ExerciseSets]:
-    """Per session and exercise: work sets, sets within their target reps, rests within the
-    session kind's rest window. Ordered by session, then by the exercise's first logged set."""
+    """Per session and exercise: work sets, those judged by reps and those within their target
+    reps, rests within the session kind's rest window. Ordered by session, then by the
+    exercise's first logged set."""
     heavy = rest_window_s.get("heavy", (180.0, 300.0))
     light = rest_window_s.get("light", (60.0, 90.0))
     rows = as_database(target).query(
         """SELECT st.session_id, st.exercise_id, min(st.id) AS first_set_id,
             count(*) AS work_sets,
-            sum(st.reps BETWEEN st.target_reps_min AND st.target_reps_max) AS in_target,
+            sum(st.hold_s IS NULL) AS rep_sets,
+            sum(st.hold_s IS NULL
+                AND st.reps BETWEEN st.target_reps_min AND st.target_reps_max) AS in_target,
             count(st.rest_before_s) AS timed_rests,
             sum(CASE WHEN s.kind = 'heavy' THEN st.rest_before_s BETWEEN ? AND ?
                 ELSE st.rest_before_s BETWEEN ? AND ? END) AS rests_in_window
@@ -130,6 +138,7 @@ def exercise_sets_between(
             exercise_id=row["exercise_id"],
             first_set_id=row["first_set_id"],
             work_sets=row["work_sets"],
+            rep_sets=row["rep_sets"] or 0,
             in_target=row["in_target"] or 0,
             timed_rests=row["timed_rests"],
             rests_in_window=row["rests_in_window"] or 0,

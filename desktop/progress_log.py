@@ -90,7 +90,8 @@ def window(spans: Sequence[WeekSpan]) -> tuple[datetime, datetime]:
 def _summaries(
     sessions: Sequence[SessionRow], per_exercise: Sequence[ExerciseSets], keys: dict[int, str]
 ) -> tuple[list[LoggedSession], list[SessionQuality]]:
-    """Each session as day_status sees it (work sets per exercise) and as quality counts it."""
+    """Each session as day_status sees it (work sets per exercise) and as quality counts it
+    (only sets judged by reps: a plank's hold is no set in or out of the 10-20 range)."""
     by_session: dict[int, list[ExerciseSets]] = defaultdict(list)
     for row in per_exercise:
         by_session[row.session_id].append(row)
@@ -105,7 +106,7 @@ def _summaries(
             SessionQuality(
                 day=day,
                 kind=session.kind,
-                work_sets=sum(r.work_sets for r in rows),
+                work_sets=sum(r.rep_sets for r in rows),
                 in_target=sum(r.in_target for r in rows),
                 timed_rests=sum(r.timed_rests for r in rows),
                 rests_in_window=sum(r.rests_in_window for r in rows),

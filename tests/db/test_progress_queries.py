@@ -212,3 +212,32 @@ def test_top_sets_read_the_progress_index(store: Store) -> None:
         "WHERE st.exercise_id = 1 AND st.warmup = 0 AND st.reps > 0 GROUP BY st.session_id"
     ).fetchall()
     assert any("COVERING INDEX sets_by_exercise_session" in row[3] for row in plan), plan
+
+
+def test_held_sets_are_work_sets_but_never_in_a_rep_range(
+    store: Store, athlete: Athlete, lifts: dict[str, int]
+) -> None:
+    """A plank is logged with target 0-0, 0 reps and its seconds: no rep range to be in."""
+    squat, plank = lifts["back_squat"], lifts["plank"]
+    light = session_with(
+        store,
+        athlete,
+        "light",
+        DAY,
+        [
+            {"exercise_id": squat, "reps": 12, "target_reps_min": 10, "target_reps_max": 20},
+            {"exercise_id": squat, "reps": 8, "target_reps_min": 10, "target_reps_max": 20},
+            *(
+                {"exercise_id": plank, "reps": 0, "target_reps_min": 0, "target_reps_max": 0}
+                | {"hold_s": 45.0, "load_kg": 0.0}
+                for _ in range(3)
+            ),
+        ],
+    )
+    rows = exercise_sets_between(
+        store, athlete.id, start=DAY, end=DAY + timedelta(days=1), rest_window_s=WINDOWS
+    )
+    assert [(r.session_id, r.exercise_id, r.work_sets, r.rep_sets, r.in_target) for r in rows] == [
+        (light, squat, 2, 2, 1),
+        (light, plank, 3, 0, 0),
+    ]
