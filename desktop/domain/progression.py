@@ -76,18 +76,30 @@ def suggest_heavy(
 
 
 def suggest_light(*, exercise: Exercise, reps: Sequence[int]) -> Suggestion:
-    """Suggest a variant change for the light session from the reps of its last sets."""
-    if reps and all(r >= LIGHT_CEILING for r in reps):
+    """Suggest a variant change for the light session from the reps of its last sets.
+
+    The lifts are judged against the light range, 10-20 reps; a finisher dosed in reps against
+    its own range (a dead bug's 8-12), so a set inside its dose never asks for an easier one.
+    """
+    floor, ceiling = LIGHT_FLOOR, LIGHT_CEILING
+    if exercise.dose == "reps" and exercise.dose_range is not None:
+        floor, ceiling = exercise.dose_range
+    if reps and all(r >= ceiling for r in reps):
+        more = " or a light load" if exercise.dose_range is None else ""
         return Suggestion(
             "harder",
             None,
-            f"{exercise.name}: every set reached 20 reps - try a harder variant or a light load.",
+            f"{exercise.name}: every set reached {ceiling} reps - try a harder variant{more}.",
         )
-    if any(r < LIGHT_FLOOR for r in reps):
+    if any(r < floor for r in reps):
         return Suggestion(
-            "easier", None, f"{exercise.name}: a set stopped under 10 reps - try an easier variant."
+            "easier",
+            None,
+            f"{exercise.name}: a set stopped under {floor} reps - try an easier variant.",
         )
-    return Suggestion("keep", None, f"{exercise.name}: keep the variant; aim for 10-20 reps.")
+    return Suggestion(
+        "keep", None, f"{exercise.name}: keep the variant; aim for {floor}-{ceiling} reps."
+    )
 
 
 def _bodyweight_heavy(exercise: Exercise, progress: bool, struggle: bool) -> Suggestion:

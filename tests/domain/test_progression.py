@@ -119,3 +119,27 @@ def test_light_session_suggests_a_variant(counts: list[int], kind: str) -> None:
         assert "harder variant or a light load" in suggestion.message
     if kind == "easier":
         assert "easier variant" in suggestion.message
+
+
+@pytest.mark.parametrize(
+    ("key", "counts", "kind"),
+    [
+        ("dead_bug", [9, 10], "keep"),
+        ("dead_bug", [8, 8], "keep"),
+        ("dead_bug", [7, 12], "easier"),
+        ("dead_bug", [12, 12], "harder"),
+        ("dead_bug", [11, 12], "keep"),
+        ("single_leg_glute_bridge", [10, 14], "keep"),
+        ("single_leg_glute_bridge", [9, 14], "easier"),
+        ("single_leg_glute_bridge", [15, 16], "harder"),
+    ],
+)
+def test_a_finisher_is_judged_against_its_own_dose(key: str, counts: list[int], kind: str) -> None:
+    finisher = exercise(key)
+    low, high = finisher.dose_range or (0, 0)
+    suggestion = suggest_light(exercise=finisher, reps=counts)
+    assert suggestion.kind == kind
+    if kind == "easier":
+        assert f"under {low} reps" in suggestion.message
+    if kind == "keep":
+        assert f"aim for {low}-{high} reps" in suggestion.message
