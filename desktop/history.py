@@ -129,7 +129,8 @@ class HistoryLog:
     def edit_set(self, set_id: int, *, reps: int, load: float, form_held: bool) -> str | None:
         """Correct a set (load in the athlete's units); returns what changed, None if nothing.
 
-        Raises ValueError with a message for the athlete when a value is impossible.
+        Raises ValueError with a message for the athlete when a value is impossible, LookupError
+        when the set is no longer in the log, StoreError when the store refuses the write.
         """
         before = get_set(self._store, set_id)
         units = self.units
@@ -154,18 +155,24 @@ class HistoryLog:
         return f"Corrected {self._describe(before)}."
 
     def delete_set(self, set_id: int) -> str:
-        """Delete a set; Undo puts it back exactly."""
+        """Delete a set; Undo puts it back exactly. Raises LookupError when it is already gone."""
         described = self._describe(get_set(self._store, set_id))
         row: dict[str, Any] = delete_set(self._store, set_id)
         self._undo = _Undo(f"deletion of {described}", lambda: restore_set(self._store, row))
         return f"Deleted {described}."
 
     def undo(self) -> str | None:
-        """Undo the last correction or deletion (one step); returns what was undone."""
-        if self._undo is None:
+        """Undo the last correction or deletion (one step); returns what was undone.
+
+        The undo is forgotten only once it worked: when the store refuses (StoreError) or the
+        set is gone (LookupError), the error propagates and Undo can be tried again, so a
+        deleted set is never lost to a failed write.
+        """
+        undo = self._undo
+        if undo is None:
             return None
-        undo, self._undo = self._undo, None
         undo.apply()
+        self._undo = None
         return f"Undid the {undo.label}."
 
     def _describe(self, record: SetRecord) -> str:

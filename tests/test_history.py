@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import populate
+from db.errors import StoreUnwritable
 from db.sessions import log_set, start_session
 from db.store import Store, open_store
 from desktop.domain.plates import lb_to_kg
@@ -123,6 +124,31 @@ def test_delete_and_undo_leave_the_store_as_it_was(log: HistoryLog, store: Store
     assert len(everything(store)) == len(before) - 1
     log.undo()
     assert everything(store) == before
+
+
+def test_a_failed_undo_keeps_the_deleted_set_to_try_again(log: HistoryLog, store: Store) -> None:
+    """The store refusing the restore (read-only here, a full disk in the gym) loses nothing."""
+    before = everything(store)
+    line = log.sets(first_heavy(log).id)[3]
+    log.delete_set(line.id)
+    store.db.execute("PRAGMA query_only = ON")
+    with pytest.raises(StoreUnwritable):
+        log.undo()
+    assert log.undo_label == f"deletion of Back squat {line.load:g} kg × {line.reps}"
+    store.db.execute("PRAGMA query_only = OFF")
+    assert log.undo() == f"Undid the deletion of Back squat {line.load:g} kg × {line.reps}."
+    assert everything(store) == before and log.undo_label is None
+
+
+def test_a_set_deleted_meanwhile_is_a_lookup_error(log: HistoryLog, store: Store) -> None:
+    first, second = log.sets(first_heavy(log).id)[2:4]
+    log.edit_set(first.id, reps=1, load=first.load, form_held=True)
+    log.delete_set(second.id)
+    with pytest.raises(LookupError):
+        log.delete_set(second.id)
+    with pytest.raises(LookupError):
+        log.edit_set(second.id, reps=2, load=second.load, form_held=True)
+    assert log.undo() is not None, "the deletion is still the one to undo"
 
 
 def test_undo_is_one_step(log: HistoryLog, store: Store) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from db.errors import StoreError
 from desktop.history import PAGE_SIZE, HistoryLog, SessionLine, SetLine
 
 Index = QModelIndex | QPersistentModelIndex
@@ -88,8 +89,8 @@ class SessionsModel(QAbstractTableModel):
 class SetsModel(QAbstractTableModel):
     """A session's sets; reps, load and form are edited in place through `edit`.
 
-    `edit(set_id, reps, load, form_held)` commits and returns a message, or raises ValueError;
-    `edit_failed(message)` then reports the reason and nothing changes.
+    `edit(set_id, reps, load, form_held)` commits and returns a message, or raises ValueError,
+    LookupError or StoreError; `edit_failed(message)` then reports the reason and nothing changes.
     """
 
     edit_failed = Signal(str)
@@ -168,13 +169,22 @@ class SetsModel(QAbstractTableModel):
             else:
                 return False
             message = self._edit(line.id, reps, load, form)
-        except ValueError as error:
-            self.edit_failed.emit(str(error))
+        except (ValueError, LookupError, StoreError) as error:
+            self.edit_failed.emit(problem_text(error))
             return False
         if message:
             self.load(self.session_id)
             self.edited.emit(message)
         return True
+
+
+def problem_text(error: Exception) -> str:
+    """Why a change to the log did not happen, in words for the athlete."""
+    if isinstance(error, StoreError):
+        return error.message
+    if isinstance(error, LookupError):
+        return "that set is no longer in the training log."
+    return str(error)
 
 
 def _whole(text: str) -> int:

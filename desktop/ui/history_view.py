@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.errors import StoreError
 from desktop.history import HistoryLog
-from desktop.ui.history_models import SessionsModel, SetsModel
+from desktop.ui.history_models import SessionsModel, SetsModel, problem_text
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -168,12 +169,22 @@ class HistoryView(QWidget):
         if set_id is None:
             return
         row = self.sets_table.currentIndex().row()
-        message = self._log.delete_set(set_id)
+        try:
+            message = self._log.delete_set(set_id)
+        except (LookupError, StoreError) as error:
+            self.sets_model.load(self.sets_model.session_id)
+            self._say(f"Not deleted: {problem_text(error)}", error=True)
+            self._update_buttons()
+            return
         self._after_change(f"{message} Ctrl+Z brings it back.")
         self.sets_table.selectRow(min(row, self.sets_model.rowCount() - 1))
 
     def _on_undo_clicked(self) -> None:
-        message = self._log.undo()
+        try:
+            message = self._log.undo()
+        except (LookupError, StoreError) as error:
+            self._say(f"Not undone: {problem_text(error)}", error=True)
+            return
         if message is not None:
             self._after_change(message)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from bench.synthetic import populate
 from db.athletes import create_athlete
+from db.history_queries import delete_set
 from db.sessions import start_session
 from db.store import Store, open_store
 from desktop.history import PAGE_SIZE, HistoryLog
@@ -120,6 +121,46 @@ def test_delete_key_then_ctrl_z(qtbot, store: Store) -> None:
     assert view.sets_model.rowCount() == count
     assert view.sets_model.set_at(row).id == deleted
     assert not view.undo_button.isEnabled()
+
+
+def test_a_failed_undo_says_so_and_can_be_tried_again(qtbot, store: Store) -> None:
+    view = shown(qtbot, store)
+    count = view.sets_model.rowCount()
+    view.sets_table.setFocus()
+    view.sets_table.selectRow(work_set_row(view))
+    view.delete_button.click()
+    store.db.execute("PRAGMA query_only = ON")
+    with qtbot.assertNotEmitted(view.log_changed):
+        qtbot.keyClick(view.sets_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert view.message.text().startswith("Not undone: Cramproof cannot save")
+    assert "c62828" in view.message.styleSheet() and view.undo_button.isEnabled()
+    store.db.execute("PRAGMA query_only = OFF")
+    with qtbot.waitSignal(view.log_changed):
+        view.undo_button.click()
+    assert view.sets_model.rowCount() == count
+
+
+def test_deleting_a_set_that_is_already_gone_says_so(qtbot, store: Store) -> None:
+    view = shown(qtbot, store)
+    count = view.sets_model.rowCount()
+    row = work_set_row(view)
+    view.sets_table.setFocus()
+    view.sets_table.selectRow(row)
+    delete_set(store, view.sets_model.set_at(row).id)  # elsewhere, e.g. before a refresh
+    with qtbot.assertNotEmitted(view.log_changed):
+        qtbot.keyClick(view.sets_table, Qt.Key.Key_Delete)
+    assert view.message.text() == "Not deleted: that set is no longer in the training log."
+    assert view.sets_model.rowCount() == count - 1
+    assert not view.undo_button.isEnabled()
+
+
+def test_correcting_a_set_that_is_already_gone_says_so(qtbot, store: Store) -> None:
+    view = shown(qtbot, store)
+    row = work_set_row(view)
+    delete_set(store, view.sets_model.set_at(row).id)
+    with qtbot.assertNotEmitted(view.log_changed):
+        type_into_cell(qtbot, view, row, REPS, "3")
+    assert view.message.text() == "Not saved: that set is no longer in the training log."
 
 
 def test_the_progress_screen_redraws_after_a_correction(qtbot, store: Store) -> None:
