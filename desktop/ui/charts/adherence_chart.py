@@ -5,9 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-# isort: split
-import pyqtgraph as pg
-
 from desktop.domain.adherence import WeekAdherence
 from desktop.domain.chart_series import week_middle_seconds
 from desktop.progress import ProgressData
@@ -26,6 +23,7 @@ from desktop.ui.charts.layers import Label, Mark
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
 from desktop.ui.charts.plot import DatePlot
+from desktop.ui.charts.series import Bars, Dots, Line
 
 EMPTY = (
     "No build-up yet. Set up your build-up (race date and running days) and this chart shows "
@@ -58,12 +56,6 @@ class AdherenceChart(ChartCard):
         self.legend = Legend(columns=3)
         self.graphics.addItem(self.plot, row=0, col=0)
         self.graphics.addItem(self.legend, row=1, col=0)
-        self.fill = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S * 0.84)
-        self.outline = pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH_S)
-        self.line = pg.PlotCurveItem()
-        self.dots = pg.ScatterPlotItem(symbol="o", size=7)
-        for item in (self.fill, self.outline, self.line, self.dots):
-            self.plot.addItem(item)
         self.plot.setYRange(*Y_RANGE)
         self.readout = Readout(self.plot, self.describe)
         self._weeks: tuple[WeekAdherence, ...] = ()
@@ -76,8 +68,7 @@ class AdherenceChart(ChartCard):
             return
         spans = [w.week for w in data.weeks]
         xs = [week_middle_seconds(w.week) for w in data.weeks]
-        self._draw_bars(xs, palette)
-        self._draw_cumulative(xs, palette)
+        self.plot.data.set_marks(self._bars(xs, palette) + self._cumulative(xs, palette))
         self.plot.backdrop.set_marks(
             phase_marks(spans, palette, label_y=Y_RANGE[1]), grid_colour=palette.grid
         )
@@ -90,40 +81,40 @@ class AdherenceChart(ChartCard):
         self.plot.setXRange(*week_range(spans), padding=0.01)
         self.readout.attach(palette)
 
-    def _draw_bars(self, xs: list[float], palette: ChartPalette) -> None:
+    def _bars(self, xs: list[float], palette: ChartPalette) -> list[Mark]:
+        """Done (filled, in the week's colour) inside planned (outlined, dashed if to come)."""
         weeks = self._weeks
-        self.outline.setOpts(
-            x=xs,
-            height=[float(w.planned) for w in weeks],
-            brush=pg.mkBrush(0, 0, 0, 0),
-            pens=[
-                pg.mkPen(palette.grey, width=1.5, style=DASH)
-                if w.state == "future"
-                else pg.mkPen(palette.foreground, width=1.5)
-                for w in weeks
-            ],
-        )
-        self.fill.setOpts(
-            x=xs,
-            height=[w.done for w in weeks],
-            brushes=[pg.mkBrush(palette.compliance(w.colour)) for w in weeks],
-            pen=pg.mkPen(None),
-        )
+        return [
+            Bars(
+                xs,
+                [w.done for w in weeks],
+                BAR_WIDTH_S * 0.84,
+                fills=[palette.compliance(w.colour) for w in weeks],
+                edges=[None] * len(weeks),
+            ),
+            Bars(
+                xs,
+                [float(w.planned) for w in weeks],
+                BAR_WIDTH_S,
+                fills=[None] * len(weeks),
+                edges=[
+                    (palette.grey, True) if w.state == "future" else (palette.foreground, False)
+                    for w in weeks
+                ],
+            ),
+        ]
 
-    def _draw_cumulative(self, xs: list[float], palette: ChartPalette) -> None:
+    def _cumulative(self, xs: list[float], palette: ChartPalette) -> list[Mark]:
         points = [
             (x, w.cumulative * FULL_SCALE)
             for x, w in zip(xs, self._weeks, strict=True)
             if w.cumulative is not None
         ]
         line_x, line_y = [p[0] for p in points], [p[1] for p in points]
-        self.line.setData(line_x, line_y, pen=pg.mkPen(palette.load, width=3))
-        self.dots.setData(
-            line_x,
-            line_y,
-            brush=pg.mkBrush(palette.load),
-            pen=pg.mkPen(palette.background),
-        )
+        return [
+            Line.through(line_x, line_y, palette.load, width=3),
+            Dots.at(line_x, line_y, palette.load, size=7, edge=palette.background),
+        ]
 
     def _numbers(self, xs: list[float], palette: ChartPalette) -> list[Mark]:
         """Weeks to race day under each bar (the build-up counts down), extra sessions over it."""

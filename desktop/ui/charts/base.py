@@ -7,10 +7,6 @@ import bisect
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtGui import QColor
-
-# isort: split
-
 from desktop.domain.adherence import WeekAdherence, WeekSpan
 from desktop.domain.chart_series import noon_seconds
 from desktop.ui.charts.layers import Label, Mark, Rule, Shade
@@ -49,7 +45,7 @@ def phase_marks(
     for phase, first, last in runs:
         start = noon_seconds(first.start) - DAY_S / 2
         end = noon_seconds(last.end) + DAY_S / 2
-        marks.append(Shade(start, end, QColor(fills[phase])))
+        marks.append(Shade(start, end, fills[phase]))
         if label_y is not None:
             name = PHASE_NAMES[phase]
             marks.append(Label(start + DAY_S / 3, label_y, name, palette.muted, anchor=(0, 0)))

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-# isort: split
-import pyqtgraph as pg
-
 from desktop.domain.chart_series import CrampMark
 from desktop.progress import ProgressData
 from desktop.ui.charts.base import (
@@ -23,6 +20,7 @@ from desktop.ui.charts.layers import Label, Mark
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
 from desktop.ui.charts.plot import DatePlot
+from desktop.ui.charts.series import Dots
 
 EMPTY = (
     "No cramp reports yet. After each long run or race, answer three questions: cramped? "
@@ -54,8 +52,6 @@ class CrampChart(ChartCard):
         self.legend = Legend(columns=4)
         self.graphics.addItem(self.plot, row=0, col=0)
         self.graphics.addItem(self.legend, row=1, col=0)
-        self.marks = pg.ScatterPlotItem()
-        self.plot.addItem(self.marks)
         self.plot.setYRange(-0.6, 3.9)
         self.readout = Readout(self.plot, self.describe)
         self._marks: tuple[CrampMark, ...] = ()
@@ -67,16 +63,13 @@ class CrampChart(ChartCard):
         if not data.cramps:
             return
         spans = [w.week for w in data.weeks]
-        edge = pg.mkPen(palette.background, width=1)
-        brushes = [pg.mkBrush(colour) for colour in palette.severity]
-        self.marks.setData(
-            x=[m.x for m in data.cramps],
-            y=[m.severity for m in data.cramps],
-            symbol=[_symbol(m.severity) for m in data.cramps],
-            size=[_size(m.severity) for m in data.cramps],
-            brush=[brushes[m.severity] for m in data.cramps],
-            pen=edge,
-        )
+        marks: list[Mark] = []
+        for severity, colour in enumerate(palette.severity):
+            own = [m for m in data.cramps if m.severity == severity]
+            xs, ys = [m.x for m in own], [m.severity for m in own]
+            style = {"symbol": _symbol(severity), "size": _size(severity)}
+            marks.append(Dots.at(xs, ys, colour, edge=palette.background, **style))
+        self.plot.data.set_marks(marks)
         self.plot.backdrop.set_marks(
             phase_marks(spans, palette) if spans else [], grid_colour=palette.grid
         )
@@ -104,8 +97,8 @@ class CrampChart(ChartCard):
             text=palette.foreground,
         )
         style_plot(self.plot, palette)
-        if spans:
-            self.plot.setXRange(*week_range(spans), padding=0.01)
+        first, last = data.cramps[0].x - 7 * DAY_S, data.cramps[-1].x + 7 * DAY_S
+        self.plot.setXRange(*(week_range(spans) if spans else (first, last)), padding=0.01)
         self.readout.attach(palette)
 
     def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:

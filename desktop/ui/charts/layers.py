@@ -1,18 +1,21 @@
-"""Painted layers of a plot: phases, bands, grid, today, race day and text labels in one item each.
+"""Painted layers of a plot: everything a chart shows inside its plot area, in one item each.
 
 One QGraphicsItem per mark (a LinearRegionItem per phase, an InfiniteLine per rule, a TextItem
-per number under a bar) made the Progress screen slow to open; a layer paints a list of plain
-marks instead. It lives in the view box (the plot area, in pixels) and maps data to pixels as
-it paints, so panning moves the marks and text keeps its size.
+per number under a bar, a ScatterPlotItem per series) made the Progress screen slow to open;
+a layer paints a list of plain marks instead. It lives in the view box (the plot area, in
+pixels) and maps data to pixels as it paints, so panning moves the marks and text keeps its
+size. This module holds the layer and the annotation marks; `series` holds the data marks.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
+import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QTransform
 from PySide6.QtWidgets import QGraphicsObject
 
 # isort: split
@@ -21,16 +24,65 @@ import pyqtgraph as pg
 RULE_LABEL_AT = 0.07  # rule labels sit this far down from the top of the plot area
 
 
+@dataclass(frozen=True, eq=False)
+class Canvas:
+    """Where a layer paints: the plot area in pixels, and how data maps onto it."""
+
+    area: QRectF
+    to_pixels: QTransform
+    fonts: dict[bool, QFont]
+    metrics: dict[bool, QFontMetricsF]
+
+    def x(self, value: float) -> float:
+        return self.to_pixels.map(value, 0.0)[0]
+
+    def y(self, value: float) -> float:
+        return self.to_pixels.map(0.0, value)[1]
+
+    def xs(self, values: np.ndarray) -> np.ndarray:
+        return values * self.to_pixels.m11() + self.to_pixels.dx()
+
+    def ys(self, values: np.ndarray) -> np.ndarray:
+        return values * self.to_pixels.m22() + self.to_pixels.dy()
+
+
+class Mark(Protocol):
+    def draw(self, painter: QPainter, canvas: Canvas) -> None: ...
+
+
+def pen(colour: str, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
+    """A pen as wide on screen (and in exports) whatever the zoom."""
+    result = QPen(QColor(colour), width, style)
+    result.setCosmetic(True)
+    return result
+
+
 @dataclass(frozen=True)
 class Shade:
     """A tinted span of x (a phase of the build-up); with `across`, a band of y (the rest
-    window) edged in `edge`."""
+    window) edged in `edge`. `opacity` lets the grid show through."""
 
     low: float
     high: float
-    colour: QColor
+    colour: str
+    opacity: float = 1.0
     across: bool = False
     edge: str | None = None
+
+    def draw(self, painter: QPainter, canvas: Canvas) -> None:
+        area = canvas.area
+        tint = QColor(self.colour)
+        tint.setAlphaF(self.opacity)
+        if not self.across:
+            left, right = canvas.x(self.low), canvas.x(self.high)
+            painter.fillRect(QRectF(left, area.top(), right - left, area.height()), tint)
+            return
+        top, bottom = canvas.y(self.high), canvas.y(self.low)
+        painter.fillRect(QRectF(area.left(), top, area.width(), bottom - top), tint)
+        if self.edge:
+            painter.setPen(pen(self.edge))
+            for y in (top, bottom):
+                painter.drawLine(QLineF(area.left(), y, area.right(), y))
 
 
 @dataclass(frozen=True)
@@ -42,6 +94,18 @@ class Rule:
     dashed: bool = False
     label: str = ""
     label_left: bool = False
+
+    def draw(self, painter: QPainter, canvas: Canvas) -> None:
+        area, x = canvas.area, canvas.x(self.x)
+        style = Qt.PenStyle.DashLine if self.dashed else Qt.PenStyle.SolidLine
+        painter.setPen(pen(self.colour, 2, style))
+        painter.drawLine(QLineF(x, area.top(), x, area.bottom()))
+        if self.label:
+            metrics = canvas.metrics[False]
+            painter.setFont(canvas.fonts[False])
+            width = metrics.horizontalAdvance(self.label)
+            y = area.top() + area.height() * RULE_LABEL_AT + metrics.ascent() / 2
+            painter.drawText(QPointF(x - width - 4 if self.label_left else x + 4, y), self.label)
 
 
 @dataclass(frozen=True)
@@ -55,13 +119,18 @@ class Label:
     anchor: tuple[float, float] = (0.5, 0.0)
     bold: bool = False
 
-
-Mark = Shade | Rule | Label
+    def draw(self, painter: QPainter, canvas: Canvas) -> None:
+        painter.setFont(canvas.fonts[self.bold])
+        metrics = canvas.metrics[self.bold]
+        left = canvas.x(self.x) - self.anchor[0] * metrics.horizontalAdvance(self.text)
+        top = canvas.y(self.y) - self.anchor[1] * metrics.height()
+        painter.setPen(QColor(self.colour))
+        painter.drawText(QPointF(left, top + metrics.ascent()), self.text)
 
 
 class Layer(QGraphicsObject):
-    """Paints `marks` over (z > 0) or under (z < 0) the data of `view`; under the data, also
-    horizontal grid lines at the values `grid()` returns."""
+    """Paints `marks` over (z > 0) or under (z < 0) the plot area of `view`; with `grid`,
+    first horizontal grid lines at the values it returns."""
 
     def __init__(
         self,
@@ -73,7 +142,7 @@ class Layer(QGraphicsObject):
         super().__init__(view)
         self._view = view
         self._grid = grid
-        self._grid_colour: QColor | None = None
+        self._grid_colour: str | None = None
         self._marks: tuple[Mark, ...] = ()
         bold = QFont()
         bold.setBold(True)
@@ -83,71 +152,28 @@ class Layer(QGraphicsObject):
         view.sigTransformChanged.connect(self._on_view_transform_changed)
         view.sigResized.connect(self._on_view_resized)
 
-    def set_marks(self, marks: Sequence[Mark], *, grid_colour: str | None = None) -> None:
-        self._marks = tuple(marks)
-        self._grid_colour = QColor(grid_colour) if grid_colour else None
-        self.update()
-
     @property
     def marks(self) -> tuple[Mark, ...]:
         return self._marks
+
+    def set_marks(self, marks: Sequence[Mark], *, grid_colour: str | None = None) -> None:
+        self._marks = tuple(marks)
+        self._grid_colour = grid_colour
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._view.rect()
 
     def paint(self, painter: QPainter, *_: object) -> None:
-        area = self._view.rect()
-        to_pixels = self._view.childTransform()
+        canvas = Canvas(self._view.rect(), self._view.childTransform(), self._fonts, self._metrics)
         if self._grid is not None and self._grid_colour is not None:
-            painter.setPen(QPen(self._grid_colour, 0))
+            painter.setPen(pen(self._grid_colour))
+            area = canvas.area
             for value in self._grid():
-                y = to_pixels.map(0.0, value)[1]
+                y = canvas.y(value)
                 painter.drawLine(QLineF(area.left(), y, area.right(), y))
         for mark in self._marks:
-            if isinstance(mark, Shade):
-                self._shade(painter, mark, area, to_pixels)
-            elif isinstance(mark, Rule):
-                self._rule(painter, mark, area, to_pixels)
-            else:
-                self._label(painter, mark, to_pixels)
-
-    def _shade(self, painter: QPainter, shade: Shade, area: QRectF, to_pixels) -> None:
-        if shade.across:
-            top = to_pixels.map(0.0, shade.high)[1]
-            bottom = to_pixels.map(0.0, shade.low)[1]
-            painter.fillRect(QRectF(area.left(), top, area.width(), bottom - top), shade.colour)
-            if shade.edge:
-                painter.setPen(QPen(QColor(shade.edge), 0))
-                for y in (top, bottom):
-                    painter.drawLine(QLineF(area.left(), y, area.right(), y))
-            return
-        left = to_pixels.map(shade.low, 0.0)[0]
-        right = to_pixels.map(shade.high, 0.0)[0]
-        painter.fillRect(QRectF(left, area.top(), right - left, area.height()), shade.colour)
-
-    def _rule(self, painter: QPainter, rule: Rule, area: QRectF, to_pixels) -> None:
-        x = to_pixels.map(rule.x, 0.0)[0]
-        pen = QPen(QColor(rule.colour), 2)
-        if rule.dashed:
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawLine(QLineF(x, area.top(), x, area.bottom()))
-        if rule.label:
-            metrics = self._metrics[False]
-            painter.setFont(self._fonts[False])
-            width = metrics.horizontalAdvance(rule.label)
-            y = area.top() + area.height() * RULE_LABEL_AT + metrics.ascent() / 2
-            left = x - width - 4 if rule.label_left else x + 4
-            painter.drawText(QPointF(left, y), rule.label)
-
-    def _label(self, painter: QPainter, label: Label, to_pixels) -> None:
-        painter.setFont(self._fonts[label.bold])
-        metrics = self._metrics[label.bold]
-        x, y = to_pixels.map(label.x, label.y)
-        left = x - label.anchor[0] * metrics.horizontalAdvance(label.text)
-        top = y - label.anchor[1] * metrics.height()
-        painter.setPen(QColor(label.colour))
-        painter.drawText(QPointF(left, top + metrics.ascent()), label.text)
+            mark.draw(painter, canvas)
 
     def _on_view_transform_changed(self, _view: pg.ViewBox) -> None:
         self.update()

@@ -8,7 +8,7 @@ right-click menu (view all, axes, export) is kept, built on the first right-clic
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsItem, QSizePolicy
+from PySide6.QtWidgets import QGraphicsGridLayout, QSizePolicy
 
 # isort: split
 import pyqtgraph as pg
@@ -40,8 +40,8 @@ class DatePlot(pg.GraphicsWidget):
     numbers), and a right axis (`right=True`) keeps the plot area as wide as a neighbour that
     has one.
 
-    `backdrop` paints under the data (with grid lines at the left axis' values), `overlay`
-    over it.
+    Three layers paint the plot area: `backdrop` (tints, and grid lines at the left axis'
+    values), `data` over it and `overlay` (rules and labels) on top.
     """
 
     def __init__(
@@ -68,6 +68,7 @@ class DatePlot(pg.GraphicsWidget):
         grid.setRowStretchFactor(0, 100)
         self.setLayout(grid)
         self.backdrop = Layer(self.vb, z=-100, grid=self.y_grid)
+        self.data = Layer(self.vb, z=0)
         self.overlay = Layer(self.vb, z=50)
 
     def y_grid(self) -> list[float]:
@@ -79,9 +80,6 @@ class DatePlot(pg.GraphicsWidget):
 
     def getAxis(self, name: str) -> Axis:
         return self.axes[name]
-
-    def addItem(self, item: QGraphicsItem, *, ignoreBounds: bool = False) -> None:
-        self.vb.addItem(item, ignoreBounds=ignoreBounds)
 
     def setXRange(self, low: float, high: float, *, padding: float = 0.0) -> None:
         self.vb.setXRange(low, high, padding=padding)

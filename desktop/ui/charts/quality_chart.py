@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
-
-# isort: split
-import pyqtgraph as pg
 
 from desktop.domain.chart_series import RestPoint, WeekQuality
 from desktop.progress import ProgressData
@@ -18,6 +14,7 @@ from desktop.ui.charts.layers import Shade
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
 from desktop.ui.charts.plot import DatePlot
+from desktop.ui.charts.series import Dots, Line
 
 EMPTY = (
     "Nothing to judge yet. Once you log heavy sets, every rest between them appears here "
@@ -48,15 +45,6 @@ class QualityChart(ChartCard):
             self.graphics.addItem(item, row=row, col=0)
         self.graphics.ci.layout.setRowStretchFactor(0, 1)
         self.graphics.ci.layout.setRowStretchFactor(1, 1)
-        self.inside = pg.ScatterPlotItem(symbol="o", size=6, pen=None)
-        self.outside = pg.ScatterPlotItem(symbol="o", size=6, pen=None)
-        self.rest_plot.addItem(self.inside)
-        self.rest_plot.addItem(self.outside)
-        self.share_lines = [pg.PlotCurveItem() for _ in SHARES]
-        self.share_marks = [pg.ScatterPlotItem(symbol="o", size=6, pen=None) for _ in SHARES]
-        for line, marks in zip(self.share_lines, self.share_marks, strict=True):
-            self.share_plot.addItem(line)
-            self.share_plot.addItem(marks)
         self.share_plot.setYRange(0, 118)
         self.rest_readout = Readout(self.rest_plot, self.describe_rest)
         self.share_readout = Readout(self.share_plot, self.describe_week)
@@ -96,30 +84,26 @@ class QualityChart(ChartCard):
     def _draw_rests(
         self, data: ProgressData, palette: ChartPalette, low: float, high: float
     ) -> None:
-        band = QColor(palette.band)
-        band.setAlphaF(0.22)
-        self.rest_plot.backdrop.set_marks(
-            [Shade(low, high, band, across=True, edge=palette.band)], grid_colour=palette.grid
-        )
-        for dots, inside, colour in (
-            (self.inside, True, palette.green),
-            (self.outside, False, palette.red),
-        ):
+        band = Shade(low, high, palette.band, opacity=0.22, across=True, edge=palette.band)
+        self.rest_plot.backdrop.set_marks([band], grid_colour=palette.grid)
+        dots = []
+        for inside, colour in ((True, palette.green), (False, palette.red)):
             own = [r for r in data.rests if r.inside == inside]
-            dots.setData([r.x for r in own], [r.minutes for r in own], brush=pg.mkBrush(colour))
+            dots.append(Dots.at([r.x for r in own], [r.minutes for r in own], colour))
+        self.rest_plot.data.set_marks(dots)
         top = max([r.minutes for r in data.rests] + [high + 1])
         self.rest_plot.setYRange(0, min(top, high * 2) + 0.6)
 
     def _draw_shares(self, palette: ChartPalette) -> None:
         xs = [w.x for w in self._weeks]
-        for (field, _), colour, style, line, marks in zip(
-            SHARES, palette.quality, STYLES, self.share_lines, self.share_marks, strict=True
-        ):
+        marks = []
+        for (field, _), colour, style in zip(SHARES, palette.quality, STYLES, strict=True):
             values = [getattr(w, field) for w in self._weeks]
             points = [(x, v * 100) for x, v in zip(xs, values, strict=True) if v is not None]
             line_x, line_y = [p[0] for p in points], [p[1] for p in points]
-            line.setData(line_x, line_y, pen=pg.mkPen(colour, width=2.5, style=style))
-            marks.setData(line_x, line_y, brush=pg.mkBrush(colour))
+            marks.append(Line.through(line_x, line_y, colour, width=2.5, style=style))
+            marks.append(Dots.at(line_x, line_y, colour))
+        self.share_plot.data.set_marks(marks)
 
     def describe_rest(self, x: float, y: float) -> tuple[float, float, str] | None:
         index = nearest([r.x for r in self._rests], x, within=DAY_S)

@@ -7,9 +7,6 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-# isort: split
-import pyqtgraph as pg
-
 from desktop.domain.chart_series import StrengthPoint
 from desktop.domain.model import Units
 from desktop.progress import ExerciseChoice
@@ -19,6 +16,7 @@ from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
 from desktop.ui.charts.plot import DatePlot
+from desktop.ui.charts.series import Dots, Line
 
 EMPTY = (
     "No heavy sets yet. After your first heavy session, each lift's top set (the heaviest "
@@ -45,12 +43,6 @@ class StrengthChart(ChartCard):
         self.legend = Legend(columns=2)
         self.graphics.addItem(self.plot, row=0, col=0)
         self.graphics.addItem(self.legend, row=1, col=0)
-        self.estimate = pg.PlotCurveItem()
-        self.estimate_marks = pg.ScatterPlotItem(symbol="d", size=7)
-        self.top = pg.PlotCurveItem()
-        self.top_marks = pg.ScatterPlotItem(symbol="o", size=8)
-        for item in (self.estimate, self.estimate_marks, self.top, self.top_marks):
-            self.plot.addItem(item)
         self.readout = Readout(self.plot, self.describe)
         self._points: tuple[StrengthPoint, ...] = ()
         self._units: Units = "kg"
@@ -88,23 +80,15 @@ class StrengthChart(ChartCard):
         if not points:
             return
         xs = [p.x for p in points]
-        self.estimate.setData(
-            xs,
-            [p.e1rm for p in points],
-            pen=pg.mkPen(palette.estimate, width=2, style=Qt.PenStyle.DashLine),
-        )
-        self.estimate_marks.setData(
-            xs,
-            [p.e1rm for p in points],
-            brush=pg.mkBrush(palette.estimate),
-            pen=pg.mkPen(palette.estimate),
-        )
-        self.top.setData(xs, [p.load for p in points], pen=pg.mkPen(palette.load, width=3))
-        self.top_marks.setData(
-            xs,
-            [p.load for p in points],
-            brush=pg.mkBrush(palette.load),
-            pen=pg.mkPen(palette.background),
+        loads, estimates = [p.load for p in points], [p.e1rm for p in points]
+        dashed = Qt.PenStyle.DashLine
+        self.plot.data.set_marks(
+            [
+                Line.through(xs, estimates, palette.estimate, width=2, style=dashed),
+                Dots.at(xs, estimates, palette.estimate, symbol="d", size=7, edge=palette.estimate),
+                Line.through(xs, loads, palette.load, width=3),
+                Dots.at(xs, loads, palette.load, size=8, edge=palette.background),
+            ]
         )
         self.legend.set_entries(
             [
