@@ -36,8 +36,17 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    """Export and print what was written; 1 with a one-line reason when it cannot."""
+    """Export and print what was written; 1 with a one-line reason when it cannot.
+
+    The export reads a consistent copy of the log taken into a temporary folder, never the log
+    itself: an open window may be using it, and opening it here could migrate it, write a
+    backup or move a damaged file aside from under that window.
+    """
+    import tempfile
+
+    from db.backup import write_backup
     from db.errors import StoreError
+    from db.integrity import check_database
     from db.store import open_store
     from desktop.export import csv_paths, export_log
 
@@ -46,20 +55,25 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     out = Path(args.out).expanduser()
     if args.format != "csv" and out.is_dir():
         return _fail(f"{out} is a folder; give a file name for the {args.format} export")
+    report = check_database(paths.database)
+    if not report.ok:
+        return _fail(f"cannot export {paths.database}: {report.kind} {report.detail}".strip())
     now = datetime.now(UTC)
     try:
-        with open_store(paths.database, backups_dir=paths.backups, now=now) as store:
-            athlete = _athlete(store, args.athlete, now)
-            if isinstance(athlete, str):
-                return _fail(athlete)
-            result = export_log(
-                store,
-                athlete_id=athlete.id,
-                athlete_name=athlete.name,
-                fmt=args.format,
-                out=out,
-                now=now,
-            )
+        with tempfile.TemporaryDirectory(prefix="cramproof-export-") as folder:
+            snapshot = write_backup(paths.database, Path(folder) / "cramproof.db")
+            with open_store(snapshot, backups_dir=Path(folder) / "backups", now=now) as store:
+                athlete = _athlete(store, args.athlete, now)
+                if isinstance(athlete, str):
+                    return _fail(athlete)
+                result = export_log(
+                    store,
+                    athlete_id=athlete.id,
+                    athlete_name=athlete.name,
+                    fmt=args.format,
+                    out=out,
+                    now=now,
+                )
     except StoreError as error:
         return _fail(error.message)
     except OSError as error:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from db.migrations import MIGRATIONS
 from db.store import open_store
 from desktop import cli_export
 from desktop.paths import AppPaths
@@ -92,3 +95,60 @@ def test_the_installed_command_line_exports(paths: AppPaths, tmp_path: Path) -> 
         "sessions.csv",
         "sets.csv",
     ]
+
+
+def folder_state(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with a digest of its bytes.
+
+    SQLite's shared-memory index and an empty write-ahead log, which any reader of a WAL log
+    may leave behind, are not writes to the log and are left out.
+    """
+    wal = folder / "cramproof.db-wal"
+    assert not wal.exists() or wal.stat().st_size == 0, "nothing was written to the log"
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name not in ("cramproof.db-shm", "cramproof.db-wal")
+    }
+
+
+def test_export_reads_a_copy_and_never_writes_the_data_folder(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No daily backup, migration or -wal of its own: a window may have this log open."""
+    before = folder_state(paths.data_dir)
+    out = tmp_path / "ana.json"
+    assert cli_export.run(command("--format", "json", "--out", str(out)), paths) == 0
+    assert json.loads(out.read_text())["athlete"] == "Ana"
+    assert folder_state(paths.data_dir) == before
+    assert "Exported 3 sessions" in capsys.readouterr().out
+
+
+def test_a_log_from_a_newer_cramproof_is_refused_in_one_line(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with sqlite3.connect(paths.database) as connection:
+        connection.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+            [MIGRATIONS.name, "9999_from_the_future", NOW.isoformat()],
+        )
+    connection.close()
+    before = folder_state(paths.data_dir)
+    out = tmp_path / "ana.json"
+    assert cli_export.run(command("--format", "json", "--out", str(out)), paths) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert "newer version of Cramproof" in captured.err
+    assert folder_state(paths.data_dir) == before and not out.exists()
+
+
+def test_a_damaged_log_is_refused_in_one_line_and_left_where_it_is(
+    paths: AppPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths.database.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
+    before = folder_state(paths.data_dir)
+    assert cli_export.run(command("--format", "csv", "--out", str(tmp_path / "t")), paths) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1
+    assert captured.err.startswith("cramproof export: error: cannot export ")
+    assert folder_state(paths.data_dir) == before
