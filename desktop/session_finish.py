@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from db.checkins import record_cramp_report
-from db.errors import StoreError
+from db.errors import StoreError, store_errors
 from db.records import SessionRecord
 from db.sessions import finish_session
 from db.store import Store
@@ -44,7 +44,9 @@ def finish_workout(
 ) -> str | None:
     """Store the cramp report and close the session; a message instead when input is wrong.
 
-    Both are checked before either is written, so a refused note never leaves a lone report.
+    Both are checked before either is written, so a refused note never leaves a lone report,
+    and both are written in one transaction, so a close that fails leaves no report behind for
+    the retry to write twice.
     """
     try:
         text = check_notes(notes)
@@ -52,19 +54,20 @@ def finish_workout(
     except InputError as error:
         return str(error)
     try:
-        if cramp is not None:
-            record_cramp_report(
-                store,
-                athlete_id=record.athlete_id,
-                date=when.astimezone().date(),
-                cramped=cramp.cramped,
-                sites=cramp.sites if cramp.cramped else (),
-                severity=cramp.severity if cramp.cramped else 0,
-                created_at=when,
-                distance_km=distance,
-                session_id=record.id,
-            )
-        finish_session(store, record.id, ended_at=when, state="finished", notes=text)
+        with store_errors(), store.db.atomic():
+            if cramp is not None:
+                record_cramp_report(
+                    store,
+                    athlete_id=record.athlete_id,
+                    date=when.astimezone().date(),
+                    cramped=cramp.cramped,
+                    sites=cramp.sites if cramp.cramped else (),
+                    severity=cramp.severity if cramp.cramped else 0,
+                    created_at=when,
+                    distance_km=distance,
+                    session_id=record.id,
+                )
+            finish_session(store, record.id, ended_at=when, state="finished", notes=text)
     except StoreError as error:
         log.error("Session %s not closed: %s", record.id, error.message)
         return error.message
