@@ -4,7 +4,9 @@ Qt-free: the gym screen forwards keys to these methods and redraws from the prop
 is ready → lifting → logging → resting → … → summary (`Stage`), with one `Prompt` at a time on
 top. A set is committed the moment it is saved and every change to a rest is stored at once, so
 a restart restores both. A rest counts from the moment the set ended (Space): the athlete is
-already resting while confirming the numbers. Build sessions with `desktop.session_start`.
+already resting while confirming the numbers. It keeps counting until the next set is saved, and
+is stored as ending when that set started: a mistaken Space, then Esc, or a crash mid-set, must
+not lose it. Build sessions with `desktop.session_start`.
 """
 
 from __future__ import annotations
@@ -82,7 +84,8 @@ class WorkoutSession(SessionChanges):
 
     @property
     def rest(self) -> RestTimer | None:
-        return self.rests.timer
+        """The rest on screen; while a set is under way it counts on unseen and unsounded."""
+        return self.rests.timer if self._stage is Stage.RESTING else None
 
     @property
     def finished(self) -> bool:
@@ -154,7 +157,8 @@ class WorkoutSession(SessionChanges):
             self._lift.not_done()
             self._stage = Stage.LIFTING
         elif self._stage is Stage.LIFTING:
-            self._lift, self._stage = None, Stage.READY
+            self._lift = None
+            self._stage = Stage.RESTING if self.rests.timer else Stage.READY
         else:
             self._prompt = Prompt.LEAVE
 
@@ -185,7 +189,7 @@ class WorkoutSession(SessionChanges):
                 session_id=self.session_id,
                 exercise_id=self.book.exercise_id(lift.upcoming.key),
                 set_index=len(self.book.logged),
-                rest=self.rests.record,
+                rest=self.rests.record_at(lift.started[0]),
                 units=self.units,
             )
             self.book.log(new)
@@ -194,7 +198,6 @@ class WorkoutSession(SessionChanges):
             log.info("Set not saved: %s", self._message)
             return False
         self._message, self._lift = None, None
-        self.rests.saved()
         if self.book.next is None:
             self._to_summary()
             return True
@@ -218,8 +221,7 @@ class WorkoutSession(SessionChanges):
         return self.clock.now(), self.clock.wall()
 
     def _start_lifting(self) -> None:
-        """End any running rest (its record waits for this set) and start the next set."""
-        self.rests.finish()
+        """Start the next set; the running rest ends only when this set is saved."""
         upcoming = self.book.next
         if upcoming is None:
             self._to_summary()

@@ -2,7 +2,8 @@
 
 A mixin of WorkoutSession. Each change is offered only where the keyboard contract offers it
 (mostly while ready or resting, with no prompt open) and is stored at once: the layout through
-the SessionBook, the rest through the RestKeeper.
+the SessionBook, the rest through the RestKeeper. Pause and +30 s act on the rest on screen,
+never on the one counting on unseen while a set is under way.
 """
 
 from __future__ import annotations
@@ -30,12 +31,12 @@ class SessionChanges:
 
     def toggle_pause(self) -> None:
         """P: someone is using the rack; the rest stops counting until resumed."""
-        if self._prompt is None:
+        if self._resting():
             self.rests.toggle_pause()
 
     def extend_rest(self) -> None:
         """+30 s: the whole window moves later and its cues sound again there."""
-        if self._prompt is None:
+        if self._resting():
             self.rests.extend()
 
     def add_extra_set(self) -> None:
@@ -73,12 +74,24 @@ class SessionChanges:
             self._guarded(lambda: self.book.swap(choices[index].key))
 
     def end_early(self) -> None:
-        """E: ask before ending; the saved sets stay whatever the answer."""
-        if self._stage is not Stage.SUMMARY and self._prompt is None:
-            self._prompt = Prompt.END
+        """E: ask before ending; the saved sets stay whatever the answer. A set done but not
+        saved yet is saved first, or ending is refused until it can be: never dropped."""
+        if self._stage is Stage.SUMMARY or self._prompt is not None:
+            return
+        if self._stage is Stage.LOGGING:
+            if not self.save():
+                reason = self._message or "This set is not saved yet."
+                self._message = f"{reason} Correct the set, then end the session."
+                return
+            if self.book.next is None:
+                return  # that was the last set: the session is at its summary already
+        self._prompt = Prompt.END
 
     def _waiting(self) -> bool:
         return self._prompt is None and self._stage in (Stage.READY, Stage.RESTING)
+
+    def _resting(self) -> bool:
+        return self._prompt is None and self._stage is Stage.RESTING
 
     def _guarded(self, action: Callable[[], object]) -> object:
         """Run a layout change; a store failure becomes the screen's message, not a crash."""
@@ -88,6 +101,9 @@ class SessionChanges:
             log.error("Session layout not saved: %s", error.message)
             self._message = error.message
             return None
+
+    def save(self) -> bool:
+        raise NotImplementedError("WorkoutSession saves the set")
 
     def _to_summary(self) -> None:
         raise NotImplementedError("WorkoutSession moves to the summary")

@@ -1,12 +1,13 @@
 """The rest between two sets in a session: the running RestTimer, stored after every change.
 
 The store holds the rest in wall-clock terms (start, paused seconds, paused since, extension),
-so a new process restores it to the second; the finished rest's record waits here until the
-next set is saved with it.
+so a new process restores it to the second. The rest runs until the next set is saved: a set
+started by mistake (then Esc) or cut short by a crash leaves it running and stored.
 """
 
 from __future__ import annotations
 
+import copy
 import logging
 
 from db.errors import StoreError
@@ -26,44 +27,34 @@ class RestKeeper:
     ) -> None:
         self._db, self._session_id, self._clock = store, session_id, clock
         self._timer = timer
-        self._record: RestRecord | None = None
         self.problem: str | None = None
 
     @property
     def timer(self) -> RestTimer | None:
-        """The running rest, or None between a rest's end and the next saved set."""
+        """The running rest: from a saved set until the next one is saved; None before any."""
         return self._timer
 
-    @property
-    def record(self) -> RestRecord | None:
-        """The rest that ended when this set started, to be stored with it."""
-        return self._record
-
     def start(self, window: RestWindow, *, at: float) -> None:
-        """A set was saved: its rest counts from `at`, the moment the set ended."""
-        self._timer, self._record = RestTimer.start(window, at), None
+        """A set was saved: the rest before it is done, the new one counts from `at`, the
+        moment the set ended."""
+        self._timer = RestTimer.start(window, at)
         self._persist()
 
     def is_early(self) -> bool:
         return self._timer is not None and self._timer.is_early(self._clock.now())
 
-    def finish(self) -> None:
-        """The next set starts now; keep the rest's record for it."""
-        if self._timer is not None:
-            self._record = self._timer.finish(self._clock.now())
-            self._timer = None
-            self._persist()
+    def record_at(self, at: float) -> RestRecord | None:
+        """The rest as stored with the set that started at `at`. Worked out on a copy: the rest
+        keeps running until that set is committed, so a refused save loses nothing."""
+        if self._timer is None:
+            return None
+        return copy.deepcopy(self._timer).finish(at)
 
     def forget(self) -> None:
         """The session ends: a rest with no set after it is not a rest worth keeping."""
-        self._record = None
         if self._timer is not None:
             self._timer = None
             self._persist()
-
-    def saved(self) -> None:
-        """The set that carried the record is committed."""
-        self._record = None
 
     def toggle_pause(self) -> None:
         if self._timer is not None:

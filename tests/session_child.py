@@ -41,7 +41,7 @@ def paused(session: WorkoutSession, clock: FakeClock) -> None:
 
 
 def lifting(session: WorkoutSession, clock: FakeClock) -> None:
-    """One set saved, its rest ended, the second set under way and not saved."""
+    """One set saved, 200 s of rest, the second set under way for 10 s and not saved."""
     lift_set(session, clock)
     end_rest(session, clock, seconds=200)
     clock.advance(10)

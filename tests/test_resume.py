@@ -102,21 +102,26 @@ def test_killed_while_paused_resumes_paused_with_its_extension(
     assert rest.phase(clock.now()) is Phase.READY
 
 
-def test_killed_mid_set_resumes_ready_for_that_set_without_a_stale_rest(
+def test_killed_mid_set_resumes_with_the_rest_before_that_set_still_running(
     data_dir: Path, reopen: list[Store]
 ) -> None:
+    """The set under way was never saved, so the rest before it never ended: it is offered
+    again, still counting, and stored with the set that is saved after the restart."""
     session_id, killed_at = killed_in(data_dir, "lifting")
     clock = later(killed_at, 30)
     store = open_log(data_dir, now=clock.wall())
     reopen.append(store)
     session = resume_workout(store, clock=clock, session_id=session_id)
-    assert session.stage is Stage.READY and session.rest is None
+    assert session.stage is Stage.RESTING and session.rest is not None
+    assert session.rest.elapsed(clock.now()) == pytest.approx(200.0 + 10.0 + 30.0)
     assert session.next is not None and (session.next.key, session.next.number) == (
         "back_squat",
         2,
     )
     lift_set(session, clock)
-    assert len(sets_for_session(store, session_id)) == 2
+    rows = sets_for_session(store, session_id)
+    assert len(rows) == 2
+    assert rows[-1].rest_before_s == pytest.approx(240.0)
 
 
 def test_a_session_open_for_more_than_12_hours_is_closed_not_offered(

@@ -187,7 +187,7 @@ def test_escape_steps_back_and_never_loses_a_saved_set(store: Store, clock: Fake
     session.back()
     assert session.stage is Stage.LIFTING
     session.back()
-    assert session.stage is Stage.READY
+    assert session.stage is Stage.RESTING, "the set was not saved: the rest before it goes on"
     session.back()
     assert session.confirm() is Outcome.LEFT
     assert len(sets_for_session(store, session.session_id)) == 1
