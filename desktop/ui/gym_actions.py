@@ -7,10 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from db.errors import StoreError
 from desktop.domain.clock import SteadyClockWithWall
 from desktop.ui.sound import CuePlayer
 from desktop.ui.window_state import WindowState
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from db.store import Store
     from desktop.domain.model import SessionKind
     from desktop.ui.gym_view import GymView
+    from desktop.ui.sound_settings import SoundSettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,7 @@ class GymActions(QObject):
         self.player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
         self.player.sound_unavailable.connect(self.message_posted)
         self.view: GymView | None = None
+        self.sound_dialog: SoundSettingsDialog | None = None
         self.gym_action = QAction("Start &today's session", window)
         self.gym_action.setShortcut(QKeySequence("F5"))
         self.gym_action.triggered.connect(lambda _checked=False: self.open())
@@ -52,7 +55,11 @@ class GymActions(QObject):
         self.sound_action.triggered.connect(self.open_sound_settings)
 
     def open(self, kind: SessionKind | None = None) -> GymView | None:
-        """Show gym mode: the open session if there is one, else today's `kind` session."""
+        """Show gym mode: the open session if there is one, else today's `kind` session.
+
+        A log that refuses the session's first writes (read-only, disk full) is said in the
+        window's message line: F5 must never do nothing.
+        """
         # Gym mode is imported on first use: the window's start-up does not pay for it.
         from desktop.ui.gym_open import open_gym
 
@@ -60,9 +67,14 @@ class GymActions(QObject):
         if store is None:
             return None
         if self.view is None:
-            self.view = open_gym(
-                store, kind=kind, clock=self._clock, player=self.player, parent=self._window
-            )
+            try:
+                self.view = open_gym(
+                    store, kind=kind, clock=self._clock, player=self.player, parent=self._window
+                )
+            except StoreError as error:
+                log.error("Gym mode not opened: %s", error.message)
+                self.message_posted.emit(error.message)
+                return None
             self.view.closed.connect(self.close)
             self.view.session_finished.connect(self._on_view_session_finished)
             self.view.status_posted.connect(self.message_posted)
@@ -83,12 +95,18 @@ class GymActions(QObject):
         self.gym_closed.emit()
 
     def open_sound_settings(self) -> None:
+        """One dialog at a time, read afresh from the player and deleted when it closes."""
         from desktop.ui.sound_settings import SoundSettingsDialog
 
+        if self.sound_dialog is not None:
+            self.sound_dialog.activateWindow()
+            return
         dialog = SoundSettingsDialog(self.player, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_changed.connect(self._on_sound_settings_changed)
+        dialog.finished.connect(self._on_sound_dialog_finished)
+        self.sound_dialog = dialog
         dialog.open()
-        self.dialog = dialog
 
     def _on_view_session_finished(self, session_id: int) -> None:
         log.info("Session %s finished", session_id)
@@ -97,6 +115,9 @@ class GymActions(QObject):
 
     def _on_view_mute_toggled(self, muted: bool) -> None:
         self._save_sound()
+
+    def _on_sound_dialog_finished(self, _result: int) -> None:
+        self.sound_dialog = None
 
     def _on_sound_settings_changed(self, _volume: float, _muted: bool, _device: object) -> None:
         self._save_sound()
