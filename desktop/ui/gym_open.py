@@ -91,7 +91,10 @@ def _asker(parent: QWidget | None) -> AskResume:
         resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Start a new session", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)
-        box.exec()
-        return box.clickedButton() is resume
+        try:
+            box.exec()
+            return box.clickedButton() is resume
+        finally:
+            box.deleteLater()  # asked once per start; the window must not collect them
 
     return ask

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.athletes import list_athletes
@@ -121,3 +123,31 @@ def test_a_session_from_elsewhere_without_a_layout_is_closed_not_offered(
     assert asked.questions == []
     assert get_session(store, session_id).state == "abandoned"
     assert view.session.session_id != session_id
+
+
+def test_the_resume_question_box_is_deleted_once_answered(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Asked on every start after a crash: the boxes must not collect under the window."""
+    crashed_mid_rest(store, clock)
+    window = QWidget()
+    qtbot.addWidget(window)
+    asked: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            poller.stop()
+            asked.append(box.text())
+            [resume] = [button for button in box.buttons() if button.text() == "Resume"]
+            resume.click()
+
+    poller = QTimer()
+    poller.setInterval(10)
+    poller.timeout.connect(answer)
+    poller.start()
+    view = opened(qtbot, store, clock, tmp_path, parent=window)
+    assert len(asked) == 1 and asked[0].endswith("Resume it?")
+    assert view.session.stage is Stage.RESTING
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert window.findChildren(QMessageBox) == []
