@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Iterator
 
 import pytest
@@ -11,7 +12,9 @@ from desktop.domain.clock import FakeClock, SystemClock
 from desktop.domain.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW, Phase, RestTimer, RestWindow
 from desktop.ui.timer_driver import TimerDriver
 
-LATE_TOLERANCE_S = 0.15
+ON_TIME_S = 0.020  # the issue: each cue within 20 ms of its moment
+WORST_LATE_S = 0.150  # one cue held up by a loaded 2-core machine may be this late, no more
+RESTS = 5  # two cues each: ten cues measured
 
 
 class Recorder:
@@ -41,18 +44,27 @@ def driver(qtbot: QtBot, clock: FakeClock) -> Iterator[TimerDriver]:
 
 
 def test_real_clock_cues_arrive_on_time_and_once(qtbot: QtBot) -> None:
+    """Ten cues on short real rests: typically within 20 ms, never early, none badly late.
+
+    The median keeps the 20 ms promise measurable on a busy CI machine, where one cue can be
+    held up by another process; the worst case still bounds that.
+    """
     clock = SystemClock()
-    started = clock.now()
-    driver = TimerDriver(clock, RestTimer.start(RestWindow(0.3, 0.6), started))
-    got = Recorder(driver, clock)
-    qtbot.waitUntil(lambda: len(got.cues) == 2, timeout=3000)
-    qtbot.wait(300)
-    driver.stop()
-    assert got.cue_names == ["ready", "max"]
-    for name, arrived in got.cues:
-        lateness = arrived - (started + {"ready": 0.3, "max": 0.6}[name])
-        assert -1e-9 <= lateness < LATE_TOLERANCE_S, f"{name} cue {lateness:.3f} s off"
-    assert got.displays, "the display refreshes while resting"
+    lateness: list[float] = []
+    for _ in range(RESTS):
+        started = clock.now()
+        driver = TimerDriver(clock, RestTimer.start(RestWindow(0.1, 0.2), started))
+        got = Recorder(driver, clock)
+        qtbot.waitUntil(lambda got=got: len(got.cues) == 2, timeout=3000)
+        qtbot.wait(300)  # a cue reported twice would come with the next 250 ms refresh
+        driver.stop()
+        assert got.cue_names == ["ready", "max"]
+        lateness += [at - (started + {"ready": 0.1, "max": 0.2}[name]) for name, at in got.cues]
+        assert got.displays, "the display refreshes while resting"
+    shown = ", ".join(f"{late * 1000:.1f}" for late in lateness)
+    assert min(lateness) >= -1e-9, f"a cue came early (ms late: {shown})"
+    assert statistics.median(lateness) <= ON_TIME_S, f"ms late: {shown}"
+    assert max(lateness) <= WORST_LATE_S, f"ms late: {shown}"
 
 
 def test_refresh_reports_each_cue_once_in_virtual_time(
