@@ -7,7 +7,7 @@ from datetime import date
 
 from db.athletes import clean_name
 from desktop.domain.model import WEEKDAY_NAMES, BuildUp, PlanInputError, PlanSettings, Units
-from desktop.domain.plan import build_plan, parse_date
+from desktop.domain.plan import build_plan, check_race_date, parse_date
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,7 +51,9 @@ def check_setup(form: SetupForm, *, today: date) -> SetupPreview:
         raise PlanInputError(str(error)) from None
     if not form.race_date.strip():
         raise PlanInputError("Enter your race date as YYYY-MM-DD, e.g. 2027-04-18.")
-    settings = settings_for(form, race_date=parse_date(form.race_date))
+    race_date = parse_date(form.race_date)
+    check_race_date(race_date, today=today)
+    settings = settings_for(form, race_date=race_date)
     build_up = build_plan(settings, today=today)
     if build_up.reason:
         raise PlanInputError(build_up.reason)

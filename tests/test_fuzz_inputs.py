@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from db.store import open_store
+from db.store import Store, open_store
 from desktop import cli
 from desktop.domain.model import PlanInputError
-from desktop.domain.plan import parse_date, parse_weekday
-from desktop.plan_setup import SetupForm
+from desktop.domain.plan import latest_race_date, parse_date, parse_weekday
+from desktop.history import HistoryLog
+from desktop.plan_setup import SetupForm, check_setup
 from desktop.planning import Planning
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -85,11 +88,16 @@ def test_parse_weekday_accepts_or_explains(raw: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def planning(tmp_path_factory: pytest.TempPathFactory):
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     folder: Path = tmp_path_factory.mktemp("fuzz-log")
-    store = open_store(folder / "cramproof.db", backups_dir=folder / "backups", now=TODAY)
-    yield Planning(store, now=lambda: TODAY)
-    store.close()
+    opened = open_store(folder / "cramproof.db", backups_dir=folder / "backups", now=TODAY)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="module")
+def planning(store: Store) -> Planning:
+    return Planning(store, now=lambda: TODAY)
 
 
 @FUZZ
@@ -121,6 +129,59 @@ def test_refused_setup_never_writes(
     except PlanInputError as error:
         assert _one_line(str(error)), str(error)
         assert planning.athletes() == athletes_before, "a refused setup must not save anything"
+
+
+# Race dates over the whole calendar, year 1 to 9999: planned, or refused in one line.
+any_date = st.one_of(st.dates(), st.dates(date(2026, 1, 1), date(2030, 12, 31)))
+
+
+@FUZZ
+@given(race=any_date, today=any_date, weeks=st.sampled_from([14, 15, 16]))
+@example(race=date(1, 2, 1), today=date(1, 1, 1), weeks=14)
+@example(race=date.max, today=date.max, weeks=16)
+@example(race=date.max, today=date(2027, 1, 4), weeks=14)
+def test_plan_command_over_every_date_plans_or_refuses(race: date, today: date, weeks: int) -> None:
+    dates = ["--race-date", race.isoformat(), "--today", today.isoformat()]
+    args = cli.parse(["plan", *dates, "--weeks", str(weeks), "--json"])
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.run_command(args, paths=None)  # type: ignore[arg-type]
+    if code == 2:
+        assert out.getvalue() == "" and _one_line(err.getvalue()), err.getvalue()
+    else:
+        assert code == 0 and today <= race <= latest_race_date(today)
+        assert json.loads(out.getvalue())["race_date"] == race.isoformat()
+
+
+@FUZZ
+@given(race=any_date, today=any_date)
+@example(race=date(1, 2, 1), today=date(1, 1, 1))
+@example(race=date.max, today=date(2027, 1, 4))
+def test_setup_over_every_date_plans_or_refuses(race: date, today: date) -> None:
+    try:
+        preview = check_setup(SetupForm(name="Ana", race_date=race.isoformat()), today=today)
+    except PlanInputError as error:
+        assert _one_line(str(error)), str(error)
+    else:
+        assert today <= race <= latest_race_date(today)
+        assert preview.summary()
+
+
+@FUZZ
+@given(race=any_date)
+@example(race=date.max)
+@example(race=date(2029, 1, 4))
+def test_a_saved_build_up_of_any_accepted_date_reads_back_everywhere(
+    planning: Planning, store: Store, race: date
+) -> None:
+    """Whatever setup accepts, the plan, History and Progress can read afterwards."""
+    try:
+        planning.set_up(SetupForm(name="Ana", race_date=race.isoformat()))
+    except PlanInputError:
+        return
+    athlete, plan = planning.current_athlete(), planning.saved_build_up()
+    assert athlete is not None and plan is not None and planning.overview() is not None
+    assert HistoryLog(store, now=lambda: TODAY).sessions() == []
 
 
 # The gym screen's readers: reps, holds, loads in kg and lb, notes, cramp distance.

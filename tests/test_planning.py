@@ -14,7 +14,7 @@ from db.athletes import list_athletes
 from db.plans import active_plan, planned_days
 from db.settings import get_setting
 from db.store import Store
-from desktop import cli_plan
+from desktop import cli, cli_plan
 from desktop.domain.model import PlanInputError
 from desktop.plan_format import plan_to_dict
 from desktop.planning import Planning
@@ -78,6 +78,9 @@ def test_setup_saves_the_athlete_the_plan_and_its_days(planning: Planning, store
         ({"long_run_day": 2, "speed_day": 2}, "different days"),
         ({"name": "  "}, "enter a name"),
         ({"race_date": "2027-01-20"}, "No strength plan"),
+        ({"race_date": "9999-12-31"}, "more than 2 years away"),
+        ({"race_date": "2029-01-06"}, r"\(latest 2029-01-05\)"),
+        ({"race_date": "0001-02-01"}, "before the year 1"),
     ],
 )
 def test_bad_setup_is_a_clear_error_and_saves_nothing(
@@ -98,7 +101,7 @@ def test_the_app_saves_the_plan_the_preview_command_prints(
     planning.set_up(replace(FORM, long_run_day=5, speed_day=1, weeks=16))
     argv = ["--race-date", "2027-04-18", "--weeks", "16", "--long-run-day", "sat"]
     argv += ["--speed-day", "tue", "--today", BEFORE_START.isoformat(), "--json"]
-    assert cli_plan.main(argv) == 0
+    assert cli_plan.run(cli.parse(["plan", *argv])) == 0
     printed = json.loads(capsys.readouterr().out)
     saved = planning.saved_build_up()
     assert saved is not None
@@ -113,7 +116,8 @@ def test_a_late_start_plans_the_weeks_left_and_keeps_its_warning(
     overview = planning.set_up(FORM)
     assert overview.warning is not None and "Late start" in overview.warning
     assert all(entry.day.date >= late for entry in overview.days)
-    assert cli_plan.main(["--race-date", "2027-04-18", "--today", late.isoformat(), "--json"]) == 0
+    argv = ["plan", "--race-date", "2027-04-18", "--today", late.isoformat(), "--json"]
+    assert cli_plan.run(cli.parse(argv)) == 0
     saved = planning.saved_build_up()
     assert saved is not None
     assert plan_to_dict(saved) == json.loads(capsys.readouterr().out)

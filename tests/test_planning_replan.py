@@ -154,6 +154,7 @@ def test_a_change_that_cannot_be_planned_changes_nothing(
         (replace(form, race_date="2027-01-01"), "in the past"),
         (replace(form, speed_day=6), "different days"),
         (replace(form, race_date="2027-02-01"), "No strength plan"),
+        (replace(form, race_date="9999-12-31"), "more than 2 years away"),
     ):
         with pytest.raises(PlanInputError, match=message):
             planning.change_plan(bad)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 Units = Literal["kg", "lb"]
@@ -67,6 +67,12 @@ def _check_settings(s: PlanSettings) -> None:
     """Reject settings the protocol cannot plan, so an invalid PlanSettings never exists."""
     if s.weeks not in BUILD_UP_WEEKS:
         raise PlanInputError(f"The build-up must be 14, 15 or 16 weeks, not {s.weeks}.")
+    # A week to spare before the build-up: sessions done a day off their date are looked for.
+    if s.race_date < date.min + timedelta(weeks=s.weeks + 1):
+        raise PlanInputError(
+            f"The race date {s.race_date.isoformat()} is too early: its {s.weeks}-week "
+            "build-up would begin before the year 1."
+        )
     for label, day in (("long-run", s.long_run_day), ("speed-run", s.speed_day)):
         if not 0 <= day <= 6:
             raise PlanInputError(

@@ -24,6 +24,7 @@ from desktop.domain.model import (
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WEEK = timedelta(days=7)
+YEARS_AHEAD = 2
 
 
 def parse_date(text: str) -> date:
@@ -45,6 +46,28 @@ def parse_weekday(text: str) -> int:
             if name.lower().startswith(cleaned):
                 return number
     raise PlanInputError(f"Cannot read the weekday {text!r}: use mon, tue, ... sun or a full name.")
+
+
+def check_race_date(race_date: date, *, today: date) -> None:
+    """Refuse a race more than two years ahead: a build-up is 14-16 weeks, so such a date is
+    almost always a typo, and one far enough out would overflow the calendar."""
+    latest = latest_race_date(today)
+    if race_date > latest:
+        raise PlanInputError(
+            f"The race date {race_date.isoformat()} is more than {YEARS_AHEAD} years away "
+            f"(latest {latest.isoformat()}): set up the build-up nearer the race."
+        )
+
+
+def latest_race_date(today: date) -> date:
+    """The same day `YEARS_AHEAD` years on (28 February for a 29th), or the calendar's end."""
+    year = today.year + YEARS_AHEAD
+    if year > date.max.year:
+        return date.max
+    try:
+        return today.replace(year=year)
+    except ValueError:
+        return today.replace(year=year, day=28)
 
 
 def week_start(race_date: date, weeks: int, number: int) -> date:
