@@ -16,10 +16,13 @@ WINDOW_COMMANDS = frozenset({None, "gym"})
 
 
 class OneLineErrorParser(argparse.ArgumentParser):
-    """Bad arguments exit 2 with one line on stderr and nothing on stdout: scripts rely on it."""
+    """Bad arguments exit 2 with one line on stderr and nothing on stdout: scripts rely on it.
+
+    Sub-command parsers are made of the same class, so every command reports the same way.
+    """
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

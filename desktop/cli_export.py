@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from desktop.export_formats import FORMATS
 from desktop.paths import AppPaths
@@ -15,7 +14,6 @@ from desktop.paths import AppPaths
 # The store and the exporter are imported in run(): the window's start-up parses this same
 # command line and must not load SQLite tooling before its first frame.
 
-USAGE_ERROR = 2
 DESCRIPTION = (
     "Export the training log of one athlete (default: the one last opened). csv writes one file "
     "per table (sessions, sets, cramp_reports) into the folder PATH, or beside PATH when it ends "
@@ -24,11 +22,11 @@ DESCRIPTION = (
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register `export` on the top-level parser's sub-commands."""
+    """Register `export` on the top-level parser's sub-commands (which report bad arguments in
+    one line, exit 2)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "export", help="export the training log (csv, json, strong)", description=DESCRIPTION
     )
-    parser.error = functools.partial(_usage_error, parser.prog)  # type: ignore[method-assign]
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     parser.add_argument("--out", required=True, metavar="PATH", help="file or folder to write")
     parser.add_argument("--athlete", metavar="NAME", help="whose log (default: the last opened)")
@@ -103,8 +101,3 @@ def _athlete(store: Any, name: str | None, now: datetime) -> Any:
 def _fail(message: str) -> int:
     print(f"cramproof export: error: {message}", file=sys.stderr)
     return 1
-
-
-def _usage_error(prog: str, message: str) -> NoReturn:
-    print(f"{prog}: error: {' '.join(message.split())}", file=sys.stderr)
-    raise SystemExit(USAGE_ERROR)

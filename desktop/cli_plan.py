@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
 from datetime import date
-from typing import Any, NoReturn
+from typing import Any
 
 # The plan engine is imported where it is used: the window's start-up parses the same
 # command line and must not pay for it before its first frame.
@@ -19,25 +18,12 @@ DESCRIPTION = (
 )
 
 
-class OneLineParser(argparse.ArgumentParser):
-    """Reports a bad argument as one line on stderr and exit status 2, with no usage dump."""
-
-    def error(self, message: str) -> NoReturn:
-        _fail(self.prog, message)
-
-
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
-    """Register `plan` on the top-level parser's sub-commands."""
+    """Register `plan` on the top-level parser's sub-commands (which report bad arguments in
+    one line, exit 2)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "plan", help="preview a build-up without saving it", description=DESCRIPTION
     )
-    parser.error = functools.partial(_fail, parser.prog)  # type: ignore[method-assign]
-    add_arguments(parser)
-    return parser
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The `plan` options, shared by the sub-command and the standalone entry point."""
     parser.add_argument(
         "--race-date", required=True, type=_date_arg, metavar="YYYY-MM-DD", help="race day"
     )
@@ -54,16 +40,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--today", type=_date_arg, default=None, metavar="YYYY-MM-DD", help="default: today"
     )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the build-up; a plan the protocol cannot make is a one-line error, exit 2."""
     from desktop.domain.model import PlanInputError, PlanSettings
-    from desktop.domain.plan import build_plan
+    from desktop.domain.plan import build_plan, check_race_date
     from desktop.plan_format import plan_to_dict, plan_to_text
 
     today: date = args.today or date.today()
     try:
+        check_race_date(args.race_date, today=today)
         settings = PlanSettings(
             race_date=args.race_date,
             weeks=args.weeks,
@@ -84,13 +72,6 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Standalone entry point: `python -m desktop.cli_plan --race-date ...`."""
-    parser = OneLineParser(prog="cramproof plan", description=DESCRIPTION)
-    add_arguments(parser)
-    return run(parser.parse_args(argv))
-
-
 def _date_arg(text: str) -> date:
     from desktop.domain.model import PlanInputError
     from desktop.domain.plan import parse_date
@@ -109,12 +90,3 @@ def _weekday_arg(text: str) -> int:
         return parse_weekday(text)
     except PlanInputError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _fail(prog: str, message: str) -> NoReturn:
-    print(f"{prog}: error: {' '.join(message.split())}", file=sys.stderr)
-    raise SystemExit(USAGE_ERROR)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

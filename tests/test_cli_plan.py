@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
-import sys
 from datetime import date
 from typing import Any
 
 import pytest
 
-from desktop import cli_plan
+from desktop import cli, cli_plan
 from desktop.domain.model import PlanSettings
 from desktop.domain.plan import build_plan
 from desktop.plan_format import plan_to_dict, plan_to_text
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, child_env, cramproof_command
 
 EXAMPLE = ["--race-date", "2027-04-18", "--today", "2026-12-01"]
 
 
 def run_plan(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "desktop.cli_plan", *args],
+        cramproof_command("plan", *args),
         capture_output=True,
         text=True,
         cwd=REPO_ROOT,
+        env=child_env(),
         timeout=60,
     )
 
@@ -199,6 +198,10 @@ def test_plain_preview_is_a_readable_table() -> None:
         ["--race-date", "2027-04-18", "--colour"],
         ["--weeks", "14"],
         ["--race-date"],
+        ["--race-date", "0001-02-01", "--today", "0001-01-01"],
+        ["--race-date", "9999-12-31", "--today", "2027-01-01"],
+        ["--race-date", "2029-01-02", "--today", "2027-01-01"],
+        ["--race-date", "2030-03-01", "--today", "2028-02-29"],
     ],
 )
 def test_bad_arguments_exit_2_with_one_line_and_no_output(args: list[str]) -> None:
@@ -206,22 +209,44 @@ def test_bad_arguments_exit_2_with_one_line_and_no_output(args: list[str]) -> No
     assert result.returncode == 2
     assert result.stdout == ""
     assert len(result.stderr.splitlines()) == 1
-    assert result.stderr.startswith("cramproof plan: error: ")
+    # Options no command knows are reported by the top-level parser.
+    assert result.stderr.startswith(
+        ("cramproof plan: error: ", "cramproof: error: unrecognized arguments")
+    )
 
 
-def test_plan_registers_as_a_sub_command_with_the_same_errors(
-    capsys: pytest.CaptureFixture[str],
+@pytest.mark.parametrize(
+    ("race", "today", "message"),
+    [
+        ("0001-02-01", "0001-01-01", "too early: its 14-week build-up would begin before"),
+        ("9999-12-31", "2027-01-01", "more than 2 years away (latest 2029-01-01)"),
+        ("2030-03-01", "2028-02-29", "more than 2 years away (latest 2030-02-28)"),
+    ],
+)
+def test_race_dates_out_of_range_are_refused_in_words(
+    race: str, today: str, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    parser = argparse.ArgumentParser(prog="cramproof")
-    cli_plan.add_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["plan", *EXAMPLE, "--json"])
+    assert cli_plan.run(cli.parse(["plan", "--race-date", race, "--today", today])) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and message in captured.err
+
+
+def test_a_race_two_years_ahead_is_still_planned(capsys: pytest.CaptureFixture[str]) -> None:
+    args = cli.parse(["plan", "--race-date", "2029-01-01", "--today", "2027-01-01", "--json"])
+    assert cli_plan.run(args) == 0
+    assert json.loads(capsys.readouterr().out)["race_date"] == "2029-01-01"
+
+
+def test_plan_runs_in_process_with_the_same_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    args = cli.parse(["plan", *EXAMPLE, "--json"])
     assert cli_plan.run(args) == 0
     assert json.loads(capsys.readouterr().out)["weeks"][0]["start"] == "2027-01-10"
     with pytest.raises(SystemExit) as exited:
-        parser.parse_args(["plan", "--race-date", "soon"])
+        cli.parse(["plan", "--race-date", "soon"])
     assert exited.value.code == 2
     captured = capsys.readouterr()
-    assert captured.out == "" and len(captured.err.splitlines()) == 1
+    assert captured.out == "" and captured.err.startswith("cramproof plan: error: ")
+    assert len(captured.err.splitlines()) == 1
 
 
 def test_text_marks_a_plan_with_nothing_left() -> None:

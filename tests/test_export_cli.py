@@ -13,7 +13,7 @@ import pytest
 
 from db.migrations import MIGRATIONS
 from db.store import open_store
-from desktop import cli_export
+from desktop import cli, cli_export
 from desktop.paths import AppPaths
 from tests.conftest import child_env, cramproof_command
 from tests.test_export import NOW, log_history
@@ -28,9 +28,7 @@ def paths(data_dir: Path) -> AppPaths:
 
 
 def command(*args: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser()
-    cli_export.add_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["export", *args])
+    return cli.parse(["export", *args])
 
 
 def test_command_exports_the_last_athlete(
