@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -59,12 +60,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
     """Run a display-free sub-command and return its exit code."""
+    _quiet_logging(verbose=args.verbose)
     handlers = {"check": _check, "backup": _backup, "restore": _restore}
     if args.command == "plan":
         return cli_plan.run(args)
     if args.command == "export":
         return cli_export.run(args, paths)
     return handlers[args.command](args, paths)
+
+
+def _quiet_logging(*, verbose: bool) -> None:
+    """A command's output is its own lines: the libraries' log records (a restore's "Restored
+    ... from ...") go nowhere, unless --verbose asks for them, one line each on stderr."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler: logging.Handler = logging.NullHandler()
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("cramproof: %(levelname)s %(name)s: %(message)s"))
+        root.setLevel(logging.DEBUG)
+    root.addHandler(handler)
 
 
 def _check(args: argparse.Namespace, paths: AppPaths) -> int:

@@ -120,6 +120,9 @@ def test_restore_latest_brings_back_the_backup(data_dir: Path) -> None:
     assert listed.returncode == 0
     restored = run("--data-dir", str(data_dir), "restore", str(backup_dir / "mine.db"))
     assert restored.returncode == 0, restored.stderr
+    # Only the command's own line: the store's log records are not printed.
+    assert restored.stderr == ""
+    assert restored.stdout.splitlines() == [f"Restored {backup_dir / 'mine.db'} into {db}"]
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT name FROM athletes").fetchall() == [("Ana",)]
 
@@ -139,3 +142,13 @@ def test_backup_to_an_unwritable_place_fails_cleanly(data_dir: Path, tmp_path: P
     assert result.returncode == 1
     assert result.stderr.startswith("cramproof: error:")
     assert "Traceback" not in result.stderr
+
+
+def test_verbose_shows_the_log_records_one_line_each(data_dir: Path) -> None:
+    db = make_log(data_dir)
+    out = data_dir / "b.db"
+    result = run("--data-dir", str(data_dir), "--verbose", "backup", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"cramproof: INFO db.backup: Backed up {db} to {out}" in lines
+    assert all(line.startswith("cramproof: ") for line in lines)
