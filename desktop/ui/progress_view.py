@@ -1,23 +1,32 @@
 """The Progress screen: two lines of headline and four charts that answer the runner's questions.
 
 Left column, on one week axis: am I doing the build-up (adherence), is it paying off (cramps).
-Right column: am I getting stronger (loads), am I doing it right (rests and reps). The charts
-(and with them pyqtgraph and numpy) are imported when the first ProgressView is built, so the
-app starts without paying for them.
+Right column: am I getting stronger (loads), am I doing it right (rests and reps). The four
+charts are panels of one graphics view (one scene to lay out and paint). They (and with them
+pyqtgraph and numpy) are imported when the first ProgressView is built, so the app starts
+without paying for them.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QGraphicsLinearLayout, QGraphicsWidget, QLabel, QVBoxLayout, QWidget
 
 from desktop.progress import ProgressData, ProgressSource, headline
 
+if TYPE_CHECKING:
+    from desktop.ui.charts.palette import ChartPalette
+    from desktop.ui.charts.panel import ChartPanel
+
 log = logging.getLogger(__name__)
+COLUMN_SPACING = 8.0
+PANEL_SPACING = 6.0
 
 
 class ProgressView(QWidget):
@@ -27,6 +36,8 @@ class ProgressView(QWidget):
 
     def __init__(self, source: ProgressSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        import pyqtgraph as pg
+
         from desktop.ui.charts.adherence_chart import AdherenceChart
         from desktop.ui.charts.cramp_chart import CrampChart
         from desktop.ui.charts.quality_chart import QualityChart
@@ -47,36 +58,29 @@ class ProgressView(QWidget):
         detail_font.setPointSizeF(detail_font.pointSizeF() * 1.1)
         self.detail.setFont(detail_font)
 
-        self.adherence = AdherenceChart()
-        self.cramps = CrampChart()
-        self.strength = StrengthChart()
-        self.quality = QualityChart()
+        self.graphics = pg.GraphicsView()
+        self.adherence = AdherenceChart(self.graphics)
+        self.cramps = CrampChart(self.graphics)
+        self.strength = StrengthChart(self.graphics)
+        self.quality = QualityChart(self.graphics)
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
-
-        left = QVBoxLayout()
-        left.addWidget(self.adherence, 5)
-        left.addWidget(self.cramps, 3)
-        right = QVBoxLayout()
-        right.addWidget(self.strength, 5)
-        right.addWidget(self.quality, 6)
-        columns = QHBoxLayout()
-        columns.setSpacing(8)
-        columns.addLayout(left, 11)
-        columns.addLayout(right, 9)
+        left = ((self.adherence, 1), (self.cramps, 1))
+        right = ((self.strength, 1), (self.quality, 1))
+        self.graphics.setCentralItem(_columns(left, right))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
-        layout.addLayout(columns, 1)
+        layout.addWidget(self.graphics, 1)
         self.refresh()
 
     @property
     def data(self) -> ProgressData | None:
         return self._data
 
-    def charts(self) -> tuple[QWidget, ...]:
+    def charts(self) -> tuple[ChartPanel, ...]:
         return (self.adherence, self.strength, self.cramps, self.quality)
 
     def refresh(self) -> None:
@@ -88,6 +92,7 @@ class ProgressView(QWidget):
             data = self._source.load()
             self._data = data
             palette = palette_for(self.palette())
+            self._apply_palette(palette)
             self.adherence.show_data(data, palette)
             self.cramps.show_data(data, palette)
             self.quality.show_data(data, palette)
@@ -103,8 +108,8 @@ class ProgressView(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for number, chart in enumerate(self.charts(), start=1):
-            if not chart.is_empty:  # type: ignore[attr-defined]
-                written.append(chart.export_png(folder / f"progress-{number}.png"))  # type: ignore[attr-defined]
+            if not chart.is_empty:
+                written.append(chart.export_png(folder / f"progress-{number}.png"))
         return written
 
     def changeEvent(self, event: QEvent) -> None:
@@ -112,6 +117,17 @@ class ProgressView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._data is not None:
             self.refresh()
+
+    def _apply_palette(self, palette: ChartPalette) -> None:
+        """The desktop's colours around the charts, the chart palette inside them."""
+        qt = self.palette()
+        self.graphics.setBackground(qt.color(QPalette.ColorRole.Window))
+        for chart in self.charts():
+            chart.apply_palette(
+                palette,
+                window_text=qt.color(QPalette.ColorRole.WindowText),
+                frame=qt.color(QPalette.ColorRole.Mid),
+            )
 
     def _draw_strength(self, exercise_id: int | None) -> None:
         """Draw the chosen lift and put its progress into the headline."""
@@ -143,3 +159,22 @@ class ProgressView(QWidget):
     def _on_strength_exercise_chosen(self, exercise_id: int) -> None:
         if not self._refreshing:
             self._draw_strength(exercise_id)
+
+
+def _columns(*columns: Sequence[tuple[QGraphicsWidget, int]]) -> QGraphicsWidget:
+    """Panels stacked in columns, each panel and column as tall or wide as its share."""
+    root = QGraphicsWidget()
+    row = QGraphicsLinearLayout(Qt.Orientation.Horizontal)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(COLUMN_SPACING)
+    for shares in columns:
+        stack = QGraphicsLinearLayout(Qt.Orientation.Vertical)
+        stack.setSpacing(PANEL_SPACING)
+        for panel, share in shares:
+            stack.addItem(panel)
+            stack.setStretchFactor(panel, share)
+        row.addItem(stack)
+    row.setStretchFactor(row.itemAt(0), 11)
+    row.setStretchFactor(row.itemAt(1), 9)
+    root.setLayout(row)
+    return root

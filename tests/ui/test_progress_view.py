@@ -9,12 +9,14 @@ from datetime import UTC, date, datetime, time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QImage, QPalette
 
 from bench.synthetic import populate
 from db.athletes import create_athlete
 from db.store import Store, open_store
 from desktop.progress import ProgressSource
+from desktop.ui.charts.panel import ChartPanel
 from desktop.ui.progress_view import ProgressView
 from tests.conftest import REPO_ROOT
 
@@ -108,10 +110,11 @@ def test_an_empty_log_says_what_will_appear(qtbot, empty_store: Store) -> None:
     view = shown(qtbot, empty_store)
     assert view.title.text() == "No training logged yet"
     assert all(chart.is_empty for chart in view.charts())
-    assert "one bar per week" in view.adherence.empty_label.text()
-    assert "After your first heavy session" in view.strength.empty_label.text()
-    assert "After each long run" in view.cramps.empty_label.text()
-    assert "3–5 minute window" in view.quality.empty_label.text()
+    assert "one bar per week" in view.adherence.empty_text
+    assert "After your first heavy session" in view.strength.empty_text
+    assert "After each long run" in view.cramps.empty_text
+    assert "3–5 minute window" in view.quality.empty_text
+    assert not any(chart.plot.isVisible() for chart in (view.adherence, view.cramps))
     assert not view.strength.chooser.isEnabled()
 
 
@@ -122,17 +125,23 @@ def test_an_athlete_without_a_plan_or_sessions(qtbot, empty_store: Store) -> Non
     assert all(chart.is_empty for chart in view.charts())
 
 
+def drawn_background(view: ProgressView, chart: ChartPanel) -> QColor:
+    """The colour on screen just inside the bottom right corner of a chart (beside its legend)."""
+    corner = chart.body.mapToScene(chart.body.rect().bottomRight() - QPointF(3, 3))
+    point = view.graphics.viewport().mapTo(view, view.graphics.mapFromScene(corner))
+    return view.grab().toImage().pixelColor(point)
+
+
 def test_a_dark_desktop_gets_dark_charts(qtbot, store: Store) -> None:
     view = shown(qtbot, store)
-    light = view.adherence.graphics.backgroundBrush().color()
-    assert light == QColor("#ffffff")
+    assert drawn_background(view, view.adherence) == QColor("#ffffff")
     dark = QPalette(view.palette())
     dark.setColor(QPalette.ColorRole.Window, QColor("#202124"))
     dark.setColor(QPalette.ColorRole.WindowText, QColor("#e8eaed"))
     with qtbot.waitSignal(view.refreshed):
         view.setPalette(dark)
-    assert view.adherence.graphics.backgroundBrush().color() == QColor("#1b1f26")
-    assert view.quality.graphics.backgroundBrush().color() == QColor("#1b1f26")
+    assert drawn_background(view, view.adherence) == QColor("#1b1f26")
+    assert drawn_background(view, view.quality) == QColor("#1b1f26")
 
 
 LAZY = """

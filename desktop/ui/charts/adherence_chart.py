@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView
 
 from desktop.domain.adherence import WeekAdherence
 from desktop.domain.chart_series import week_middle_seconds
@@ -17,11 +17,11 @@ from desktop.ui.charts.base import (
     week_at,
     week_range,
 )
-from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.layers import Label, Mark
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.panel import ChartPanel
 from desktop.ui.charts.plot import DatePlot
 from desktop.ui.charts.series import Bars, Dots, Line
 
@@ -40,13 +40,11 @@ Y_RANGE = (-0.45, 2.75)
 DASH = Qt.PenStyle.DashLine
 
 
-class AdherenceChart(ChartCard):
+class AdherenceChart(ChartPanel):
     """One bar group per build-up week with the cumulative adherence line over it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            "Am I doing the build-up?", caption=CAPTION, empty_text=EMPTY, parent=parent
-        )
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__(view, "Am I doing the build-up?", caption=CAPTION, empty_text=EMPTY)
         self.plot = DatePlot(
             y_label="Double days", y_ticks=[(0, "0"), (1, "1"), (2, "2")], right=True
         )
@@ -54,14 +52,13 @@ class AdherenceChart(ChartCard):
         right.set_ticks([(FULL_SCALE * p / 100, f"{p}%") for p in (0, 25, 50, 75, 100)])
         right.set_title("Build-up adherence")
         self.legend = Legend(columns=3)
-        self.graphics.addItem(self.plot, row=0, col=0)
-        self.graphics.addItem(self.legend, row=1, col=0)
+        self.body.rows.addItem(self.plot)
+        self.body.rows.addItem(self.legend)
         self.plot.setYRange(*Y_RANGE)
-        self.readout = Readout(self.plot, self.describe)
+        self.readout = Readout(self.plot, self.describe, view.scene())
         self._weeks: tuple[WeekAdherence, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
-        self.apply_palette(palette)
         self._weeks = data.weeks
         self.set_empty(not data.weeks)
         if not data.weeks:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView
 
 from desktop.domain.chart_series import CrampMark
 from desktop.progress import ProgressData
@@ -14,11 +14,11 @@ from desktop.ui.charts.base import (
     today_and_race,
     week_range,
 )
-from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.layers import Label, Mark
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.panel import ChartPanel
 from desktop.ui.charts.plot import DatePlot
 from desktop.ui.charts.series import Dots
 
@@ -41,23 +41,22 @@ def _size(severity: int) -> float:
     return 11 + 3 * severity
 
 
-class CrampChart(ChartCard):
+class CrampChart(ChartPanel):
     """Cramp severity (0–3) per report, coloured from green (none) to red (had to stop)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Is it paying off?", caption=CAPTION, empty_text=EMPTY, parent=parent)
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__(view, "Is it paying off?", caption=CAPTION, empty_text=EMPTY)
         # The same right margin as the adherence chart above, so that dates line up.
         self.plot = DatePlot(y_label="Cramp", y_ticks=list(enumerate(SEVERITY_NAMES)), right=True)
         self.plot.getAxis("right").set_ticks([])
         self.legend = Legend(columns=4)
-        self.graphics.addItem(self.plot, row=0, col=0)
-        self.graphics.addItem(self.legend, row=1, col=0)
+        self.body.rows.addItem(self.plot)
+        self.body.rows.addItem(self.legend)
         self.plot.setYRange(-0.6, 3.9)
-        self.readout = Readout(self.plot, self.describe)
+        self.readout = Readout(self.plot, self.describe, view.scene())
         self._marks: tuple[CrampMark, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
-        self.apply_palette(palette)
         self._marks = data.cramps
         self.set_empty(not data.cramps)
         if not data.cramps:

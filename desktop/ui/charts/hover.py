@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPen
-from PySide6.QtWidgets import QGraphicsLineItem
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 
 # isort: split
 import pyqtgraph as pg
@@ -25,13 +25,13 @@ class Readout:
     need them) and live over the plot area, above every mark drawn there.
     """
 
-    def __init__(self, plot: DatePlot, describe: Describe) -> None:
+    def __init__(self, plot: DatePlot, describe: Describe, scene: QGraphicsScene) -> None:
         self._plot = plot
         self._describe = describe
         self._palette: ChartPalette | None = None
         self.text: pg.TextItem | None = None
         self.line: QGraphicsLineItem | None = None
-        plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        scene.sigMouseMoved.connect(self._on_scene_mouse_moved)
 
     def attach(self, palette: ChartPalette) -> None:
         """Use the palette's colours from now on; hidden until hovered."""

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsView
 
 from desktop.domain.chart_series import RestPoint, WeekQuality
 from desktop.progress import ProgressData
 from desktop.ui.charts.base import DAY_S, nearest, style_plot, today_and_race, week_range
-from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.layers import Shade
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.panel import ChartPanel
 from desktop.ui.charts.plot import DatePlot
 from desktop.ui.charts.series import Dots, Line
 
@@ -30,29 +30,28 @@ SHARES = (
 STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
 
 
-class QualityChart(ChartCard):
+class QualityChart(ChartPanel):
     """Two plots on one time axis: rests as dots around the window, shares as weekly lines."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Am I doing it right?", caption=CAPTION, empty_text=EMPTY, parent=parent)
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__(view, "Am I doing it right?", caption=CAPTION, empty_text=EMPTY)
         self.rest_plot = DatePlot(y_label="Rest (min)")
         self.share_plot = DatePlot(
             y_label="As prescribed", y_ticks=[(0, "0%"), (50, "50%"), (100, "100%")]
         )
         self.share_plot.setXLink(self.rest_plot)
         self.legend = Legend(columns=3)
-        for row, item in enumerate((self.rest_plot, self.share_plot, self.legend)):
-            self.graphics.addItem(item, row=row, col=0)
-        self.graphics.ci.layout.setRowStretchFactor(0, 1)
-        self.graphics.ci.layout.setRowStretchFactor(1, 1)
+        for item in (self.rest_plot, self.share_plot, self.legend):
+            self.body.rows.addItem(item)
+        self.body.rows.setStretchFactor(self.rest_plot, 1)
+        self.body.rows.setStretchFactor(self.share_plot, 1)
         self.share_plot.setYRange(0, 118)
-        self.rest_readout = Readout(self.rest_plot, self.describe_rest)
-        self.share_readout = Readout(self.share_plot, self.describe_week)
+        self.rest_readout = Readout(self.rest_plot, self.describe_rest, view.scene())
+        self.share_readout = Readout(self.share_plot, self.describe_week, view.scene())
         self._rests: tuple[RestPoint, ...] = ()
         self._weeks: tuple[WeekQuality, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
-        self.apply_palette(palette)
         self._rests = data.rests
         self._weeks = tuple(w for w in data.quality if w.heavy_sets or w.light_sets)
         self.set_empty(not data.rests and not self._weeks)

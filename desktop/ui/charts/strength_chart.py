@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsView
 
 from desktop.domain.chart_series import StrengthPoint
 from desktop.domain.model import Units
 from desktop.progress import ExerciseChoice
 from desktop.ui.charts.base import DAY_S, nearest, style_plot
-from desktop.ui.charts.card import ChartCard
 from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.legend import Legend, Swatch
 from desktop.ui.charts.palette import ChartPalette
+from desktop.ui.charts.panel import ChartPanel
 from desktop.ui.charts.plot import DatePlot
 from desktop.ui.charts.series import Dots, Line
 
@@ -27,23 +27,23 @@ CAPTION = "Heaviest work set per session, and the one-rep max it suggests (Epley
 MIN_SPAN_DAYS = 100
 
 
-class StrengthChart(ChartCard):
+class StrengthChart(ChartPanel):
     """The chosen lift's progress; `exercise_chosen(id)` when the athlete picks another lift."""
 
     exercise_chosen = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Am I getting stronger?", caption=CAPTION, empty_text=EMPTY, parent=parent)
+    def __init__(self, view: QGraphicsView) -> None:
+        super().__init__(view, "Am I getting stronger?", caption=CAPTION, empty_text=EMPTY)
         self.chooser = QComboBox()
         self.chooser.setToolTip("Which lift to show")
         self.chooser.setMinimumContentsLength(14)
-        self.header.insertWidget(1, self.chooser)
+        self.put_beside_title(self.chooser)
         self.chooser.currentIndexChanged.connect(self._on_chooser_index_changed)
         self.plot = DatePlot(y_label="Load (kg)")
         self.legend = Legend(columns=2)
-        self.graphics.addItem(self.plot, row=0, col=0)
-        self.graphics.addItem(self.legend, row=1, col=0)
-        self.readout = Readout(self.plot, self.describe)
+        self.body.rows.addItem(self.plot)
+        self.body.rows.addItem(self.legend)
+        self.readout = Readout(self.plot, self.describe, view.scene())
         self._points: tuple[StrengthPoint, ...] = ()
         self._units: Units = "kg"
 
@@ -73,7 +73,6 @@ class StrengthChart(ChartCard):
     ) -> None:
         """Draw the lift's points; the x range covers at least `span` (the build-up) and
         100 days, so the date axis reads the same as the charts beside it."""
-        self.apply_palette(palette)
         self._points = tuple(points)
         self._units = units
         self.set_empty(not points)
