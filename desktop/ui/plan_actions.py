@@ -140,6 +140,15 @@ class PlanActions(QObject):
             QMessageBox.critical(self._window, "Not saved", error.message)
         return None
 
+    def _saved(self, call: Callable[[], object]) -> bool:
+        """Run a planning call that returns nothing; False when `_guarded` refused it."""
+
+        def saving() -> bool:
+            call()
+            return True
+
+        return self._guarded(saving) is True
+
     def _on_dialog_finished(self, dialog: QDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
@@ -166,16 +175,19 @@ class PlanActions(QObject):
         if not isinstance(dialog, CheckinDialog):
             return
         week = dialog.question.week_start
-        self._guarded(lambda: self._planning().record_checkin(week, pain=pain, recovered=recovered))
-        self.message_posted.emit("Check-in saved")
+        if self._saved(
+            lambda: self._planning().record_checkin(week, pain=pain, recovered=recovered)
+        ):
+            self.message_posted.emit("Check-in saved")
         self.dialog = None
         self.offer_second_day()
 
     def _on_second_day_decided(self, accept: bool) -> None:
-        self._guarded(lambda: self._planning().decide_second_day(accept=accept))
+        saved = self._saved(lambda: self._planning().decide_second_day(accept=accept))
         self.plan_changed.emit()
-        word = "added: heavy after the speed run" if accept else "not this week"
-        self.message_posted.emit(f"Second double day {word}")
+        if saved:
+            word = "added: heavy after the speed run" if accept else "not this week"
+            self.message_posted.emit(f"Second double day {word}")
 
     def _on_export_triggered(self) -> None:
         athlete = self._planning().current_athlete()
