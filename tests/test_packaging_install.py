@@ -33,11 +33,28 @@ def packaging_module(name: str) -> ModuleType:
     return module
 
 
+def make_command(target: str, *, venv: Path, dist_dir: Path, dry_run: bool = False) -> list[str]:
+    """`make target` with this venv, never remaking it: `-o` takes the venv's install stamp
+    as up to date, so a test run from another checkout cannot re-point the shared venv's
+    editable install (`pip install -e .`) at that checkout."""
+    return [
+        "make",
+        *(["-n"] if dry_run else []),
+        "-C",
+        str(REPO_ROOT),
+        "-o",
+        f"{venv}/.installed-app",
+        target,
+        f"VENV={venv}",
+        f"DIST_DIR={dist_dir}",
+    ]
+
+
 def make(target: str, *, data_home: Path, dist_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run a Makefile target as a person would, with this test's venv and folders."""
     env = {**os.environ, "XDG_DATA_HOME": str(data_home)}
     return subprocess.run(
-        ["make", "-C", str(REPO_ROOT), target, f"VENV={VENV}", f"DIST_DIR={dist_dir}"],
+        make_command(target, venv=VENV, dist_dir=dist_dir),
         env=env,
         capture_output=True,
         text=True,
@@ -78,6 +95,21 @@ def installed(tmp_path: Path) -> Path:
     result = make("install-desktop", data_home=data_home, dist_dir=tmp_path / "no-bundle")
     assert result.returncode == 0, result.stdout + result.stderr
     return data_home
+
+
+def test_the_install_target_is_run_without_touching_the_venv(tmp_path: Path) -> None:
+    """A dry run against a venv that does not exist yet: only the installer would run."""
+    venv = tmp_path / "venv"
+    result = subprocess.run(
+        make_command("install-desktop", venv=venv, dist_dir=tmp_path / "dist", dry_run=True),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    commands = [line for line in result.stdout.splitlines() if not line.startswith("make")]
+    assert "pip install" not in result.stdout and "-m venv" not in result.stdout
+    assert commands[0].startswith(f"{venv}/bin/python packaging/install_desktop.py")
 
 
 def test_install_puts_entry_icons_and_metadata_where_menus_look(installed: Path) -> None:
