@@ -124,15 +124,22 @@ def delete_set(target: StoreLike, set_id: int) -> dict[str, Any]:
 
 @translates_errors
 def restore_set(target: StoreLike, row: Mapping[str, Any]) -> SetRecord:
-    """Put a deleted set back exactly as it was, id included."""
+    """Put a deleted set back as it was; its id too, unless a newer set has taken that id.
+
+    Set ids are reused after the newest set is deleted, so a set logged in the gym meanwhile
+    may hold it: the deleted set then comes back under a new id rather than not at all.
+    """
     db = as_database(target)
     names = [column.name for column in table_columns(db, "sets")]
+    taken = db.execute("SELECT 1 FROM sets WHERE id = ?", [row["id"]]).fetchone() is not None
+    if taken:
+        names = [name for name in names if name != "id"]
     with db.atomic():
-        db.execute(
+        cursor = db.execute(
             f"INSERT INTO sets ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
             [row[name] for name in names],
         )
-    return get_set(db, int(row["id"]))
+    return get_set(db, int(cursor.lastrowid if taken else row["id"]))
 
 
 def _raw_set(target: StoreLike, set_id: int) -> dict[str, Any]:

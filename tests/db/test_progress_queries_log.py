@@ -129,3 +129,18 @@ def test_table_columns_carry_types_and_not_null(store: Store) -> None:
     assert (columns["reps"].type, columns["reps"].not_null) == ("INTEGER", True)
     assert (columns["rest_before_s"].type, columns["rest_before_s"].not_null) == ("REAL", False)
     assert columns["started_at"].type == "TEXT"
+
+
+def test_restore_after_the_id_was_reused_keeps_both_sets(
+    store: Store, athlete: Athlete, exercise: int
+) -> None:
+    """Delete the newest set, log another (it takes the same id), then undo the delete."""
+    session = a_session(store, athlete, DAY, sets=2)
+    newest = raw(store, "sets")[-1]
+    row = delete_set(store, newest[0])
+    logged = log_set(store, a_set(session, 1, set_index=5))
+    assert logged.id == newest[0], "SQLite hands the freed id to the next set"
+    restored = restore_set(store, row)
+    assert restored.id != logged.id
+    assert (restored.set_index, restored.reps) == (newest[3], row["reps"])
+    assert len(raw(store, "sets")) == 3
