@@ -66,7 +66,10 @@ class ProgressView(QWidget):
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
         left = ((self.adherence, 1), (self.cramps, 1))
         right = ((self.strength, 1), (self.quality, 1))
-        self.graphics.setCentralItem(_columns(left, right))
+        # The view sizes its central item: laid out once, at the size the screen opens at
+        # (setCentralItem() would lay all panels out at the view's default size first).
+        self.graphics.centralWidget = _columns(left, right)
+        self.graphics.scene().addItem(self.graphics.centralWidget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

@@ -25,6 +25,7 @@ class Heading(QGraphicsWidget):
         self._caption_font = QFont()
         self._caption_metrics = QFontMetricsF(self._caption_font)
         self._colours = (QColor("#000000"), QColor("#4f5b6b"))
+        self._heights: dict[float, float] = {}  # layouts ask again and again for the same widths
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -38,9 +39,11 @@ class Heading(QGraphicsWidget):
 
     def height_for(self, width: float) -> float:
         """The title line and the caption wrapped at `width`."""
-        box = QRectF(0, 0, max(width, 1.0), 10_000)
-        caption = self._caption_metrics.boundingRect(box, WRAP, self.caption).height()
-        return TITLE_LINE + 2 + caption
+        if width not in self._heights:
+            box = QRectF(0, 0, max(width, 1.0), 10_000)
+            caption = self._caption_metrics.boundingRect(box, WRAP, self.caption).height()
+            self._heights[width] = TITLE_LINE + 2 + caption
+        return self._heights[width]
 
     def sizeHint(self, which: Qt.SizeHint, constraint: QSizeF | None = None) -> QSizeF:
         if which == Qt.SizeHint.MaximumSize:

@@ -25,13 +25,31 @@ RULE_LABEL_AT = 0.07  # rule labels sit this far down from the top of the plot a
 
 
 @dataclass(frozen=True, eq=False)
+class Fonts:
+    """The text of a plot's labels: the desktop's font, and its bold cut."""
+
+    regular: QFont
+    bold: QFont
+    metrics: dict[bool, QFontMetricsF]
+
+    @classmethod
+    def default(cls) -> Fonts:
+        regular, bold = QFont(), QFont()
+        bold.setBold(True)
+        metrics = {False: QFontMetricsF(regular), True: QFontMetricsF(bold)}
+        return cls(regular, bold, metrics)
+
+    def font(self, bold: bool) -> QFont:
+        return self.bold if bold else self.regular
+
+
+@dataclass(frozen=True, eq=False)
 class Canvas:
-    """Where a layer paints: the plot area in pixels, and how data maps onto it."""
+    """Where a layer paints: the plot area in pixels, how data maps onto it, and the fonts."""
 
     area: QRectF
     to_pixels: QTransform
-    fonts: dict[bool, QFont]
-    metrics: dict[bool, QFontMetricsF]
+    fonts: Fonts
 
     def x(self, value: float) -> float:
         return self.to_pixels.map(value, 0.0)[0]
@@ -101,8 +119,8 @@ class Rule:
         painter.setPen(pen(self.colour, 2, style))
         painter.drawLine(QLineF(x, area.top(), x, area.bottom()))
         if self.label:
-            metrics = canvas.metrics[False]
-            painter.setFont(canvas.fonts[False])
+            metrics = canvas.fonts.metrics[False]
+            painter.setFont(canvas.fonts.regular)
             width = metrics.horizontalAdvance(self.label)
             y = area.top() + area.height() * RULE_LABEL_AT + metrics.ascent() / 2
             painter.drawText(QPointF(x - width - 4 if self.label_left else x + 4, y), self.label)
@@ -120,8 +138,8 @@ class Label:
     bold: bool = False
 
     def draw(self, painter: QPainter, canvas: Canvas) -> None:
-        painter.setFont(canvas.fonts[self.bold])
-        metrics = canvas.metrics[self.bold]
+        painter.setFont(canvas.fonts.font(self.bold))
+        metrics = canvas.fonts.metrics[self.bold]
         left = canvas.x(self.x) - self.anchor[0] * metrics.horizontalAdvance(self.text)
         top = canvas.y(self.y) - self.anchor[1] * metrics.height()
         painter.setPen(QColor(self.colour))
@@ -137,6 +155,7 @@ class Layer(QGraphicsObject):
         view: pg.ViewBox,
         *,
         z: float,
+        fonts: Fonts,
         grid: Callable[[], Sequence[float]] | None = None,
     ) -> None:
         super().__init__(view)
@@ -144,10 +163,7 @@ class Layer(QGraphicsObject):
         self._grid = grid
         self._grid_colour: str | None = None
         self._marks: tuple[Mark, ...] = ()
-        bold = QFont()
-        bold.setBold(True)
-        self._fonts = {False: QFont(), True: bold}
-        self._metrics = {key: QFontMetricsF(font) for key, font in self._fonts.items()}
+        self._fonts = fonts
         self.setZValue(z)
         view.sigTransformChanged.connect(self._on_view_transform_changed)
         view.sigResized.connect(self._on_view_resized)
@@ -165,7 +181,7 @@ class Layer(QGraphicsObject):
         return self._view.rect()
 
     def paint(self, painter: QPainter, *_: object) -> None:
-        canvas = Canvas(self._view.rect(), self._view.childTransform(), self._fonts, self._metrics)
+        canvas = Canvas(self._view.rect(), self._view.childTransform(), self._fonts)
         if self._grid is not None and self._grid_colour is not None:
             painter.setPen(pen(self._grid_colour))
             area = canvas.area

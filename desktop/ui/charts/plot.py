@@ -15,7 +15,7 @@ import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 
 from desktop.ui.charts.axes import Axis, DateAxis, Ticks
-from desktop.ui.charts.layers import Layer
+from desktop.ui.charts.layers import Fonts, Layer
 
 
 class LazyMenuViewBox(pg.ViewBox):
@@ -67,9 +67,10 @@ class DatePlot(pg.GraphicsWidget):
         grid.setColumnStretchFactor(1, 100)
         grid.setRowStretchFactor(0, 100)
         self.setLayout(grid)
-        self.backdrop = Layer(self.vb, z=-100, grid=self.y_grid)
-        self.data = Layer(self.vb, z=0)
-        self.overlay = Layer(self.vb, z=50)
+        fonts = Fonts.default()
+        self.backdrop = Layer(self.vb, z=-100, fonts=fonts, grid=self.y_grid)
+        self.data = Layer(self.vb, z=0, fonts=fonts)
+        self.overlay = Layer(self.vb, z=50, fonts=fonts)
 
     def y_grid(self) -> list[float]:
         """The values the left axis labels: where the grid lines go."""
