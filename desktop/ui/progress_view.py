@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QGraphicsLinearLayout, QGraphicsWidget, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsLinearLayout,
+    QGraphicsView,
+    QGraphicsWidget,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.progress import ProgressData, ProgressSource, headline
 
@@ -59,6 +66,8 @@ class ProgressView(QWidget):
         self.detail.setFont(detail_font)
 
         self.graphics = pg.GraphicsView()
+        # The background is one plain colour: caching it in a screen-sized pixmap costs more.
+        self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.adherence = AdherenceChart(self.graphics)
         self.cramps = CrampChart(self.graphics)
         self.strength = StrengthChart(self.graphics)
