@@ -15,6 +15,7 @@ from typing import Literal
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsSceneWheelEvent
 
 # isort: split
 import pyqtgraph as pg
@@ -146,6 +147,13 @@ class Axis(pg.GraphicsWidget):
         painter.rotate(-90)
         painter.drawText(QPointF(0, 0), self.title)
         painter.restore()
+
+    def wheelEvent(self, event: QGraphicsSceneWheelEvent) -> None:
+        """The wheel over the dates zooms the time line, as over the plot."""
+        if self.side == "bottom":
+            self._view.wheelEvent(event, axis=0)
+        else:
+            event.ignore()
 
     def _on_view_transform_changed(self, _view: pg.ViewBox) -> None:
         self.update()

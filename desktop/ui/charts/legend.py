@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy
 
@@ -42,18 +42,21 @@ class Swatch:
 
 
 class Legend(pg.GraphicsWidget):
-    """Entries row by row, `columns` to a row, spread over the chart's width."""
+    """Entries row by row, up to `columns` to a row (fewer when the chart is too narrow for
+    them side by side), spread over the chart's width."""
 
     def __init__(self, *, columns: int) -> None:
         super().__init__()
         self._columns = columns
         self._entries: tuple[Swatch, ...] = ()
+        self._widest = 0.0
         self._text = QColor("black")
         self._font = QFont()
         self._font.setPointSizeF(9.0)
         self._metrics = QFontMetricsF(self._font)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._fit()
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -62,22 +65,36 @@ class Legend(pg.GraphicsWidget):
     def set_entries(self, entries: Sequence[Swatch], *, text: str) -> None:
         self._entries = tuple(entries)
         self._text = QColor(text)
-        self._fit()
+        names = [self._metrics.horizontalAdvance(entry.name) for entry in self._entries]
+        self._widest = SAMPLE_WIDTH + 3 * PADDING + max(names, default=0.0)
+        self.updateGeometry()
         self.update()
 
-    def _fit(self) -> None:
-        rows = math.ceil(len(self._entries) / self._columns)
-        height = rows * ROW_HEIGHT + (2 * PADDING if rows else 0)
-        self.setMinimumHeight(height)
-        self.setMaximumHeight(height)
-        self.setPreferredHeight(height)
+    def columns_at(self, width: float) -> int:
+        """As many columns as fit side by side in `width`, up to the chart's number."""
+        fitting = int((width - 2 * PADDING) // self._widest) if self._widest else self._columns
+        return max(1, min(self._columns, fitting))
+
+    def height_at(self, width: float) -> float:
+        rows = math.ceil(len(self._entries) / self.columns_at(width))
+        return rows * ROW_HEIGHT + (2 * PADDING if rows else 0)
+
+    def sizeHint(self, which: Qt.SizeHint, constraint: QSizeF | None = None) -> QSizeF:
+        width = constraint.width() if constraint is not None and constraint.width() > 0 else 0
+        height = self.height_at(width or self.size().width() or 1e4)
+        if which == Qt.SizeHint.MinimumSize:
+            return QSizeF(0, height)
+        if which == Qt.SizeHint.MaximumSize:
+            return QSizeF(1e6, height)
+        return QSizeF(width or 400, height)
 
     def paint(self, painter: QPainter, *_: object) -> None:
         area = self.rect()
-        column_width = (area.width() - 2 * PADDING) / self._columns
+        columns = self.columns_at(area.width())
+        column_width = (area.width() - 2 * PADDING) / columns
         painter.setFont(self._font)
         for index, entry in enumerate(self._entries):
-            row, column = divmod(index, self._columns)
+            row, column = divmod(index, columns)
             left = area.left() + PADDING + column * column_width + PADDING
             middle = area.top() + PADDING + row * ROW_HEIGHT + ROW_HEIGHT / 2
             self._sample(painter, entry, left, middle)

@@ -53,6 +53,15 @@ class ChartBody(pg.GraphicsWidget):
         self.setLayout(self.rows)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def add(self, item: QGraphicsWidget, *, stretch: int = 0) -> None:
+        """Put a plot or legend under the ones already there; hidden in the empty state, it
+        keeps its room, so the panel does not change size when the first data arrive."""
+        policy = item.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        item.setSizePolicy(policy)
+        self.rows.addItem(item)
+        self.rows.setStretchFactor(item, stretch)
+
     def set_empty(self, empty: bool) -> None:
         self.empty = empty
         for index in range(self.rows.count()):

@@ -18,12 +18,15 @@ from desktop.ui.charts.axes import Axis, DateAxis, Ticks
 from desktop.ui.charts.layers import Fonts, Layer
 
 
-class LazyMenuViewBox(pg.ViewBox):
-    """A ViewBox whose context menu is built when first asked for, not with the box."""
+class ChartViewBox(pg.ViewBox):
+    """A ViewBox whose context menu is built when first asked for, not with the box, and whose
+    "View All" goes back to the range the chart chose (the data are painted, not items that
+    the box could measure)."""
 
     def __init__(self) -> None:
         super().__init__(enableMenu=False)
         self.state["enableMenu"] = True
+        self.home: dict[int, tuple[float, float, float]] = {}
 
     def getMenu(self, ev: object) -> ViewBoxMenu:
         if self.menu is None:
@@ -33,6 +36,13 @@ class LazyMenuViewBox(pg.ViewBox):
 
     def getContextMenus(self, event: object) -> list:
         return self.getMenu(event).actions()
+
+    def autoRange(self, *_: object, **__: object) -> None:
+        for axis, (low, high, margin) in self.home.items():
+            if axis == 0:
+                self.setXRange(low, high, padding=margin)
+            else:
+                self.setYRange(low, high, padding=margin)
 
 
 class DatePlot(pg.GraphicsWidget):
@@ -49,7 +59,7 @@ class DatePlot(pg.GraphicsWidget):
     ) -> None:
         super().__init__()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.vb = LazyMenuViewBox()
+        self.vb = ChartViewBox()
         self.vb.setMouseEnabled(x=True, y=False)
         self.axes: dict[str, Axis] = {
             "left": Axis(self.vb, "left", ticks=y_ticks, title=y_label),
@@ -83,13 +93,12 @@ class DatePlot(pg.GraphicsWidget):
         return self.axes[name]
 
     def setXRange(self, low: float, high: float, *, padding: float = 0.0) -> None:
+        self.vb.home[0] = (low, high, padding)
         self.vb.setXRange(low, high, padding=padding)
 
     def setYRange(self, low: float, high: float, *, padding: float = 0.0) -> None:
+        self.vb.home[1] = (low, high, padding)
         self.vb.setYRange(low, high, padding=padding)
 
     def setXLink(self, other: DatePlot | None) -> None:
         self.vb.setXLink(other.vb if other is not None else None)
-
-    def viewRange(self) -> list[list[float]]:
-        return self.vb.viewRange()

@@ -41,10 +41,9 @@ class QualityChart(ChartPanel):
         )
         self.share_plot.setXLink(self.rest_plot)
         self.legend = Legend(columns=3)
-        for item in (self.rest_plot, self.share_plot, self.legend):
-            self.body.rows.addItem(item)
-        self.body.rows.setStretchFactor(self.rest_plot, 1)
-        self.body.rows.setStretchFactor(self.share_plot, 1)
+        self.body.add(self.rest_plot, stretch=1)
+        self.body.add(self.share_plot, stretch=1)
+        self.body.add(self.legend)
         self.share_plot.setYRange(0, 118)
         self.rest_readout = Readout(self.rest_plot, self.describe_rest, view.scene())
         self.share_readout = Readout(self.share_plot, self.describe_week, view.scene())

@@ -41,8 +41,8 @@ class StrengthChart(ChartPanel):
         self.chooser.currentIndexChanged.connect(self._on_chooser_index_changed)
         self.plot = DatePlot(y_label="Load (kg)")
         self.legend = Legend(columns=2)
-        self.body.rows.addItem(self.plot)
-        self.body.rows.addItem(self.legend)
+        self.body.add(self.plot, stretch=1)
+        self.body.add(self.legend)
         self.readout = Readout(self.plot, self.describe, view.scene())
         self._points: tuple[StrengthPoint, ...] = ()
         self._units: Units = "kg"
