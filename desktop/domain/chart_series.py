@@ -20,7 +20,9 @@ NOON = time(12)
 def noon_seconds(day: date, tz: tzinfo | None = None) -> float:
     """Unix seconds of local noon on `day` (the local zone when `tz` is None)."""
     moment = datetime.combine(day, NOON)
-    return (moment.replace(tzinfo=tz) if tz else moment.astimezone()).timestamp()
+    # A naive moment's timestamp() is its local time's, the same as astimezone() gives, and
+    # five times quicker: five years of sessions are a few hundred of these per drawing.
+    return (moment.replace(tzinfo=tz) if tz else moment).timestamp()
 
 
 def week_middle_seconds(week: WeekSpan, tz: tzinfo | None = None) -> float:

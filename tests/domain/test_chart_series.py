@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
@@ -42,6 +43,22 @@ def test_noon_is_the_middle_of_the_day_in_the_given_zone() -> None:
         == datetime(2027, 1, 10, 10, tzinfo=UTC).timestamp()
     )
     assert week_middle_seconds(WEEKS[0], UTC) == noon_seconds(date(2027, 1, 13), UTC)
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "Australia/Lord_Howe"])
+def test_noon_is_local_noon_on_both_sides_of_a_clock_change(
+    zone: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        for day in (date(2027, 3, 1) + timedelta(days=n) for n in range(260)):
+            local_noon = datetime.combine(day, datetime.min.time().replace(hour=12))
+            assert noon_seconds(day) == local_noon.astimezone().timestamp(), day
+            assert datetime.fromtimestamp(noon_seconds(day)).hour == 12
+    finally:
+        monkeypatch.undo()
+        time.tzset()
 
 
 def test_strength_series_sorted_in_the_athletes_units_without_zero_rep_sets() -> None:
