@@ -30,7 +30,7 @@ from desktop.domain.adherence import (
 from desktop.domain.chart_series import (
     CrampMark,
     CrampReportDay,
-    RestPoint,
+    RestSeries,
     StrengthPoint,
     TopSetDay,
     WeekQuality,
@@ -65,7 +65,7 @@ class ProgressData:
     weeks: tuple[WeekAdherence, ...]
     build_up: float | None
     quality: tuple[WeekQuality, ...]
-    rests: tuple[RestPoint, ...]
+    rests: RestSeries
     rest_window_s: tuple[float, float]
     cramps: tuple[CrampMark, ...]
     exercises: tuple[ExerciseChoice, ...]
@@ -160,7 +160,7 @@ def _empty(
         weeks=(),
         build_up=None,
         quality=quality_by_week(spans, ()),
-        rests=(),
+        rests=RestSeries(),
         rest_window_s=heavy_window,
         cramps=(),
         exercises=(),

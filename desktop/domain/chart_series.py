@@ -6,7 +6,7 @@ axis) and loads are shown in the athlete's units; everything else is counting.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 
@@ -85,14 +85,35 @@ class RestPoint:
     inside: bool
 
 
+@dataclass(frozen=True)
+class RestSeries:
+    """Heavy rests as columns ready to draw (a build-up holds a thousand of them): when each
+    set began, in Unix seconds, the rest before it in minutes, and whether that was inside
+    the window. Indexing gives one rest as a RestPoint."""
+
+    xs: tuple[float, ...] = ()
+    minutes: tuple[float, ...] = ()
+    inside: tuple[bool, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.xs)
+
+    def __getitem__(self, index: int) -> RestPoint:
+        return RestPoint(x=self.xs[index], minutes=self.minutes[index], inside=self.inside[index])
+
+    def __iter__(self) -> Iterator[RestPoint]:
+        return (self[index] for index in range(len(self)))
+
+
 def rest_series(
     rests: Sequence[tuple[datetime, float]], *, window_s: tuple[float, float] = (180.0, 300.0)
-) -> tuple[RestPoint, ...]:
+) -> RestSeries:
     """Each heavy rest in minutes at the moment its set began, flagged inside the window or not."""
     low, high = window_s
-    return tuple(
-        RestPoint(x=at.timestamp(), minutes=seconds / 60, inside=low <= seconds <= high)
-        for at, seconds in rests
+    return RestSeries(
+        xs=tuple(at.timestamp() for at, _ in rests),
+        minutes=tuple(seconds / 60 for _, seconds in rests),
+        inside=tuple(low <= seconds <= high for _, seconds in rests),
     )
 
 

@@ -83,6 +83,8 @@ def test_rests_are_minutes_flagged_inside_the_window_inclusive() -> None:
     assert [p.inside for p in points] == [False, True, True, False, True]
     assert points[4].minutes == 4.0
     assert points[0].x == at.timestamp()
+    assert len(points) == 5 and points.minutes[:2] == (179.9 / 60, 3.0)
+    assert not rest_series([])
     custom = rest_series([(at, 200.0)], window_s=(210.0, 270.0))
     assert custom[0].inside is False
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsView
 
-from desktop.domain.chart_series import RestPoint, WeekQuality
+from desktop.domain.chart_series import RestSeries, WeekQuality
 from desktop.progress import ProgressData
 from desktop.ui.charts.base import DAY_S, nearest, style_plot, today_and_race, week_range
 from desktop.ui.charts.hover import Readout
@@ -47,7 +48,7 @@ class QualityChart(ChartPanel):
         self.share_plot.setYRange(0, 118)
         self.rest_readout = Readout(self.rest_plot, self.describe_rest, view.scene())
         self.share_readout = Readout(self.share_plot, self.describe_week, view.scene())
-        self._rests: tuple[RestPoint, ...] = ()
+        self._rests = RestSeries()
         self._weeks: tuple[WeekQuality, ...] = ()
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
@@ -84,12 +85,16 @@ class QualityChart(ChartPanel):
     ) -> None:
         band = Shade(low, high, palette.band, opacity=0.22, across=True, edge=palette.band)
         self.rest_plot.backdrop.set_marks([band], grid_colour=palette.grid)
-        dots = []
-        for inside, colour in ((True, palette.green), (False, palette.red)):
-            own = [r for r in data.rests if r.inside == inside]
-            dots.append(Dots.at([r.x for r in own], [r.minutes for r in own], colour))
-        self.rest_plot.data.set_marks(dots)
-        top = max([r.minutes for r in data.rests] + [high + 1])
+        rests = data.rests
+        xs, minutes, inside = (np.asarray(c) for c in (rests.xs, rests.minutes, rests.inside))
+        inside = inside.astype(bool)
+        self.rest_plot.data.set_marks(
+            [
+                Dots(xs[inside], minutes[inside], palette.green),
+                Dots(xs[~inside], minutes[~inside], palette.red),
+            ]
+        )
+        top = max(max(rests.minutes, default=0.0), high + 1)
         self.rest_plot.setYRange(0, min(top, high * 2) + 0.6)
 
     def _draw_shares(self, palette: ChartPalette) -> None:
@@ -104,7 +109,7 @@ class QualityChart(ChartPanel):
         self.share_plot.data.set_marks(marks)
 
     def describe_rest(self, x: float, y: float) -> tuple[float, float, str] | None:
-        index = nearest([r.x for r in self._rests], x, within=DAY_S)
+        index = nearest(self._rests.xs, x, within=DAY_S)
         if index is None:
             return None
         rest = self._rests[index]
