@@ -62,7 +62,7 @@ class PlanView(QWidget):
         self.detail = DayDetail()
 
         self._lay_out()
-        self.set_overview(overview)
+        self._show(selected=None)  # PlanTable filled itself from the same overview
 
     @property
     def overview(self) -> PlanOverview:
@@ -72,6 +72,11 @@ class PlanView(QWidget):
         """Show a fresh overview, keeping the selected day when it is still in the plan."""
         selected = self._selected_day_id()
         self._overview = overview
+        self.table.show_overview(overview)
+        self._show(selected=selected)
+
+    def _show(self, *, selected: int | None) -> None:
+        overview = self._overview
         settings, today = overview.settings, overview.today
         self.title.setText(f"{overview.athlete}'s build-up")
         days_left = (settings.race_date - today).days
@@ -81,7 +86,6 @@ class PlanView(QWidget):
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self.notes.setStyleSheet(message_style("neutral"))
-        self.table.show_overview(overview)
         self._show_today()
         target = selected if selected in {e.day_id for e in overview.days} else None
         target = target or next(
