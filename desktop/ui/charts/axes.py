@@ -15,7 +15,7 @@ from typing import Literal
 
 from PySide6.QtCore import QLineF, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsSceneWheelEvent
+from PySide6.QtWidgets import QGraphicsSceneWheelEvent, QGraphicsWidget
 
 # isort: split
 import pyqtgraph as pg
@@ -28,7 +28,7 @@ MIN_DATE_GAP = 14.0  # pixels between two date labels, at least
 BOTTOM_HEIGHT = 28.0
 
 
-class Axis(pg.GraphicsWidget):
+class Axis(QGraphicsWidget):
     """A value axis at the `side` of `view`: `ticks` if given, else round numbers."""
 
     def __init__(

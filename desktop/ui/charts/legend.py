@@ -14,10 +14,9 @@ from typing import Literal
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy
+from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy
 
 # isort: split
-import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
 
 ROW_HEIGHT = 22.0
@@ -41,7 +40,7 @@ class Swatch:
     symbol_edge: str | None = None
 
 
-class Legend(pg.GraphicsWidget):
+class Legend(QGraphicsWidget):
     """Entries row by row, up to `columns` to a row (fewer when the chart is too narrow for
     them side by side), spread over the chart's width."""
 

@@ -8,7 +8,7 @@ right-click menu (view all, axes, export) is kept, built on the first right-clic
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGraphicsGridLayout, QSizePolicy
+from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsWidget, QSizePolicy
 
 # isort: split
 import pyqtgraph as pg
@@ -45,7 +45,7 @@ class ChartViewBox(pg.ViewBox):
                 self.setYRange(low, high, padding=margin)
 
 
-class DatePlot(pg.GraphicsWidget):
+class DatePlot(QGraphicsWidget):
     """x is Unix seconds shown as dates; the left axis shows `y_ticks` if given (else round
     numbers), and a right axis (`right=True`) keeps the plot area as wide as a neighbour that
     has one.
