@@ -45,7 +45,7 @@ class Axis(QGraphicsWidget):
         self.side = side
         self._fixed = tuple(ticks) if ticks is not None else None
         self.title = title
-        self.show_values = True
+        self._widths: dict[str, float] = {}
         self._line = QColor("#4f5b6b")
         self._text = QColor("#1d2430")
         self.font = QFont()
@@ -93,38 +93,26 @@ class Axis(QGraphicsWidget):
         area = self.rect()
         to_view = self._view.childTransform()
         offset = self.mapFromItem(self._view, QPointF(0, 0))
+        line = QPen(self._line, 0)
         painter.setFont(self.font)
-        pen = QPen(self._line, 0)
-        metrics = self._metrics
+        ascent, descent = self._metrics.ascent(), self._metrics.descent()
         for value, text in self.ticks():
+            width = self._width(text)
+            painter.setPen(line)
             if self.side == "bottom":
                 x = to_view.map(value, 0.0)[0] + offset.x()
-                painter.setPen(pen)
                 painter.drawLine(QLineF(x, area.top(), x, area.top() + TICK))
-                width = metrics.horizontalAdvance(text)
-                if (
-                    self.show_values
-                    and area.left() <= x - width / 2
-                    and x + width / 2 <= area.right()
-                ):
+                if area.left() <= x - width / 2 and x + width / 2 <= area.right():
                     painter.setPen(self._text)
-                    painter.drawText(
-                        QPointF(x - width / 2, area.top() + TICK + GAP + metrics.ascent()), text
-                    )
+                    painter.drawText(QPointF(x - width / 2, area.top() + TICK + GAP + ascent), text)
                 continue
             y = to_view.map(0.0, value)[1] + offset.y()
-            edge = area.right() if self.side == "left" else area.left()
-            outward = -TICK if self.side == "left" else TICK
-            painter.setPen(pen)
-            painter.drawLine(QLineF(edge, y, edge + outward, y))
-            if self.show_values:
-                width = metrics.horizontalAdvance(text)
-                left = edge - TICK - GAP - width if self.side == "left" else edge + TICK + GAP
-                painter.setPen(self._text)
-                painter.drawText(
-                    QPointF(left, y + (metrics.ascent() - metrics.descent()) / 2), text
-                )
-        painter.setPen(pen)
+            edge, outward = (area.right(), -1) if self.side == "left" else (area.left(), 1)
+            painter.drawLine(QLineF(edge, y, edge + outward * TICK, y))
+            left = edge - TICK - GAP - width if self.side == "left" else edge + TICK + GAP
+            painter.setPen(self._text)
+            painter.drawText(QPointF(left, y + (ascent - descent) / 2), text)
+        painter.setPen(line)
         if self.side == "bottom":
             painter.drawLine(QLineF(area.left(), area.top(), area.right(), area.top()))
         else:
@@ -133,9 +121,15 @@ class Axis(QGraphicsWidget):
         if self.title and self.side != "bottom":
             self._paint_title(painter, area)
 
+    def _width(self, text: str) -> float:
+        """A label's width, measured once: the same dates and values come back every paint."""
+        if text not in self._widths:
+            self._widths[text] = self._metrics.horizontalAdvance(text)
+        return self._widths[text]
+
     def _paint_title(self, painter: QPainter, area: QRectF) -> None:
         """The axis title, reading upwards along the outer edge."""
-        width = self._metrics.horizontalAdvance(self.title)
+        width = self._width(self.title)
         x = (
             area.left() + self._metrics.ascent() + 1
             if self.side == "left"
