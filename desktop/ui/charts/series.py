@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QRectF, Qt
@@ -55,7 +56,7 @@ class Line:
     style: Qt.PenStyle = Qt.PenStyle.SolidLine
 
     @classmethod
-    def through(cls, xs: Sequence[float], ys: Sequence[float], colour: str, **style) -> Line:
+    def through(cls, xs: Sequence[float], ys: Sequence[float], colour: str, **style: Any) -> Line:
         return cls(_array(xs), _array(ys), colour, **style)
 
     def draw(self, painter: QPainter, canvas: Canvas) -> None:
@@ -84,7 +85,7 @@ class Dots:
     edge: str | None = None
 
     @classmethod
-    def at(cls, xs: Sequence[float], ys: Sequence[float], fill: str, **style) -> Dots:
+    def at(cls, xs: Sequence[float], ys: Sequence[float], fill: str, **style: Any) -> Dots:
         return cls(_array(xs), _array(ys), fill, **style)
 
     def draw(self, painter: QPainter, canvas: Canvas) -> None:
