@@ -73,11 +73,11 @@ class ProgressView(QWidget):
         self.strength = StrengthChart(self.graphics)
         self.quality = QualityChart(self.graphics)
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
-        left = ((self.adherence, 1), (self.cramps, 1))
-        right = ((self.strength, 1), (self.quality, 1))
         # The view sizes its central item: laid out once, at the size the screen opens at
         # (setCentralItem() would lay all panels out at the view's default size first).
-        self.graphics.centralWidget = _columns(left, right)
+        self.graphics.centralWidget = _columns(
+            (self.adherence, self.cramps), (self.strength, self.quality)
+        )
         self.graphics.scene().addItem(self.graphics.centralWidget)
 
         layout = QVBoxLayout(self)
@@ -173,20 +173,20 @@ class ProgressView(QWidget):
             self._draw_strength(exercise_id)
 
 
-def _columns(*columns: Sequence[tuple[QGraphicsWidget, int]]) -> QGraphicsWidget:
-    """Panels stacked in columns, each panel and column as tall or wide as its share."""
+def _columns(left: Sequence[QGraphicsWidget], right: Sequence[QGraphicsWidget]) -> QGraphicsWidget:
+    """Two columns of panels, equally tall within a column; the left (the build-up's weeks,
+    read side by side) a little wider."""
     root = QGraphicsWidget()
     row = QGraphicsLinearLayout(Qt.Orientation.Horizontal)
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(COLUMN_SPACING)
-    for shares in columns:
+    for panels, share in ((left, 11), (right, 9)):
         stack = QGraphicsLinearLayout(Qt.Orientation.Vertical)
         stack.setSpacing(PANEL_SPACING)
-        for panel, share in shares:
+        for panel in panels:
             stack.addItem(panel)
-            stack.setStretchFactor(panel, share)
+            stack.setStretchFactor(panel, 1)
         row.addItem(stack)
-    row.setStretchFactor(row.itemAt(0), 11)
-    row.setStretchFactor(row.itemAt(1), 9)
+        row.setStretchFactor(stack, share)
     root.setLayout(row)
     return root

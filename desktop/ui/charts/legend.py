@@ -1,7 +1,7 @@
 """A chart's legend as one painted item under the plot: what each colour, line and mark means.
 
-pyqtgraph's LegendItem adds a sample item and an HTML label item per entry; seventeen entries on
-the Progress screen took longer to build than an empty plot. This one paints its entries in
+pyqtgraph's LegendItem adds a sample item and an HTML label item per entry, seventeen of them
+on the Progress screen, each laid out and painted on its own. This one paints its entries in
 rows of `columns`, and sits in the chart's own layout so that PNG exports include it.
 """
 
