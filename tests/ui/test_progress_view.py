@@ -7,6 +7,7 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QPointF
@@ -16,9 +17,11 @@ from bench.synthetic import populate
 from db.athletes import create_athlete
 from db.store import Store, open_store
 from desktop.progress import ProgressSource
-from desktop.ui.charts.panel import ChartPanel
 from desktop.ui.progress_view import ProgressView
 from tests.conftest import REPO_ROOT
+
+if TYPE_CHECKING:
+    from desktop.ui.charts.panel import ChartPanel
 
 TODAY = date(2027, 3, 3)  # a Wednesday in week 9 of the synthetic build-up
 NOW = datetime.combine(TODAY, time(19)).astimezone(UTC)
