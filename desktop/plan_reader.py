@@ -6,7 +6,7 @@ The read half of `desktop.planning`, kept apart so that each module has one job.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -19,7 +19,7 @@ from db.sessions import sessions_for_athlete, sets_for_session
 from db.settings import get_setting
 from db.store import Store
 from desktop.domain.day_status import LoggedSession
-from desktop.domain.gate import CheckIn
+from desktop.domain.gate import MATCH_SLACK, CheckIn
 from desktop.domain.model import BuildUp, PlanSettings
 from desktop.domain.plan import phase_of, week_start
 from desktop.domain.second_day import Decision, SecondDayReview, review_second_day
@@ -81,22 +81,34 @@ class PlanReader:
     def overview(self, athlete: Athlete, plan: PlanRecord) -> PlanOverview:
         """The plan with the log matched to it and the second day's standing."""
         build_up, ids = self.stored(plan)
-        plain = build_overview(
-            athlete=athlete.name, build_up=build_up, ids=ids, logged=self.logged(athlete.id)
-        )
+        logged = self.logged(athlete.id, build_up=build_up, ids=ids)
+        plain = build_overview(athlete=athlete.name, build_up=build_up, ids=ids, logged=logged)
         return replace(plain, note=second_day_note(self.review(plan, plain)))
 
-    def logged(self, athlete_id: int) -> list[LoggedSession]:
-        """Every session of the athlete, reduced to its local date and work sets per exercise."""
+    def logged(
+        self, athlete_id: int, *, build_up: BuildUp, ids: Mapping[DayKey, int]
+    ) -> list[LoggedSession]:
+        """The athlete's sessions that can count for this build-up, reduced to their local date
+        and work sets per exercise.
+
+        A session counts for the planned day it is linked to, or for one of its kind within a
+        day of its date (`desktop.domain.day_status.match_sessions`); the sets of every other
+        session are never read, so a log of many build-ups opens as fast as a first one.
+        """
+        linked = set(ids.values())
+        slack = range(-MATCH_SLACK.days, MATCH_SLACK.days + 1)
+        reach = {day.date + timedelta(days=shift) for day in build_up.days for shift in slack}
         keys = {exercise.id: exercise.key for exercise in list_exercises(self.store)}
         logged = []
         for session in sessions_for_athlete(self.store, athlete_id):
+            local_day = session.started_at.astimezone().date()
+            if session.planned_day_id not in linked and local_day not in reach:
+                continue
             work = Counter(
                 keys.get(s.exercise_id, "")
                 for s in sets_for_session(self.store, session.id)
                 if not s.warmup
             )
-            local_day = session.started_at.astimezone().date()
             logged.append(LoggedSession(local_day, session.kind, session.planned_day_id, work))
         return logged
 
