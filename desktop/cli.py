@@ -137,12 +137,15 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
         chosen = Path(args.backup).expanduser()
     if not chosen.is_file():
         return _fail(f"no such backup file: {chosen}")
-    ensure_private_dir(paths.data_dir)
     # Only QtCore (no display): the same lock the window holds, so a log is never swapped
     # from under an open window.
     from desktop.ui.single_instance import acquire_lock
 
-    lock = acquire_lock(paths.lock_file)
+    try:
+        ensure_private_dir(paths.data_dir)
+        lock = acquire_lock(paths.lock_file)
+    except OSError as error:
+        return _fail(f"cannot restore into {paths.data_dir}: {error}")
     if lock is None:
         return _fail(f"Cramproof is open on {paths.data_dir}: close it, then restore")
     try:

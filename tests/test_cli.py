@@ -152,3 +152,16 @@ def test_verbose_shows_the_log_records_one_line_each(data_dir: Path) -> None:
     lines = result.stderr.splitlines()
     assert f"cramproof: INFO db.backup: Backed up {db} to {out}" in lines
     assert all(line.startswith("cramproof: ") for line in lines)
+
+
+def test_restore_into_an_unusable_folder_fails_in_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    backup = tmp_path / "b.db"
+    make_log(tmp_path / "source")
+    saved = run("--data-dir", str(tmp_path / "source"), "backup", "--out", str(backup))
+    assert saved.returncode == 0, saved.stderr
+    result = run("--data-dir", str(blocker / "data"), "restore", str(backup))
+    assert result.returncode == 1
+    assert result.stderr.startswith("cramproof: error:")
+    assert "Traceback" not in result.stderr
