@@ -182,7 +182,7 @@ def _daily_backup(
     if not has_data(db):
         return ()
     try:
-        if newest and _fingerprint_file(newest) == fingerprint(db):
+        if newest and not _differs(db, newest):
             return ()
         write_backup(db_path, new_backup_path(backups_dir, now=now))
         prune_backups(backups_dir)
@@ -201,10 +201,19 @@ def has_data(db: Database) -> bool:
     )
 
 
+def row_counts(db: Database) -> dict[str, int]:
+    """The number of rows in every table: a logged set, a new session or a deleted one shows."""
+    return {
+        name: db.execute(f"SELECT count(*) FROM [{name}]").fetchone()[0]
+        for name in db.table_names()
+    }
+
+
 def fingerprint(db: Database) -> str:
     """A hash of every row of every table: equal fingerprints mean there is nothing new to back up.
 
-    The whole log is a few thousand rows, so hashing it is cheaper than being clever.
+    About 3 ms per thousand rows, over 0.1 s for a five-year log: it is asked only when the row
+    counts cannot tell.
     """
     digest = hashlib.sha256()
     for name in sorted(db.table_names()):
@@ -214,9 +223,18 @@ def fingerprint(db: Database) -> str:
     return digest.hexdigest()
 
 
-def _fingerprint_file(backup: BackupInfo) -> str | None:
+def _differs(db: Database, backup: BackupInfo) -> bool:
+    """Whether the log holds anything the backup lacks; an unreadable backup differs.
+
+    Different row counts settle it at once (the usual case: sets were logged since); equal ones
+    need the hash of every row (an edited set, or nothing new at all).
+    """
+    counts = row_counts(db)
     try:
-        with Database(read_only_connection(backup.path), execute_plugins=False) as db:
-            return fingerprint(db)
+        with Database(read_only_connection(backup.path), execute_plugins=False) as copy:
+            if row_counts(copy) != counts:
+                return True
+            copied = fingerprint(copy)
     except sqlite3.Error:
-        return None
+        return True
+    return copied != fingerprint(db)
