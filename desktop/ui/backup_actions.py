@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -21,6 +22,9 @@ class BackupActions(QObject):
 
     store_replaced = Signal(object)
     message_posted = Signal(str)
+    # Emitted (directly) just before the log is closed for a restore: anything holding the open
+    # store, such as gym mode, must let go of it first.
+    restore_starting = Signal()
 
     def __init__(
         self, *, paths: AppPaths, store_getter: Callable[[], Store | None], parent: QWidget
@@ -72,7 +76,24 @@ class BackupActions(QObject):
         )
         if confirmed != QMessageBox.StandardButton.Yes:
             return
-        reopened, problem = restore_and_reopen(store, backup.path, now=datetime.now(UTC))
+        self.restore(store, backup.path, label=label)
+
+    def restore(self, store: Store, backup: Path, *, label: str) -> None:
+        """Swap the log for `backup` and hand the reopened log to the window."""
+        self.restore_starting.emit()
+        try:
+            reopened, problem = restore_and_reopen(store, backup, now=datetime.now(UTC))
+        except StoreError as error:
+            # The old log is closed and the new one cannot be opened: a window on a closed log
+            # would fail at the next set, so it says why and closes; the next start recovers.
+            QMessageBox.critical(
+                self._window,
+                "Training log unavailable",
+                f"{error.message}\n\nCramproof will close; start it again to recover the log.",
+            )
+            self.store_replaced.emit(None)
+            self._window.close()
+            return
         self.store_replaced.emit(reopened)
         if problem:
             QMessageBox.warning(self._window, "Restore refused", problem)

@@ -133,6 +133,8 @@ class MainWindow(QMainWindow):
         )
         self.gym.message_posted.connect(self._show_status)
         self.gym.gym_closed.connect(self._show_current)
+        # Gym mode holds the open log: it lets go before a restore closes it.
+        self._backups.restore_starting.connect(self.gym.close)
         self.welcome_view.session_requested.connect(lambda: self.gym.open())
         self._athlete_bar.addSeparator()
         self._athlete_bar.addActions(self._screen_actions())
@@ -285,10 +287,12 @@ class MainWindow(QMainWindow):
     def _on_plan_view_session_start_requested(self, kind: SessionKind) -> None:
         self.gym.open(kind)
 
-    def _on_backups_store_replaced(self, store: Store) -> None:
+    def _on_backups_store_replaced(self, store: Store | None) -> None:
         from desktop.planning import Planning
 
         self._store = store
+        if store is None:  # the restore closed the log and it could not be reopened
+            return
         self._planning = Planning(store, now=self._now)
         self.screens.reset()
         self._show_current()
