@@ -65,7 +65,10 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
 
-    lock = acquire_lock(paths.lock_file)
+    try:
+        lock = acquire_lock(paths.lock_file)
+    except OSError as error:  # e.g. a read-only data folder: say so instead of a traceback
+        return report_already_open(paths, raised=False, problem=str(error))
     if lock is None:
         from desktop.ui.store_dialogs import show_already_open
 
