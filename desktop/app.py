@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop import APP_ID, __version__
-from desktop.cli import WINDOW_COMMANDS, parse, report_already_open, run_command
+from desktop.cli import WINDOW_COMMANDS, parse, report_window_refused, run_command
 from desktop.logging_setup import configure_logging
 from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
 
@@ -44,7 +44,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     try:
         ensure_private_dir(paths.data_dir)
     except OSError as error:
-        return report_already_open(paths, raised=False, problem=str(error))
+        return report_window_refused(paths, raised=False, problem=str(error))
     configure_logging(paths.log_file, verbose=verbose)
     log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
     _hash_without_openssl()
@@ -68,7 +68,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     try:
         lock = acquire_lock(paths.lock_file)
     except OSError as error:  # e.g. a read-only data folder: say so instead of a traceback
-        return report_already_open(paths, raised=False, problem=str(error))
+        return report_window_refused(paths, raised=False, problem=str(error))
     if lock is None:
         from desktop.ui.store_dialogs import show_already_open
 
@@ -76,7 +76,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
         log.info("Another Cramproof has %s open (raised: %s)", paths.data_dir, raised)
         if not raised:
             show_already_open(paths)
-        return report_already_open(paths, raised=raised)
+        return report_window_refused(paths, raised=raised)
 
     window = MainWindow(paths=paths)
     opener = _LogOpener(app, window, paths, gym_kind=gym_kind)

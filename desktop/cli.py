@@ -158,7 +158,7 @@ def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     return 0
 
 
-def report_already_open(paths: AppPaths, *, raised: bool, problem: str | None = None) -> int:
+def report_window_refused(paths: AppPaths, *, raised: bool, problem: str | None = None) -> int:
     """Explain a second launch or an unusable data folder; 0 when the open window was raised."""
     if problem:
         print(f"cramproof: cannot use the data folder {paths.data_dir}: {problem}", file=sys.stderr)
