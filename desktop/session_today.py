@@ -7,6 +7,7 @@ nothing planned today) an unplanned session with the protocol's default exercise
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -97,14 +98,17 @@ def todays_session(
 
 def equipment(store: Store, athlete_id: int, units: Units) -> Equipment:
     """The bar and plates from the athlete's settings, or the standard ones for the units."""
-    bar, plates = standard_bar(units), standard_plates(units)
+    standard = Equipment(units, standard_bar(units), standard_plates(units))
     try:
         text = get_setting(store, BAR_SETTING, athlete_id=athlete_id)
-        bar = float(text) if text else bar
+        bar = float(text) if text else standard.bar
         text = get_setting(store, PLATES_SETTING, athlete_id=athlete_id)
-        plates = tuple(float(p) for p in text.split(",")) if text else plates
+        plates = tuple(float(p) for p in text.split(",")) if text else standard.plates
+        if not all(math.isfinite(v) and v >= 0 for v in (bar, *plates)) or 0 in plates:
+            raise ValueError("bar and plates must be finite and positive")
     except ValueError:
         log.warning("Unreadable bar or plate setting; using the standard %s set", units)
+        return standard
     return Equipment(units, bar, plates)
 
 

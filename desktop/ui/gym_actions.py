@@ -51,6 +51,8 @@ class GymActions(QObject):
         self.gym_action = QAction("Start &today's session", window)
         self.gym_action.setShortcut(QKeySequence("F5"))
         self.gym_action.triggered.connect(lambda _checked=False: self.open())
+        self.equipment_action = QAction("&Bar and plates…", window)
+        self.equipment_action.triggered.connect(self.open_equipment)
         self.sound_action = QAction("&Sound…", window)
         self.sound_action.triggered.connect(self.open_sound_settings)
 
@@ -93,6 +95,22 @@ class GymActions(QObject):
         self._pages.removeWidget(view)
         view.deleteLater()
         self.gym_closed.emit()
+
+    def open_equipment(self) -> None:
+        """The current runner's bar and plates, for warm-ups and the plate breakdown."""
+        from desktop.equipment import current_owner
+        from desktop.ui.equipment_dialog import EquipmentDialog
+
+        store = self._store()
+        owner = current_owner(store, now=self._clock.wall) if store is not None else None
+        if store is None or owner is None:
+            self.message_posted.emit("Set up a runner first: the bar and plates are per runner.")
+            return
+        dialog = EquipmentDialog(store, owner, self._window)
+        dialog.saved.connect(self.message_posted)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.equipment_dialog = dialog
 
     def open_sound_settings(self) -> None:
         """One dialog at a time, read afresh from the player and deleted when it closes."""
