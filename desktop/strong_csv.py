@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from db.history_queries import build_up_weeks_by_day, exercise_names, export_rows
@@ -17,9 +17,9 @@ from db.plans import active_plan
 from db.records import from_utc_text
 from db.store import Store
 from desktop.domain.model import PlanSettings, Units
-from desktop.domain.plan import week_start
 from desktop.domain.plates import kg_to_lb
 from desktop.plan_reader import PlanReader
+from desktop.plan_rows import week_of
 
 STRONG_HEADER = (
     "Date",
@@ -95,11 +95,7 @@ def _rest_targets(settings: PlanSettings | None) -> dict[str, str]:
 
 def _week_of(settings: PlanSettings | None, day: date) -> int | None:
     """The active build-up's week holding `day`, for sessions not linked to a planned day."""
-    if settings is None:
-        return None
-    first = week_start(settings.race_date, settings.weeks, 1)
-    number = (day - first) // timedelta(weeks=1) + 1
-    return number if 1 <= number <= settings.weeks else None
+    return None if settings is None else week_of(settings, day)
 
 
 def _duration(started: str, ended: str | None) -> str:
