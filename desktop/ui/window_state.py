@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
 
+from desktop.private_files import ensure_private_file
 from desktop.window_settings import (
     DEVICE,
     HIGH_CONTRAST,
@@ -29,6 +30,7 @@ class WindowState:
     """Reads go through `read_window_settings`: a hand-edited or damaged value falls back."""
 
     def __init__(self, path: Path) -> None:
+        ensure_private_file(path)  # QSettings would create it with the umask's 0644
         self._settings = QSettings(str(path), QSettings.Format.IniFormat)
         self._reported: set[str] = set()
 
