@@ -145,3 +145,22 @@ def test_a_killed_window_whose_pid_went_to_another_python_does_not_block(data_di
             successor.send_signal(signal.SIGTERM)
             _, errors = successor.communicate(timeout=TIMEOUT_S)
     assert successor.returncode == 0, errors
+
+
+def test_a_folder_without_kernel_locks_falls_back_to_the_pid_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some network and FUSE folders refuse flock (ENOLCK); the window must still open there."""
+    import errno
+    import fcntl
+
+    def no_flock(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_flock)
+    lock = acquire_lock(tmp_path / "cramproof.lock")
+    assert lock is not None
+    try:
+        assert acquire_lock(tmp_path / "cramproof.lock") is None, "still one window per folder"
+    finally:
+        lock.unlock()

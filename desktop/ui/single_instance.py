@@ -8,6 +8,7 @@ PID and program name written in it, and a later Python process given that PID ke
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RAISE_MESSAGE = b"raise\n"
+_LOCKS_UNSUPPORTED = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 
 
 class InstanceLock(Protocol):
@@ -63,9 +65,16 @@ def acquire_lock(lock_file: Path) -> InstanceLock | None:
     except BlockingIOError:
         os.close(fd)
         return None
-    except OSError:
+    except OSError as error:
+        empty = os.fstat(fd).st_size == 0
         os.close(fd)
-        raise
+        if error.errno not in _LOCKS_UNSUPPORTED:
+            raise
+        if empty:  # QLockFile would take an empty file for a lock it cannot read
+            lock_file.unlink(missing_ok=True)
+        # Some network and FUSE folders have no flock: the old PID-based lock still works there.
+        log.warning("No kernel lock on %s (%s); using a PID lock file", lock_file, error.strerror)
+        return _acquire_qt_lock(lock_file)
     try:
         if os.fstat(fd).st_mode & 0o077:  # a lock left by an older Cramproof was 0644
             os.fchmod(fd, 0o600)
