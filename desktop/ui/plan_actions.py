@@ -42,7 +42,7 @@ class PlanActions(QObject):
         self.change_plan_action = self._action(
             "&Change race date or weekdays…", self.open_change, "Ctrl+Shift+R"
         )
-        self.checkin_action = self._action("Weekly check-&in…", self.open_checkin, "Ctrl+K")
+        self.checkin_action = self._action("Weekly check-&in…", self.request_checkin, "Ctrl+K")
         self.exercises_action = self._action(
             "Choose e&xercises…", self.open_exercises, "Ctrl+Shift+X"
         )
@@ -92,7 +92,19 @@ class PlanActions(QObject):
         self._show(dialog)
 
     def open_checkin(self) -> None:
-        """Ask the weekly check-in if it is due; otherwise look for a second-day offer."""
+        """Ask the weekly check-in if it is due; otherwise look for a second-day offer.
+
+        Called unasked (at start, on switching runners): when nothing is due, nothing shows.
+        """
+        question = self._planning().checkin_due()
+        if question is not None:
+            self.ask_checkin(question)
+        else:
+            self.offer_second_day()
+
+    def request_checkin(self) -> None:
+        """The runner asked (Ctrl+K): as `open_checkin`, but when nothing is due say when the
+        next check-in opens, and offer this week's now."""
         question = self._planning().checkin_due()
         if question is not None:
             self.ask_checkin(question)
@@ -124,7 +136,8 @@ class PlanActions(QObject):
     def export_to(self, path: Path) -> None:
         count = self._guarded(lambda: self._planning().export_calendar(path))
         if count is not None:
-            self.message_posted.emit(f"Exported {count} double days to {path}")
+            days = "double day" if count == 1 else "double days"
+            self.message_posted.emit(f"Exported {count} {days} to {path}")
 
     def _action(self, text: str, slot: Callable[[], None], keys: str) -> QAction:
         action = QAction(text, self._window)
