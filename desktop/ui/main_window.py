@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 560)
         self._window_state = WindowState(paths.window_settings)
         if not self._window_state.restore_geometry(self):
-            self.resize(1200, 760)
+            self._window_state.place_first_start(self)
         self.view_actions = ViewActions(window=self, paths=paths, state=self._window_state)
         self._pages = QStackedWidget()
         self.opening_page = OpeningPage()
