@@ -23,10 +23,11 @@ from db.history_queries import (
 )
 from db.records import SetRecord
 from db.session_removal import delete_session
-from db.sessions import MAX_LOAD_KG, sets_for_session
+from db.sessions import MAX_LOAD_KG, get_session, sets_for_session
 from db.store import Store
 from desktop.domain.adherence import Contribution, session_contributions
-from desktop.domain.model import Units
+from desktop.domain.exercises import session_name
+from desktop.domain.model import PlanInputError, SessionKind, Units
 from desktop.domain.plates import kg_to_lb, lb_to_kg
 from desktop.history_changes import session_deletion, set_correction, set_deletion
 from desktop.plan_reader import PlanReader
@@ -113,6 +114,11 @@ class HistoryLog:
         return [_session_line(row, contributions.get(row.id), in_plan) for row in rows]
 
     def sets(self, session_id: int) -> list[SetLine]:
+        """The session's sets in order, or none when the session is no longer in the log."""
+        try:
+            kind = get_session(self._store, session_id).kind
+        except LookupError:
+            return []
         names = exercise_names(self._store)
         units = self.units
         lines, numbers = [], {}
@@ -122,9 +128,7 @@ class HistoryLog:
             else:
                 numbers[record.exercise_id] = numbers.get(record.exercise_id, 0) + 1
                 number = str(numbers[record.exercise_id])
-            lines.append(
-                _set_line(record, names.get(record.exercise_id, ("", "?"))[1], number, units)
-            )
+            lines.append(_set_line(record, _named(names, record, kind), number, units))
         return lines
 
     def edit_set(self, set_id: int, *, reps: int, load: float, form_held: bool) -> str | None:
@@ -184,7 +188,8 @@ class HistoryLog:
         return None if change is None else f"Redid the {change.label}."
 
     def _name(self, record: SetRecord) -> str:
-        return exercise_names(self._store).get(record.exercise_id, ("", "a lift"))[1]
+        kind = get_session(self._store, record.session_id).kind
+        return _named(exercise_names(self._store), record, kind)
 
     def _amount(self, record: SetRecord) -> str:
         return f"{_shown(record.load_kg, self.units):g} {self.units} × {record.reps}"
@@ -198,6 +203,16 @@ def _describe_session(line: SessionLine) -> str:
     sets = "no sets" if line.sets == 0 else f"{line.sets} set{'s' if line.sets != 1 else ''}"
     when = f"{line.started:%a} {line.started.day} {line.started:%b %H:%M}"
     return f"the {line.kind} session of {when} ({sets})"
+
+
+def _named(names: dict[int, tuple[str, str]], record: SetRecord, kind: SessionKind) -> str:
+    """The exercise as its session showed it: a light session's 'Bodyweight squat', not the
+    'Back squat' its sets are filed under (`exercises.session_name`)."""
+    key, stored = names.get(record.exercise_id, ("", "?"))
+    try:
+        return session_name(key, kind)
+    except PlanInputError:  # an exercise outside the library keeps its stored name
+        return stored
 
 
 def _to_kg(load: float, units: Units) -> float:

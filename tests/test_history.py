@@ -245,3 +245,13 @@ def test_one_session_is_exported_as_one_session(data_dir: Path, tmp_path: Path) 
         log_set(store, a_set(session.id, squat, started_at=NOW, ended_at=NOW))
         message = export_current(store, fmt="json", out=tmp_path / "one.json", now=NOW)
     assert message.startswith("Exported 1 session and 1 set of Ana to ")
+
+
+def test_a_light_sessions_sets_carry_the_names_it_showed(log: HistoryLog) -> None:
+    """History names a light session's squats 'Bodyweight squat', as the session did."""
+    light = next(line for line in log.sessions() if line.kind == "light")
+    names = {s.exercise for s in log.sets(light.id)}
+    assert "Bodyweight squat" in names and "Back squat" not in names
+    heavy = {s.exercise for s in log.sets(first_heavy(log).id)}
+    assert "Back squat" in heavy
+    assert log.sets(10**9) == []
