@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize
 from PySide6.QtWidgets import QMainWindow
 
 from desktop.private_files import ensure_private_file
@@ -24,6 +24,8 @@ from desktop.window_settings import (
 )
 
 log = logging.getLogger(__name__)
+
+FIRST_SIZE = QSize(1200, 760)
 
 
 class WindowState:
@@ -48,6 +50,13 @@ class WindowState:
     def restore_geometry(self, window: QMainWindow) -> bool:
         geometry = self._settings.value("window/geometry")
         return isinstance(geometry, QByteArray) and window.restoreGeometry(geometry)
+
+    def place_first_start(self, window: QMainWindow) -> None:
+        """No size remembered yet: open at FIRST_SIZE, or smaller to fit the screen's free
+        area (a 1024×600 netbook, a panel along an edge), centred on it."""
+        screen = window.screen()
+        available = screen.availableGeometry() if screen is not None else QRect()
+        window.setGeometry(first_geometry(available, window.minimumSize()))
 
     def save(self, window: QMainWindow, *, view: str | None) -> None:
         self._settings.setValue("window/geometry", window.saveGeometry())
@@ -78,3 +87,16 @@ class WindowState:
     def set_high_contrast(self, on: bool) -> None:
         self._settings.setValue(HIGH_CONTRAST, "true" if on else "false")
         self._settings.sync()
+
+
+def first_geometry(available: QRect, minimum: QSize) -> QRect:
+    """FIRST_SIZE shrunk to fit `available` (leaving room for the window frame; never under
+    `minimum`), centred in it. An empty `available` (no screen known) keeps FIRST_SIZE."""
+    if available.isEmpty():
+        return QRect(0, 0, FIRST_SIZE.width(), FIRST_SIZE.height())
+    frame = 40  # title bar and borders the window manager adds around the client area
+    width = max(minimum.width(), min(FIRST_SIZE.width(), available.width() - frame // 2))
+    height = max(minimum.height(), min(FIRST_SIZE.height(), available.height() - frame))
+    placed = QRect(0, 0, width, height)
+    placed.moveCenter(available.center())
+    return placed
