@@ -43,7 +43,7 @@ def make_command(target: str, *, venv: Path, dist_dir: Path, dry_run: bool = Fal
         "-C",
         str(REPO_ROOT),
         "-o",
-        f"{venv}/.installed-app",
+        f"{venv}/.installed",
         target,
         f"VENV={venv}",
         f"DIST_DIR={dist_dir}",
