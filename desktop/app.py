@@ -52,10 +52,11 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
 
     try:
         from PySide6.QtCore import QTimer
+
+        _scan_imports_cheaply()
         from PySide6.QtWidgets import QApplication
     except ImportError as error:  # Qt's system libraries are missing: say which packages
         return report_unloadable_qt(error)
-    _scan_imports_cheaply()
 
     from desktop.ui.main_window import MainWindow
     from desktop.ui.single_instance import acquire_lock, ask_running_instance_to_raise

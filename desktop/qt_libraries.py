@@ -8,7 +8,6 @@ are looked for only after Qt has failed, and Qt itself is imported only by `star
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Mapping
@@ -59,6 +58,8 @@ def missing_packages(libraries: Mapping[str, str]) -> list[str]:
     """
     if not sys.platform.startswith("linux"):
         return []
+    import ctypes  # only once Qt has failed: the normal start never needs it
+
     missing: list[str] = []
     for soname, package in libraries.items():
         if package in missing:
