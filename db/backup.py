@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
-import secrets
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from db.atomic import refuse_overwriting, replacing_one, require_regular
 from db.connection import read_only_connection
 from db.errors import CorruptDatabase, StoreBusy, translates_errors
 from db.files import (
     companions,
-    create_private,
+    log_companions,
     private_folder,
-    remove_quietly,
-    sync_file,
     sync_folder,
 )
 from db.integrity import check_database, quarantine
@@ -62,25 +59,20 @@ def new_backup_path(backups_dir: Path, *, now: datetime, reason: str | None = No
 
 @translates_errors
 def write_backup(db_path: Path, out: Path) -> Path:
-    """Write a consistent copy of a live database (VACUUM INTO) to `out`, atomically, 0600."""
+    """Write a consistent copy of a live database (VACUUM INTO) to `out`, atomically, 0600.
+
+    `out` must not be the database or one of its companions, compared as files, not as names.
+    """
     db_path, out = Path(db_path), Path(out)
-    if not db_path.is_file():
-        raise FileNotFoundError(f"no database to back up at {db_path}")
+    require_regular(db_path, what="database to back up")
+    refuse_overwriting(out, [db_path, *log_companions(db_path)])
     private_folder(out.parent)
-    temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
-    create_private(temporary)
-    try:
+    with replacing_one(out) as temporary:
         conn = read_only_connection(db_path)
         try:
             conn.execute("VACUUM INTO ?", (str(temporary),))
         finally:
             conn.close()
-        sync_file(temporary)
-        os.replace(temporary, out)
-        sync_folder(out.parent)
-    except BaseException:
-        remove_quietly(temporary)
-        raise
     log.info("Backed up %s to %s", db_path, out)
     return out
 
