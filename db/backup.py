@@ -20,6 +20,7 @@ from db.files import (
     sync_folder,
 )
 from db.integrity import check_database, quarantine
+from db.ownership import require_ours
 from db.records import require_aware
 
 log = logging.getLogger(__name__)
@@ -131,8 +132,10 @@ def restore_backup(backup: Path, db_path: Path, *, backups_dir: Path, now: datet
             f"The backup {backup.name} cannot be used ({report.kind}: {report.detail}). "
             "Nothing was changed; choose another backup."
         )
+    require_ours(backup)
     current = check_database(db_path)
     if current.ok:
+        require_ours(db_path)
         write_backup(db_path, new_backup_path(backups_dir, now=now, reason="pre-restore"))
         _empty_log(db_path)
     elif current.kind != "missing":

@@ -20,7 +20,7 @@ from db.backup import (
     prune_backups,
     write_backup,
 )
-from db.connection import connect, read_only_connection
+from db.connection import connect
 from db.errors import (
     CorruptDatabase,
     NotADatabase,
@@ -31,7 +31,8 @@ from db.errors import (
 )
 from db.files import companions, create_private, private_folder, remove_quietly
 from db.integrity import IntegrityReport, check_database, quarantine, same_content
-from db.migrations import MIGRATIONS, apply_migrations, pending_migrations, refuse_newer
+from db.migrations import MIGRATIONS, apply_migrations, pending_migrations
+from db.ownership import require_ours
 from db.records import require_aware
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ def open_store(
             "was left exactly as it is. Check that it belongs to you."
         )
     if report.ok:
-        _refuse_newer_read_only(db_path, migrations=migrations)
+        require_ours(db_path, migrations=migrations)
     db = connect(db_path)
     try:
         _migrate(db, db_path, backups_dir=backups_dir, now=now, migrations=migrations)
@@ -139,11 +140,6 @@ def _moved_aside(
         moved_to=moved_to,
         backups=backups,
     )
-
-
-def _refuse_newer_read_only(db_path: Path, *, migrations: Migrations) -> None:
-    with store_errors(), Database(read_only_connection(db_path), execute_plugins=False) as db:
-        refuse_newer(db, migrations=migrations)
 
 
 def _migrate(

@@ -13,7 +13,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop import APP_ID, __version__
-from desktop.cli import WINDOW_COMMANDS, parse, report_window_refused, run_command
+from desktop.cli import (
+    WINDOW_COMMANDS,
+    describe_os_error,
+    parse,
+    report_window_refused,
+    run_command,
+)
 from desktop.logging_setup import configure_logging
 from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
 
@@ -42,10 +48,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None) -> int:
     """Open the window for one data directory; return the process exit code."""
     try:
-        ensure_private_dir(paths.data_dir)
+        note = ensure_private_dir(paths.data_dir)
     except OSError as error:
-        return report_window_refused(paths, raised=False, problem=str(error))
+        return report_window_refused(paths, raised=False, problem=describe_os_error(error))
     configure_logging(paths.log_file, verbose=verbose)
+    if note:
+        log.warning("%s", note)
     log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
     _hash_without_openssl()
 

@@ -50,7 +50,12 @@ def open_or_recover(
     paths: AppPaths, *, now: Callable[[], datetime], ask: Callable[[StoreProblem], Choice]
 ) -> Store | None:
     """Return an open store, or None when the runner quit or nothing can be opened safely."""
-    ensure_private_dir(paths.data_dir)
+    try:
+        ensure_private_dir(paths.data_dir)
+    except OSError as error:
+        log.error("Data folder unusable: %s", error)
+        ask(StoreProblem(f"Cramproof cannot use its data folder {paths.data_dir}: {error}"))
+        return None
     for _attempt in range(MAX_RECOVERY_ATTEMPTS):
         try:
             return open_store(paths.database, backups_dir=paths.backups, now=now())
