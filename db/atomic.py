@@ -36,7 +36,8 @@ def shown(path: Path | str) -> str:
     return text if text.isprintable() else ascii(text)
 
 
-def _kind(mode: int) -> str:
+def describe_kind(mode: int) -> str:
+    """What a non-regular file is, in words: a folder, a named pipe (FIFO), a device..."""
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISLNK(mode):
@@ -57,7 +58,8 @@ def require_replaceable(path: Path) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafeTarget(path, f"is {_kind(info.st_mode)}, not a file Cramproof may replace")
+        what = describe_kind(info.st_mode)
+        raise UnsafeTarget(path, f"is {what}, not a file Cramproof may replace")
     if info.st_uid != os.geteuid():
         raise UnsafeTarget(path, "belongs to another user, so it was left untouched")
 
@@ -126,7 +128,7 @@ def require_regular(path: Path, *, what: str) -> None:
     """Refuse a FIFO, device or folder before opening it: reading a FIFO would hang forever."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
-        raise UnsafeTarget(path, f"is {_kind(info.st_mode)}, not a {what}")
+        raise UnsafeTarget(path, f"is {describe_kind(info.st_mode)}, not a {what}")
 
 
 def refuse_overwriting(out: Path, protected: Sequence[Path]) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from db.atomic import refuse_overwriting, replacing_one, require_regular
 from db.connection import read_only_connection
-from db.errors import CorruptDatabase, StoreBusy, translates_errors
+from db.errors import CorruptDatabase, StoreBusy, StoreUnwritable, translates_errors
 from db.files import (
     companions,
     log_companions,
@@ -138,6 +138,11 @@ def restore_backup(backup: Path, db_path: Path, *, backups_dir: Path, now: datet
         require_ours(db_path)
         write_backup(db_path, new_backup_path(backups_dir, now=now, reason="pre-restore"))
         _empty_log(db_path)
+    elif current.kind == "unreadable":
+        raise StoreUnwritable(
+            f"The training log at {db_path} cannot be read ({current.detail}), so it was not "
+            "replaced. Check that it is a file and belongs to you."
+        )
     elif current.kind != "missing":
         quarantine(db_path, now=now)
     write_backup(backup, db_path)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from db.atomic import describe_kind as _kind
 from db.connection import read_only_connection, sqlite_uri
 from db.files import companions, sync_folder
 from db.records import require_aware
@@ -42,14 +44,15 @@ def check_database(path: Path) -> IntegrityReport:
     wal = companions(path)[0]
     orphan_log = wal.is_file() and wal.stat().st_size > 0
     try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # opening a FIFO would hang; a device is not a log
+            return _report("unreadable", f"the database path is {_kind(info.st_mode)}, not a file")
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
         if orphan_log:
             return _report("corrupt", "the database file is gone but its write-ahead log remains")
         return _report("missing", "no database file yet")
-    except IsADirectoryError:
-        return _report("unreadable", "the database path is a folder")
     except OSError as error:
         return _report("unreadable", error.strerror or str(error))
     if not header:

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__, cli_export, cli_plan
-from desktop.cli_guard import fail, non_empty_path, one_line, output_file, refuse_data_files, say
+from desktop.cli_guard import (
+    describe_os_error,
+    fail,
+    non_empty_path,
+    one_line,
+    output_file,
+    refuse_data_files,
+    say,
+)
 from desktop.paths import AppPaths, ensure_private_dir
 
 WINDOW_COMMANDS = frozenset({None, "gym"})
@@ -86,14 +94,6 @@ def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
         return fail(describe_os_error(error))
     except sqlite3.Error as error:
         return fail(f"SQLite refused: {error}")
-
-
-def describe_os_error(error: OSError) -> str:
-    """What failed and on which path, from an OSError, in words and on one line."""
-    if error.strerror is None:
-        return str(error)
-    where = f": {one_line(str(error.filename))!r}" if error.filename is not None else ""
-    return f"{error.strerror}{where}"
 
 
 def _quiet_logging(*, verbose: bool) -> None:

@@ -12,9 +12,10 @@ import os
 import sys
 from pathlib import Path
 
-from db.atomic import UnsafeTarget, refuse_overwriting
-from db.files import log_companions
 from desktop.paths import AppPaths
+
+# db is imported inside the functions: the window's start-up parses the command line through
+# this module and must not load SQLite tooling before its first frame.
 
 
 def one_line(text: str) -> str:
@@ -25,6 +26,14 @@ def one_line(text: str) -> str:
 def fail(message: str, *, prefix: str = "cramproof") -> int:
     print(f"{prefix}: error: {one_line(message)}", file=sys.stderr)
     return 1
+
+
+def describe_os_error(error: OSError) -> str:
+    """What failed and on which path, from an OSError, in words and on one line."""
+    if error.strerror is None:
+        return str(error)
+    where = f": {one_line(str(error.filename))!r}" if error.filename is not None else ""
+    return f"{error.strerror}{where}"
 
 
 def say(message: str) -> None:
@@ -41,6 +50,8 @@ def non_empty_path(text: str) -> str:
 
 def output_file(raw: str) -> Path:
     """The file `--out` names; a name that ends in '/' or is an existing folder is refused."""
+    from db.atomic import UnsafeTarget
+
     out = Path(raw).expanduser()
     if raw.endswith(("/", os.sep)) or Path(raw).name in ("", ".", "..") or out.is_dir():
         raise UnsafeTarget(out, "is a folder")
@@ -50,7 +61,9 @@ def output_file(raw: str) -> Path:
 def refuse_data_files(out: Path, paths: AppPaths) -> None:
     """Never write over the live log, its companions, the lock, the backups folder or one of the
     backups Cramproof keeps in it (a name of your own in that folder is fine)."""
+    from db.atomic import refuse_overwriting
     from db.backup import list_backups
+    from db.files import log_companions
 
     protected = [paths.database, *log_companions(paths.database), paths.lock_file, paths.backups]
     protected += [info.path for info in list_backups(paths.backups)]

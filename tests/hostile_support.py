@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,14 +15,45 @@ import pytest
 from tests.conftest import cramproof_command
 
 NOBODY = 65534
+REPO = Path(__file__).resolve().parents[1]
 NO_DISPLAY = {"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
 
 
-def _as_user(as_nobody: bool) -> dict[str, object]:
-    """subprocess arguments that run the child as nobody, when asked and we are root."""
+# The interpreter may live where nobody cannot read (root's home), so the child starts as root,
+# imports everything the commands load, then drops to nobody for good before running them:
+# every file the command touches is touched as an ordinary user.
+_PRELOAD = (
+    "db.store db.backup db.ownership db.athletes db.integrity db.migrations desktop.app "
+    "desktop.cli desktop.cli_export desktop.export desktop.plan_reader locale tempfile sqlite3 "
+    "desktop.ui.single_instance secrets shutil platformdirs.unix"
+)
+_AS_NOBODY = f"""
+import contextlib, importlib, os, runpy, sys
+for name in {_PRELOAD!r}.split():
+    with contextlib.suppress(ImportError):
+        importlib.import_module(name)
+sys.modules["desktop.cli"].build_parser().format_help()
+os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})
+assert os.getuid() == os.geteuid() == {NOBODY}
+sys.argv = ["cramproof", *sys.argv[1:]]
+runpy.run_module("desktop", run_name="__main__")
+"""
+
+
+def _command(args: list[str], *, as_nobody: bool, code: str | None = None) -> list[str]:
     if as_nobody and os.geteuid() == 0:
-        return {"user": NOBODY, "group": NOBODY, "extra_groups": []}
-    return {}
+        return [
+            sys.executable,
+            "-c",
+            _AS_NOBODY.replace(
+                'runpy.run_module("desktop", run_name="__main__")',
+                code or 'runpy.run_module("desktop", run_name="__main__")',
+            ),
+            *args,
+        ]
+    if code is not None:
+        return [sys.executable, "-c", code, *args]
+    return cramproof_command(*args)
 
 
 def run_cli(
@@ -31,13 +63,13 @@ def run_cli(
     env = {**os.environ, **NO_DISPLAY}
     env.pop("CRAMPROOF_DATA_DIR", None)
     return subprocess.run(
-        cramproof_command(*(os.fsdecode(arg) for arg in args)),
+        _command([os.fsdecode(arg) for arg in args], as_nobody=as_nobody),
         capture_output=True,
         text=True,
         env=env,
         timeout=timeout,
         errors="surrogateescape",
-        **_as_user(as_nobody),  # type: ignore[call-overload]
+        cwd=REPO,
     )
 
 
@@ -72,10 +104,5 @@ def make_log_as(folder: Path, *, as_nobody: bool) -> Path:
         "with open_store(d / 'cramproof.db', backups_dir=d / 'backups', now=now) as s:\n"
         "    create_athlete(s, 'Ana', created_at=now)\n"
     )
-    subprocess.run(
-        [cramproof_command()[0], "-c", code, str(folder)],
-        check=True,
-        **_as_user(as_nobody),  # type: ignore[arg-type]
-        cwd=Path(__file__).resolve().parents[1],
-    )
+    subprocess.run(_command([str(folder)], as_nobody=as_nobody, code=code), check=True, cwd=REPO)
     return folder / "cramproof.db"
