@@ -16,6 +16,8 @@ MIGRATIONS = Migrations("cramproof")
 # PRAGMA application_id of every Cramproof log (the bytes "CRMP"), so that another program's
 # SQLite file is never taken for one; db.ownership also knows the logs made before it was set.
 APPLICATION_ID = 0x43524D50
+# Migrations that change no table: a log still lacking them can be read as it is (read-only).
+SCHEMA_NEUTRAL = frozenset({"0004_application_id"})
 
 _DAY = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 

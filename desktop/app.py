@@ -141,6 +141,10 @@ class _LogOpener:
         for notice in store.notices:
             log.warning("Store notice: %s", notice)
             self._window.statusBar().showMessage(notice)
+        if store.read_only:  # stays in view whatever the status bar shows next
+            from PySide6.QtWidgets import QLabel
+
+            self._window.statusBar().addPermanentWidget(QLabel("Read-only: changes are not saved"))
         if self._gym_kind is not None:
             self._window.gym.open(None if self._gym_kind == "today" else self._gym_kind)
         else:

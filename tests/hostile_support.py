@@ -25,7 +25,7 @@ NO_DISPLAY = {"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
 _PRELOAD = (
     "db.store db.backup db.ownership db.athletes db.integrity db.migrations desktop.app "
     "desktop.cli desktop.cli_export desktop.export desktop.plan_reader locale tempfile sqlite3 "
-    "desktop.ui.single_instance secrets shutil platformdirs.unix"
+    "desktop.ui.single_instance secrets shutil platformdirs.unix _strptime json csv encodings.idna"
 )
 _AS_NOBODY = f"""
 import contextlib, importlib, os, runpy, sys
