@@ -198,3 +198,26 @@ def test_paths_that_are_not_one_line_of_text_are_shown_escaped(tmp_path: Path, n
     _log(data)
     line = one_clean_line(run_cli("--data-dir", data, "backup", "--out", data / "cramproof.db-wal"))
     assert "live training log" in line
+
+
+def test_an_existing_shared_folder_is_used_as_it_is(tmp_path: Path) -> None:
+    """--data-dir naming a shared 1777 folder: the log is made there, the folder keeps its mode
+    (only folders Cramproof creates are made 0700)."""
+    from desktop.paths import AppPaths
+    from desktop.startup import open_or_recover
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    paths = AppPaths(data_dir=shared, log_dir=shared / "logs")
+    store = open_or_recover(
+        paths, now=lambda: NOW, ask=lambda problem: pytest.fail(problem.message)
+    )
+    assert store is not None
+    store.close()
+    good = tmp_path / "good.db"
+    assert run_cli("--data-dir", shared, "backup", "--out", good).returncode == 0
+    restored = run_cli("--data-dir", shared, "restore", good)
+    assert restored.returncode == 0, restored.stderr
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert stat.S_IMODE((shared / "backups").stat().st_mode) == 0o700
