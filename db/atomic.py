@@ -10,6 +10,7 @@ renaming over `/dev/null` would replace the device and renaming over a link woul
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import shutil
@@ -60,23 +61,25 @@ def require_replaceable(path: Path) -> None:
     if not stat.S_ISREG(info.st_mode):
         what = describe_kind(info.st_mode)
         raise UnsafeTarget(path, f"is {what}, not a file Cramproof may replace")
-    if info.st_uid != os.geteuid():
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():  # no owners to compare on Windows
         raise UnsafeTarget(path, "belongs to another user, so it was left untouched")
 
 
 def create_exclusive(path: Path) -> None:
     """Create an empty 0600 file that did not exist; never follow a link planted at `path`."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)  # none on Windows
+    fd = os.open(path, flags, 0o600)
     os.close(fd)
 
 
 @contextmanager
-def replacing(targets: Sequence[Path]) -> Iterator[list[Path]]:
+def replacing(targets: Sequence[Path], *, make_folder: bool = False) -> Iterator[list[Path]]:
     """Yield one empty private file per target (all targets share one folder) to fill in; when
     the block ends without error, move them over their targets. On error nothing new is left.
 
-    A target folder that does not exist yet is created whole: its files are written into a
-    temporary folder that is renamed into place in one step.
+    With `make_folder`, a target folder that does not exist yet is created whole: its files are
+    written into a temporary folder that is renamed into place in one step. Without it, a
+    missing folder is an error, as for any other file written there.
     """
     targets = [Path(target) for target in targets]
     folders = {target.parent for target in targets}
@@ -85,7 +88,7 @@ def replacing(targets: Sequence[Path]) -> Iterator[list[Path]]:
     for target in targets:
         require_replaceable(target)
     folder = folders.pop()
-    new_folder = not os.path.lexists(folder)
+    new_folder = make_folder and not os.path.lexists(folder)
     home = folder.parent if new_folder else folder
     if new_folder:
         home.mkdir(parents=True, exist_ok=True)
@@ -99,7 +102,8 @@ def replacing(targets: Sequence[Path]) -> Iterator[list[Path]]:
         for path in made:
             sync_file(path)
         if new_folder:
-            staging.chmod(0o700)
+            if os.path.lexists(folder):  # made meanwhile: a rename would replace an empty one
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder))
             os.rename(staging, folder)
         else:
             for path, target in zip(made, targets, strict=True):

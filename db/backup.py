@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from db.atomic import refuse_overwriting, replacing_one, require_regular
-from db.connection import read_only_connection
+from db.connection import read_only_connection, sqlite_uri
 from db.errors import CorruptDatabase, StoreBusy, StoreUnwritable, translates_errors
 from db.files import (
     companions,
@@ -71,7 +71,8 @@ def write_backup(db_path: Path, out: Path) -> Path:
     with replacing_one(out) as temporary:
         conn = read_only_connection(db_path)
         try:
-            conn.execute("VACUUM INTO ?", (str(temporary),))
+            # As a URI: a name with bytes that are not UTF-8 survives (the connection takes URIs).
+            conn.execute("VACUUM INTO ?", (sqlite_uri(temporary, mode="rwc"),))
         finally:
             conn.close()
     log.info("Backed up %s to %s", db_path, out)

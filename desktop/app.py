@@ -51,6 +51,8 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
         note = ensure_private_dir(paths.data_dir)
     except OSError as error:
         return report_window_refused(paths, raised=False, problem=describe_os_error(error))
+    except ValueError as error:  # a name with a NUL or that cannot be encoded
+        return report_window_refused(paths, raised=False, problem=str(error))
     configure_logging(paths.log_file, verbose=verbose)
     if note:
         log.warning("%s", note)

@@ -94,6 +94,8 @@ def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
         return fail(describe_os_error(error))
     except sqlite3.Error as error:
         return fail(f"SQLite refused: {error}")
+    except UnicodeError:  # a name no file system call can take (not even as raw bytes)
+        return fail("a path given cannot be encoded as a file name on this system")
 
 
 def _quiet_logging(*, verbose: bool) -> None:

@@ -79,7 +79,7 @@ def export_log(
     counter = _Counter()
     if fmt == "csv":
         targets = csv_paths(out)
-        with replacing(list(targets.values())) as made:
+        with replacing(list(targets.values()), make_folder=True) as made:
             for table, path in zip(targets, made, strict=True):
                 with _text(path) as stream:
                     _write_csv_table(stream, store, table, athlete_id, units, counter)

@@ -53,7 +53,8 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None, environ: Mapping[str,
     if chosen:
         try:
             root = Path(chosen).expanduser().resolve()
-        except RuntimeError:  # a symbolic link loop: the command using it says so in one line
+        except (RuntimeError, UnicodeError):  # a link loop, or a name no file system takes:
+            # the command using it says so in one line
             root = Path(os.path.abspath(Path(chosen).expanduser()))
         return AppPaths(data_dir=root, log_dir=root / "logs")
     return AppPaths(

@@ -103,6 +103,7 @@ OUTS: dict[str, Callable[[Path, Path], str]] = {
     "name-too-long": lambda base, data: str(base / ("x" * 300)),
     "inside-a-loop": lambda base, data: str(_loop(base) / "copy.x"),
     "newline": lambda base, data: str(base / "new\nline.x"),
+    "undecodable-bytes": lambda base, data: str(base / "copy-\udc80.x"),
     "in-a-file": lambda base, data: ((base / "f").write_text("x"), str(base / "f" / "copy.x"))[1],
 }
 
@@ -188,6 +189,15 @@ NAMES = st.text(
     min_size=0,
     max_size=300,
 ).filter(lambda name: name.strip(".") != "" or name == "")  # "." and ".." leave the sandbox
+
+
+def test_a_backup_to_a_name_that_is_not_utf8_is_written(base: Path) -> None:
+    data = _healthy(base / "data")
+    out = base / "copy-\udc80.db"
+    code, _out, err = run_main(["--data-dir", str(data), "backup", "--out", str(out)])
+    assert code == 0, err
+    with sqlite3.connect(f"{out.absolute().as_uri()}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT name FROM athletes").fetchall() == [("Ana",)]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
