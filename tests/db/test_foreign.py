@@ -222,3 +222,22 @@ def test_an_empty_sqlite_file_is_taken_as_a_new_log(app_paths: AppPaths) -> None
         open_store(app_paths.database, backups_dir=app_paths.backups, now=NOW).close()
     except StoreError as error:  # pragma: no cover - the assertion below explains
         pytest.fail(f"an empty file must be usable: {error.message}")
+
+
+def test_the_window_shows_it_in_the_problem_dialog(app_paths: AppPaths, qtbot, tmp_path) -> None:
+    """What the runner sees: the window's own problem dialog, with only Quit to press."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.store_dialogs import build_problem_box
+
+    _app_with_settings(app_paths.database)
+    asked: list[StoreProblem] = []
+    open_or_recover(app_paths, now=lambda: NOW, ask=lambda p: asked.append(p) or Choice.QUIT)
+    box, buttons = build_problem_box(asked[0])
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    assert "another program's database" in box.text() and str(app_paths.database) in box.text()
+    assert list(buttons.values()) == [Choice.QUIT]
+    assert box.icon() == QMessageBox.Icon.Warning
+    box.grab().save(str(tmp_path / "foreign-dialog.png"))
