@@ -132,3 +132,21 @@ def test_the_window_shows_the_read_only_notice(read_only_mount: ReadOnly, qtbot)
     finally:
         window.close_store()
         opener.close()
+
+
+def test_restoring_into_a_read_only_log_is_refused_and_the_log_stays_open(
+    read_only_mount: ReadOnly,
+) -> None:
+    from desktop.data_safety import restore_and_reopen
+
+    paths = AppPaths(data_dir=read_only_mount.data, log_dir=read_only_mount.out / "logs")
+    store = open_or_recover(paths, now=lambda: NOW, ask=_nobody_asked)
+    assert store is not None
+    backup = read_only_mount.out / "backup.db"
+    assert run_cli("--data-dir", paths.data_dir, "backup", "--out", backup).returncode == 0
+    reopened, problem = restore_and_reopen(store, backup, now=NOW)
+    try:
+        assert problem is not None and "read-only" in problem
+        assert [a.name for a in list_athletes(reopened)] == ["Ana"]
+    finally:
+        reopened.close()
