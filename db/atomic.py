@@ -19,11 +19,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from db.errors import StoreError
 from db.files import sync_file, sync_folder
 
 
-class UnsafeTarget(OSError):
-    """The path names something that must not be replaced; str() is the runner's one line."""
+class UnsafeTarget(StoreError, OSError):
+    """The path names something that must not be replaced; `.message` is the runner's one line.
+
+    A StoreError so that every window action that reports store problems shows it, and an
+    OSError so that callers that handle file-system failures of an export still catch it.
+    """
 
     def __init__(self, path: Path, why: str) -> None:
         super().__init__(f"{shown(path)} {why}; give the name of a regular file to write")
