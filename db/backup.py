@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
-import secrets
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from db.connection import read_only_connection
-from db.errors import CorruptDatabase, StoreBusy, translates_errors
+from db.atomic import refuse_overwriting, replacing_one, require_regular
+from db.connection import read_only_connection, sqlite_uri
+from db.errors import CorruptDatabase, StoreBusy, StoreUnwritable, translates_errors
 from db.files import (
     companions,
-    create_private,
+    log_companions,
     private_folder,
-    remove_quietly,
-    sync_file,
     sync_folder,
 )
 from db.integrity import check_database, quarantine
+from db.ownership import require_ours
 from db.records import require_aware
 
 log = logging.getLogger(__name__)
@@ -62,25 +60,21 @@ def new_backup_path(backups_dir: Path, *, now: datetime, reason: str | None = No
 
 @translates_errors
 def write_backup(db_path: Path, out: Path) -> Path:
-    """Write a consistent copy of a live database (VACUUM INTO) to `out`, atomically, 0600."""
+    """Write a consistent copy of a live database (VACUUM INTO) to `out`, atomically, 0600.
+
+    `out` must not be the database or one of its companions, compared as files, not as names.
+    """
     db_path, out = Path(db_path), Path(out)
-    if not db_path.is_file():
-        raise FileNotFoundError(f"no database to back up at {db_path}")
+    require_regular(db_path, what="database to back up")
+    refuse_overwriting(out, [db_path, *log_companions(db_path)])
     private_folder(out.parent)
-    temporary = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
-    create_private(temporary)
-    try:
+    with replacing_one(out) as temporary:
         conn = read_only_connection(db_path)
         try:
-            conn.execute("VACUUM INTO ?", (str(temporary),))
+            # As a URI: a name with bytes that are not UTF-8 survives (the connection takes URIs).
+            conn.execute("VACUUM INTO ?", (sqlite_uri(temporary, mode="rwc"),))
         finally:
             conn.close()
-        sync_file(temporary)
-        os.replace(temporary, out)
-        sync_folder(out.parent)
-    except BaseException:
-        remove_quietly(temporary)
-        raise
     log.info("Backed up %s to %s", db_path, out)
     return out
 
@@ -139,10 +133,17 @@ def restore_backup(backup: Path, db_path: Path, *, backups_dir: Path, now: datet
             f"The backup {backup.name} cannot be used ({report.kind}: {report.detail}). "
             "Nothing was changed; choose another backup."
         )
+    require_ours(backup)
     current = check_database(db_path)
     if current.ok:
+        require_ours(db_path)
         write_backup(db_path, new_backup_path(backups_dir, now=now, reason="pre-restore"))
         _empty_log(db_path)
+    elif current.kind == "unreadable":
+        raise StoreUnwritable(
+            f"The training log at {db_path} cannot be read ({current.detail}), so it was not "
+            "replaced. Check that it is a file and belongs to you."
+        )
     elif current.kind != "missing":
         quarantine(db_path, now=now)
     write_backup(backup, db_path)

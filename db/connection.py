@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 from typing import Protocol
@@ -77,7 +78,28 @@ def apply_pragmas(db: Database) -> None:
 
 
 def read_only_connection(path: Path) -> sqlite3.Connection:
-    """A connection that can never write to the database file (URI mode=ro)."""
+    """A connection that can never write to the database file (URI mode=ro).
+
+    In a folder nobody may write to (a read-only mount, another user's folder) SQLite cannot make
+    the shared-memory file a WAL database needs and refuses even to read. When no write-ahead
+    log is there, nothing can be writing and the file alone holds everything, so it is opened as
+    immutable instead: the log of a read-only folder can still be checked, backed up, exported.
+    """
     conn = sqlite3.connect(sqlite_uri(path), uri=True)
-    conn.execute("PRAGMA busy_timeout=5000")
+    try:
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        conn.close()
+        if not _needs_immutable(path, error):
+            raise
+        conn = sqlite3.connect(sqlite_uri(path, immutable=True), uri=True)
     return conn
+
+
+def _needs_immutable(path: Path, error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+        return False
+    wal = companions(Path(path))[0]
+    return not wal.exists() and not os.access(Path(path).parent, os.W_OK)

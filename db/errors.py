@@ -67,6 +67,10 @@ class NewerDatabase(StoreError):
         self.unknown = tuple(unknown)
 
 
+class ForeignDatabase(StoreError):
+    """A SQLite database of another program sits where the log belongs: never written to."""
+
+
 class StoreUnwritable(StoreError):
     """The data folder or file cannot be read or written (permissions, read-only, disk full)."""
 

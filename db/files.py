@@ -51,3 +51,8 @@ def remove_quietly(path: Path) -> None:
     """Delete a leftover temporary file; a failure here must not hide the error being raised."""
     with contextlib.suppress(OSError):
         path.unlink(missing_ok=True)
+
+
+def log_companions(path: Path) -> list[Path]:
+    """Every file SQLite may keep beside the log: the write-ahead log, shared memory, journal."""
+    return [*companions(path), path.with_name(path.name + "-journal")]

@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
 
+from db.atomic import describe_kind as _kind
 from db.connection import read_only_connection, sqlite_uri
 from db.files import companions, sync_folder
 from db.records import require_aware
@@ -42,14 +44,15 @@ def check_database(path: Path) -> IntegrityReport:
     wal = companions(path)[0]
     orphan_log = wal.is_file() and wal.stat().st_size > 0
     try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):  # opening a FIFO would hang; a device is not a log
+            return _report("unreadable", f"the database path is {_kind(info.st_mode)}, not a file")
         with path.open("rb") as handle:
             header = handle.read(100)
     except FileNotFoundError:
         if orphan_log:
             return _report("corrupt", "the database file is gone but its write-ahead log remains")
         return _report("missing", "no database file yet")
-    except IsADirectoryError:
-        return _report("unreadable", "the database path is a folder")
     except OSError as error:
         return _report("unreadable", error.strerror or str(error))
     if not header:
@@ -60,20 +63,20 @@ def check_database(path: Path) -> IntegrityReport:
         return _report("not_sqlite", "the file does not start with the SQLite header")
     if len(header) < 100:
         return _report("corrupt", "the file is cut off inside its header")
-    return _quick_check(path, immutable=False, retry=not wal.exists())
+    return _quick_check(path)
 
 
-def _quick_check(path: Path, *, immutable: bool, retry: bool) -> IntegrityReport:
-    """Run quick_check read-only; a read-only folder with no log left may need immutable=1."""
+def _quick_check(path: Path) -> IntegrityReport:
+    """Run quick_check read-only (as immutable in a folder nobody may write, see
+    read_only_connection)."""
     try:
-        conn = sqlite3.connect(sqlite_uri(path, immutable=immutable), uri=True)
+        conn = read_only_connection(path)
     except sqlite3.Error as error:
-        return _failure(path, error, retry=retry)
+        return _failure(error)
     try:
-        conn.execute("PRAGMA busy_timeout=5000")
         rows = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.Error as error:
-        return _failure(path, error, retry=retry)
+        return _failure(error)
     finally:
         conn.close()
     if rows == ["ok"]:
@@ -81,12 +84,10 @@ def _quick_check(path: Path, *, immutable: bool, retry: bool) -> IntegrityReport
     return _report("corrupt", "; ".join(str(row) for row in rows[:3]))
 
 
-def _failure(path: Path, error: sqlite3.Error, *, retry: bool) -> IntegrityReport:
+def _failure(error: sqlite3.Error) -> IntegrityReport:
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_FORMAT):
         return _report("corrupt", str(error))
-    if code == sqlite3.SQLITE_CANTOPEN and retry:
-        return _quick_check(path, immutable=True, retry=False)
     return _report("unreadable", str(error))
 
 

@@ -13,6 +13,11 @@ from sqlite_utils.migrations import Migrations
 from db.errors import NewerDatabase
 
 MIGRATIONS = Migrations("cramproof")
+# PRAGMA application_id of every Cramproof log (the bytes "CRMP"), so that another program's
+# SQLite file is never taken for one; db.ownership also knows the logs made before it was set.
+APPLICATION_ID = 0x43524D50
+# Migrations that change no table: a log still lacking them can be read as it is (read-only).
+SCHEMA_NEUTRAL = frozenset({"0004_application_id"})
 
 _DAY = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 
@@ -164,6 +169,12 @@ def _progress_indexes(db: Database) -> None:
     db.executescript("""
 CREATE INDEX sets_by_exercise_session ON sets(exercise_id, session_id, warmup, load_kg, reps);
 """)
+
+
+@MIGRATIONS(name="0004_application_id")
+def _application_id(db: Database) -> None:
+    """Mark the file as a Cramproof log in its header (see db.ownership)."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:

@@ -31,7 +31,8 @@ from db.errors import (
 )
 from db.files import companions, create_private, private_folder, remove_quietly
 from db.integrity import IntegrityReport, check_database, quarantine, same_content
-from db.migrations import MIGRATIONS, apply_migrations, pending_migrations, refuse_newer
+from db.migrations import MIGRATIONS, SCHEMA_NEUTRAL, apply_migrations, pending_migrations
+from db.ownership import require_ours
 from db.records import require_aware
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,20 @@ log = logging.getLogger(__name__)
 class Store:
     """The open training log: the app holds one and passes it to every query function."""
 
-    def __init__(self, *, db: Database, path: Path, backups_dir: Path, notices: tuple[str, ...]):
+    def __init__(
+        self,
+        *,
+        db: Database,
+        path: Path,
+        backups_dir: Path,
+        notices: tuple[str, ...],
+        read_only: bool = False,
+    ):
         self.db = db
         self.path = path
         self.backups_dir = backups_dir
         self.notices = notices
+        self.read_only = read_only  # opened by open_read_only: every write fails
 
     def close(self) -> None:
         self.db.close()
@@ -82,7 +92,7 @@ def open_store(
             "was left exactly as it is. Check that it belongs to you."
         )
     if report.ok:
-        _refuse_newer_read_only(db_path, migrations=migrations)
+        require_ours(db_path, migrations=migrations)
     db = connect(db_path)
     try:
         _migrate(db, db_path, backups_dir=backups_dir, now=now, migrations=migrations)
@@ -91,6 +101,36 @@ def open_store(
         db.close()
         raise
     return Store(db=db, path=db_path, backups_dir=backups_dir, notices=notices)
+
+
+def open_read_only(
+    db_path: Path, *, backups_dir: Path, migrations: Migrations = MIGRATIONS
+) -> Store:
+    """Open a log the runner may read but not write (a read-only folder, mount or file) so that
+    it can still be looked at; every write then fails as StoreUnwritable. Nothing is written:
+    no backup, no migration. Raises a StoreError when the file is damaged, not ours, newer, or
+    too old to be read without the upgrade that would have to write to it."""
+    db_path = Path(db_path)
+    report = check_database(db_path)
+    if not report.ok:
+        raise StoreUnwritable(
+            f"Cramproof cannot open its training log at {db_path} even read-only "
+            f"({report.kind}: {report.detail}). The file was left exactly as it is."
+        )
+    require_ours(db_path, migrations=migrations)
+    with store_errors():
+        db = Database(read_only_connection(db_path), execute_plugins=False)
+        pending = set(pending_migrations(db, migrations=migrations)) - SCHEMA_NEUTRAL
+    if pending:
+        db.close()
+        raise StoreUnwritable(
+            unwritable_message("this older training log must be upgraded, which writes to it")
+        )
+    notice = (
+        f"Read-only: Cramproof cannot write to {db_path.parent}, so the training log is open "
+        "for reading only and nothing you change can be saved."
+    )
+    return Store(db=db, path=db_path, backups_dir=backups_dir, notices=(notice,), read_only=True)
 
 
 def _require_writable_folder(folder: Path) -> None:
@@ -139,11 +179,6 @@ def _moved_aside(
         moved_to=moved_to,
         backups=backups,
     )
-
-
-def _refuse_newer_read_only(db_path: Path, *, migrations: Migrations) -> None:
-    with store_errors(), Database(read_only_connection(db_path), execute_plugins=False) as db:
-        refuse_newer(db, migrations=migrations)
 
 
 def _migrate(

@@ -13,7 +13,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop import APP_ID, __version__
-from desktop.cli import WINDOW_COMMANDS, parse, report_window_refused, run_command
+from desktop.cli import (
+    WINDOW_COMMANDS,
+    describe_os_error,
+    parse,
+    report_window_refused,
+    run_command,
+)
 from desktop.logging_setup import configure_logging
 from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
 from desktop.qt_libraries import report_unloadable_qt, start_application
@@ -43,10 +49,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None) -> int:
     """Open the window for one data directory; return the process exit code."""
     try:
-        ensure_private_dir(paths.data_dir)
+        note = ensure_private_dir(paths.data_dir)
     except OSError as error:
+        return report_window_refused(paths, raised=False, problem=describe_os_error(error))
+    except ValueError as error:  # a name with a NUL or that cannot be encoded
         return report_window_refused(paths, raised=False, problem=str(error))
     configure_logging(paths.log_file, verbose=verbose)
+    if note:
+        log.warning("%s", note)
     log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
     _hash_without_openssl()
 
@@ -137,6 +147,10 @@ class _LogOpener:
         for notice in store.notices:
             log.warning("Store notice: %s", notice)
             self._window.statusBar().showMessage(notice)
+        if store.read_only:  # stays in view whatever the status bar shows next
+            from PySide6.QtWidgets import QLabel
+
+            self._window.statusBar().addPermanentWidget(QLabel("Read-only: changes are not saved"))
         if self._gym_kind is not None:
             self._window.gym.open(None if self._gym_kind == "today" else self._gym_kind)
         else:

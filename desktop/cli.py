@@ -11,6 +11,15 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import __version__, cli_export, cli_plan
+from desktop.cli_guard import (
+    describe_os_error,
+    fail,
+    non_empty_path,
+    one_line,
+    output_file,
+    refuse_data_files,
+    say,
+)
 from desktop.paths import AppPaths, ensure_private_dir
 
 WINDOW_COMMANDS = frozenset({None, "gym"})
@@ -35,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir",
         metavar="PATH",
+        type=non_empty_path,
         help="folder for the database, backups and logs (default: the platform's user data "
         "folder; also settable with CRAMPROOF_DATA_DIR)",
     )
@@ -42,7 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("check", help="check the database's integrity (exit 0 healthy, 1 problem)")
     backup = commands.add_parser("backup", help="write a consistent copy of the database")
-    backup.add_argument("--out", required=True, metavar="FILE", help="where to write the copy")
+    backup.add_argument(
+        "--out", required=True, metavar="FILE", type=non_empty_path, help="where to write the copy"
+    )
     restore = commands.add_parser(
         "restore", help="list backups, or replace the database with one (the current is kept)"
     )
@@ -59,14 +71,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
-    """Run a display-free sub-command and return its exit code."""
+    """Run a display-free sub-command and return its exit code.
+
+    Whatever the file system answers about a path (too long, a link loop, a folder that cannot
+    be entered, a device) ends as one line on stderr and exit 1, never a traceback.
+    """
+    import sqlite3
+
+    from db.errors import StoreError
+
     _quiet_logging(verbose=args.verbose)
     handlers = {"check": _check, "backup": _backup, "restore": _restore}
-    if args.command == "plan":
-        return cli_plan.run(args)
-    if args.command == "export":
-        return cli_export.run(args, paths)
-    return handlers[args.command](args, paths)
+    try:
+        if args.command == "plan":
+            return cli_plan.run(args)
+        if args.command == "export":
+            return cli_export.run(args, paths)
+        return handlers[args.command](args, paths)
+    except StoreError as error:
+        return fail(error.message)
+    except OSError as error:
+        return fail(describe_os_error(error))
+    except sqlite3.Error as error:
+        return fail(f"SQLite refused: {error}")
+    except UnicodeError:  # a name no file system call can take (not even as raw bytes)
+        return fail("a path given cannot be encoded as a file name on this system")
 
 
 def _quiet_logging(*, verbose: bool) -> None:
@@ -84,93 +113,86 @@ def _quiet_logging(*, verbose: bool) -> None:
 
 
 def _check(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Healthy: one line on stdout, exit 0. A problem: one line on stderr, exit 1."""
     from db.integrity import check_database
+    from db.ownership import ownership_problem
 
     report = check_database(paths.database)
     if report.kind == "missing":
-        print(f"No database yet at {paths.database}: nothing to check.")
+        say(f"No database yet at {paths.database}: nothing to check.")
         return 0
-    if report.ok:
-        print(f"{paths.database}: ok")
-        return 0
-    print(f"{paths.database}: PROBLEM ({report.kind}) {report.detail}")
-    return 1
+    problem = (
+        ownership_problem(paths.database)
+        if report.ok
+        else f"PROBLEM ({report.kind}) {report.detail}".strip()
+    )
+    if problem:
+        return fail(f"{paths.database}: {problem}")
+    say(f"{paths.database}: ok")
+    return 0
 
 
 def _backup(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.backup import write_backup
-    from db.errors import StoreError
     from db.integrity import check_database
 
+    out = output_file(args.out)
+    refuse_data_files(out, paths)
     report = check_database(paths.database)
     if not report.ok:
-        return _fail(f"cannot back up {paths.database}: {report.kind} {report.detail}".strip())
-    out = Path(args.out).expanduser()
-    if out.resolve() == paths.database.resolve():
-        return _fail("the backup must not overwrite the database itself")
-    try:
-        written = write_backup(paths.database, out)
-    except StoreError as error:
-        return _fail(error.message)
-    except OSError as error:
-        return _fail(f"could not write {out}: {error.strerror or error}")
-    print(f"Backed up {paths.database} to {written}")
+        return fail(f"cannot back up {paths.database}: {report.kind} {report.detail}".strip())
+    written = write_backup(paths.database, out)
+    say(f"Backed up {paths.database} to {written}")
     return 0
 
 
 def _restore(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.backup import list_backups, restore_backup
-    from db.errors import StoreError
 
     backups = list_backups(paths.backups) if paths.backups.is_dir() else []
     if args.backup is None:
         if not backups:
-            print(f"No backups in {paths.backups}")
+            say(f"No backups in {paths.backups}")
         for info in backups:
-            print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason or '':<14} {info.path}")
+            say(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.reason or '':<14} {info.path}")
         return 0
     if args.backup == "latest":
         if not backups:
-            return _fail(f"no backups in {paths.backups}")
+            return fail(f"no backups in {paths.backups}")
         chosen = backups[0].path
     else:
         chosen = Path(args.backup).expanduser()
     if not chosen.is_file():
-        return _fail(f"no such backup file: {chosen}")
+        return fail(f"no such backup file: {chosen}")
     # Only QtCore (no display): the same lock the window holds, so a log is never swapped
     # from under an open window.
     from desktop.ui.single_instance import acquire_lock
 
     try:
-        ensure_private_dir(paths.data_dir)
+        note = ensure_private_dir(paths.data_dir)
         lock = acquire_lock(paths.lock_file)
     except OSError as error:
-        return _fail(f"cannot restore into {paths.data_dir}: {error}")
+        return fail(f"cannot restore into {paths.data_dir}: {describe_os_error(error)}")
+    if note:
+        logging.getLogger(__name__).warning("%s", note)  # shown with --verbose
     if lock is None:
-        return _fail(f"Cramproof is open on {paths.data_dir}: close it, then restore")
+        return fail(f"Cramproof is open on {paths.data_dir}: close it, then restore")
     try:
         restore_backup(chosen, paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
-    except StoreError as error:
-        return _fail(error.message)
     finally:
         lock.unlock()
-    print(f"Restored {chosen} into {paths.database}")
+    say(f"Restored {chosen} into {paths.database}")
     return 0
 
 
 def report_window_refused(paths: AppPaths, *, raised: bool, problem: str | None = None) -> int:
     """Explain a second launch or an unusable data folder; 0 when the open window was raised."""
     if problem:
-        print(f"cramproof: cannot use the data folder {paths.data_dir}: {problem}", file=sys.stderr)
-        return 1
+        return fail(f"cannot use the data folder {paths.data_dir}: {problem}")
     where = "brought to the front" if raised else "it did not answer"
-    print(f"cramproof: already open for {paths.data_dir} ({where}).", file=sys.stderr)
+    line = one_line(f"already open for {paths.data_dir} ({where}).")
+    print(f"cramproof: {line}", file=sys.stderr)
     return 0 if raised else 1
-
-
-def _fail(message: str) -> int:
-    print(f"cramproof: error: {message}", file=sys.stderr)
-    return 1
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:

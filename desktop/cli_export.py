@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.cli_guard import (
+    describe_os_error,
+    fail,
+    non_empty_path,
+    output_file,
+    refuse_data_files,
+    say,
+)
 from desktop.export_formats import FORMATS
 from desktop.paths import AppPaths
 
@@ -28,13 +35,23 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
         "export", help="export the training log (csv, json, strong)", description=DESCRIPTION
     )
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
-    parser.add_argument("--out", required=True, metavar="PATH", help="file or folder to write")
+    parser.add_argument(
+        "--out", required=True, metavar="PATH", type=non_empty_path, help="file or folder to write"
+    )
     parser.add_argument("--athlete", metavar="NAME", help="whose log (default: the last opened)")
     return parser
 
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
-    """Export and print what was written; 1 with a one-line reason when it cannot.
+    """Export and print what was written; 1 with a one-line reason when it cannot."""
+    try:
+        return _run(args, paths)
+    except OSError as error:
+        return _fail(describe_os_error(error))
+
+
+def _run(args: argparse.Namespace, paths: AppPaths) -> int:
+    """The export itself.
 
     The export reads a consistent copy of the log taken into a temporary folder, never the log
     itself: an open window may be using it, and opening it here could migrate it, write a
@@ -50,9 +67,10 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
 
     if not paths.database.exists():
         return _fail(f"there is no training log at {paths.database} yet: nothing to export")
-    out = Path(args.out).expanduser()
-    if args.format != "csv" and out.is_dir():
-        return _fail(f"{out} is a folder; give a file name for the {args.format} export")
+    out = Path(args.out).expanduser() if args.format == "csv" else output_file(args.out)
+    targets = csv_paths(out).values() if args.format == "csv" else [out]
+    for target in targets:
+        refuse_data_files(target, paths)
     report = check_database(paths.database)
     if not report.ok:
         return _fail(f"cannot export {paths.database}: {report.kind} {report.detail}".strip())
@@ -75,11 +93,11 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     except StoreError as error:
         return _fail(error.message)
     except OSError as error:
-        target = out if args.format != "csv" else next(iter(csv_paths(out).values())).parent
+        target = out if args.format != "csv" else next(iter(targets)).parent
         return _fail(f"could not write {target}: {error.strerror or error}")
     written = ", ".join(str(path) for path in result.files)
     sessions, sets = counted(result.sessions, "session"), counted(result.sets, "set")
-    print(f"Exported {sessions}, {sets} of {athlete.name}: {written}")
+    say(f"Exported {sessions}, {sets} of {athlete.name}: {written}")
     return 0
 
 
@@ -100,5 +118,4 @@ def _athlete(store: Any, name: str | None, now: datetime) -> Any:
 
 
 def _fail(message: str) -> int:
-    print(f"cramproof export: error: {message}", file=sys.stderr)
-    return 1
+    return fail(message, prefix="cramproof export")

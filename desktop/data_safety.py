@@ -26,6 +26,11 @@ def restore_and_reopen(store: Store, backup: Path, *, now: datetime) -> tuple[St
     Returns the open store and, if the restore was refused, the reason to show. The current log is
     always backed up (or, if damaged, moved aside) by restore_backup before it is replaced.
     """
+    if store.read_only:  # nothing can be written there: keep the log open as it is
+        return store, (
+            f"The training log is open read-only ({store.path.parent} cannot be written to), "
+            "so no backup can be restored into it."
+        )
     db_path, backups_dir = store.path, store.backups_dir
     store.close()
     problem = None

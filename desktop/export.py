@@ -3,22 +3,21 @@
 Qt-free; the menu and `cramproof export` both call `export_log`. CSV and JSON hold every stored
 column (plus the exercise, the load in the athlete's units and the build-up week) so that they
 read back equal to the store. Text a spreadsheet would run as a formula is written with a
-leading apostrophe. Every file is written beside its target and renamed into place, so a failed
-export never leaves half a file behind.
+leading apostrophe. Files are written through db.atomic.replacing: a CSV set appears whole, and
+a failed export leaves nothing new behind.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from db.atomic import replacing, replacing_one
 from db.history_queries import (
     EXPORT_TABLES,
     build_up_weeks_by_day,
@@ -79,14 +78,13 @@ def export_log(
     units: Units = plan.units if plan else "kg"
     counter = _Counter()
     if fmt == "csv":
-        files = []
-        for table, path in csv_paths(out).items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with _replacing(path) as stream:
-                _write_csv_table(stream, store, table, athlete_id, units, counter)
-            files.append(path)
-        return ExportResult(tuple(files), counter.sessions, counter.sets)
-    with _replacing(out) as stream:
+        targets = csv_paths(out)
+        with replacing(list(targets.values()), make_folder=True) as made:
+            for table, path in zip(targets, made, strict=True):
+                with _text(path) as stream:
+                    _write_csv_table(stream, store, table, athlete_id, units, counter)
+        return ExportResult(tuple(targets.values()), counter.sessions, counter.sets)
+    with replacing_one(out) as made_one, _text(made_one) as stream:
         if fmt == "json":
             _write_json(stream, store, athlete_id, athlete_name, units, now, counter)
         else:
@@ -174,18 +172,9 @@ def _write_json(
     stream.write("}}\n")
 
 
-@contextmanager
-def _replacing(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside `path`, then rename it over `path` in one step."""
-    partial = path.with_name(f".{path.name}.part")
-    try:
-        with partial.open("w", encoding="utf-8", newline="") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
+def _text(path: Path) -> TextIO:
+    """The private temporary file `replacing` made, opened for the export's text."""
+    return path.open("w", encoding="utf-8", newline="")
 
 
 def read_csv_table(path: Path, columns: Sequence[Any]) -> list[dict[str, Any]]:

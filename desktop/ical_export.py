@@ -7,13 +7,13 @@ a re-plan are exported as cancelled so that they disappear too.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Calendar, Event
 
+from db.atomic import write_bytes_whole
 from desktop.domain.model import After, BuildUp, PlannedDay
 from desktop.prescription_text import AFTER_WORDS, day_context, session_text
 
@@ -82,10 +82,7 @@ def write_calendar(
     data = calendar_bytes(
         build_up, athlete=athlete, athlete_id=athlete_id, now=now, cancelled=cancelled
     )
-    path = Path(path)
-    partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    write_bytes_whole(Path(path), data)
 
 
 def _base_event(

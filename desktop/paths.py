@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -50,7 +51,11 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None, environ: Mapping[str,
     """Pick the data directory: the command line wins, then the environment, then the platform."""
     chosen = data_dir or environ.get(DATA_DIR_ENV) or None
     if chosen:
-        root = Path(chosen).expanduser().resolve()
+        try:
+            root = Path(chosen).expanduser().resolve()
+        except (RuntimeError, UnicodeError):  # a link loop, or a name no file system takes:
+            # the command using it says so in one line
+            root = Path(os.path.abspath(Path(chosen).expanduser()))
         return AppPaths(data_dir=root, log_dir=root / "logs")
     return AppPaths(
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
@@ -58,8 +63,20 @@ def resolve_paths(data_dir: str | os.PathLike[str] | None, environ: Mapping[str,
     )
 
 
-def ensure_private_dir(path: Path) -> None:
-    """Create a directory readable by the user only (0700): training logs are personal data."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.stat().st_mode & 0o077:
-        path.chmod(0o700)
+def ensure_private_dir(path: Path) -> str | None:
+    """Create the folder readable by the user only (0700): training logs are personal data.
+
+    A folder that already exists is the runner's (a USB stick, a shared folder) and is never
+    changed; when others can read it, the returned note says so, for the log or stderr.
+    """
+    try:
+        path.mkdir(mode=0o700, parents=True)
+    except FileExistsError:
+        if not path.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path)) from None
+        if path.stat().st_mode & 0o077:
+            mode = f"{path.stat().st_mode & 0o7777:o}"
+            return f"the data folder {path} can be read by other users (mode {mode}); left as it is"
+        return None
+    path.chmod(0o700)  # the umask may have taken bits off mkdir's mode, never added any
+    return None

@@ -7,6 +7,7 @@ without a display; the window supplies `ask`, which shows the problem and return
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,8 +15,8 @@ from enum import Enum
 from pathlib import Path
 
 from db.backup import BackupInfo, restore_backup
-from db.errors import CorruptDatabase, NotADatabase, StoreError
-from db.store import Store, open_store
+from db.errors import CorruptDatabase, NotADatabase, StoreError, StoreUnwritable
+from db.store import Store, open_read_only, open_store
 from desktop.paths import AppPaths, ensure_private_dir
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,12 @@ def open_or_recover(
     paths: AppPaths, *, now: Callable[[], datetime], ask: Callable[[StoreProblem], Choice]
 ) -> Store | None:
     """Return an open store, or None when the runner quit or nothing can be opened safely."""
-    ensure_private_dir(paths.data_dir)
+    try:
+        ensure_private_dir(paths.data_dir)
+    except OSError as error:
+        log.error("Data folder unusable: %s", error)
+        ask(StoreProblem(f"Cramproof cannot use its data folder {paths.data_dir}: {error}"))
+        return None
     for _attempt in range(MAX_RECOVERY_ATTEMPTS):
         try:
             return open_store(paths.database, backups_dir=paths.backups, now=now())
@@ -70,8 +76,29 @@ def open_or_recover(
                     log.error("Restore failed: %s", restore_error.message)
                     ask(StoreProblem(restore_error.message))
                     return None
+        except StoreUnwritable as error:
+            store = _read_only_instead(paths)
+            if store is not None:
+                log.warning("Opened read-only: %s", error.message)
+                return store
+            log.error("Database cannot be opened: %s", error.message)
+            ask(StoreProblem(error.message))
+            return None
         except StoreError as error:
             log.error("Database cannot be opened: %s", error.message)
             ask(StoreProblem(error.message))
             return None
     return None
+
+
+def _read_only_instead(paths: AppPaths) -> Store | None:
+    """A log that exists but may not be written (read-only folder, mount or file) is opened for
+    reading, so the runner still sees the plan and the history; None when that is not possible."""
+    folder_writable = os.access(paths.data_dir, os.W_OK)
+    if not paths.database.is_file() or (folder_writable and os.access(paths.database, os.W_OK)):
+        return None
+    try:
+        return open_read_only(paths.database, backups_dir=paths.backups)
+    except StoreError as error:
+        log.error("Not even read-only: %s", error.message)
+        return None

@@ -73,7 +73,8 @@ def test_check_reports_damage_and_leaves_the_file_alone(data_dir: Path, damage) 
     before = digest(db)
     result = run("--data-dir", str(data_dir), "check")
     assert result.returncode == 1, result.stdout
-    assert "PROBLEM" in result.stdout
+    assert "PROBLEM" in result.stderr, "check reports its problems on stderr"
+    assert len(result.stderr.splitlines()) == 1 and result.stdout == ""
     assert digest(db) == before
 
 

@@ -30,11 +30,17 @@ def test_platform_default_uses_user_data_dir() -> None:
     assert paths.log_dir == Path(platformdirs.user_log_dir("cramproof", appauthor=False))
 
 
-def test_private_dir_is_user_only_even_if_it_existed_open(tmp_path: Path) -> None:
+def test_an_existing_open_folder_is_reported_not_changed(tmp_path: Path) -> None:
+    """The runner's own folder (a shared 1777 one, a USB stick) is never chmodded; only folders
+    Cramproof creates are made 0700."""
     folder = tmp_path / "shared"
-    folder.mkdir(mode=0o755)
-    folder.chmod(0o755)
-    ensure_private_dir(folder)
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    folder.mkdir()
+    folder.chmod(0o1777)
+    note = ensure_private_dir(folder)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o1777
+    assert note is not None and "1777" in note and str(folder) in note
+    private = tmp_path / "private"
+    private.mkdir(mode=0o700)
+    assert ensure_private_dir(private) is None
     ensure_private_dir(tmp_path / "new" / "nested")
     assert stat.S_IMODE((tmp_path / "new" / "nested").stat().st_mode) == 0o700

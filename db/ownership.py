@@ -1,0 +1,86 @@
+"""Whether a SQLite file is a Cramproof training log this version may write, read-only.
+
+A log is ours when its header carries Cramproof's application_id, or, for logs made before that
+mark existed, when its migrations table records Cramproof's first migration. Any other SQLite
+file with tables belongs to another program: it is never migrated, backed up over or restored
+from, whatever its tables are called. A log with migrations this version does not know was
+written by a newer Cramproof and is not written to either.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Literal
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from db.connection import read_only_connection
+from db.errors import ForeignDatabase, NewerDatabase, store_errors
+from db.migrations import APPLICATION_ID, MIGRATIONS, known_migrations, refuse_newer
+
+Ownership = Literal["ours", "empty", "foreign", "newer"]
+_FIRST = "0001_core_tables"
+
+
+def ownership(conn: sqlite3.Connection, *, migrations: Migrations = MIGRATIONS) -> Ownership:
+    """Classify the database behind `conn` without writing to it."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if app_id not in (0, APPLICATION_ID):
+        return "foreign"
+    tables = {
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    }
+    if not tables and app_id == 0:
+        return "empty"
+    applied = _applied(conn, migrations.name) if "_sqlite_migrations" in tables else []
+    if app_id == 0 and applied[:1] != [_FIRST]:
+        return "foreign"
+    known = set(known_migrations(migrations=migrations))
+    return "newer" if any(name not in known for name in applied) else "ours"
+
+
+def _applied(conn: sqlite3.Connection, migration_set: str) -> list[str]:
+    """Migration names recorded for Cramproof; none when the table is another program's."""
+    try:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            (migration_set,),
+        ).fetchall()
+    except sqlite3.Error:
+        return []
+    return [str(name) for (name,) in rows]
+
+
+def foreign_message(path: Path) -> str:
+    return (
+        f"The file {path} is another program's database, not a Cramproof training log, so "
+        "Cramproof left it exactly as it is. Move it elsewhere or use another data folder."
+    )
+
+
+def require_ours(path: Path, *, migrations: Migrations = MIGRATIONS) -> None:
+    """Raise ForeignDatabase or NewerDatabase unless this version may write the file at `path`."""
+    with store_errors():
+        conn = read_only_connection(path)
+        try:
+            found = ownership(conn, migrations=migrations)
+            if found == "newer":
+                refuse_newer(Database(conn, execute_plugins=False), migrations=migrations)
+        finally:
+            conn.close()
+    if found == "foreign":
+        raise ForeignDatabase(foreign_message(path))
+
+
+def ownership_problem(path: Path) -> str | None:
+    """For `cramproof check`: None when the log is ours (or empty), else the reason in words."""
+    try:
+        require_ours(path)
+    except (ForeignDatabase, NewerDatabase) as error:
+        return error.message
+    return None
