@@ -18,6 +18,7 @@ from desktop.logging_setup import configure_logging
 from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QLockFile
     from PySide6.QtWidgets import QApplication
 
     from db.store import Store
@@ -41,6 +42,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None) -> int:
     """Open the window for one data directory; return the process exit code."""
+    started = start_window(paths, verbose=verbose, gym_kind=gym_kind)
+    if isinstance(started, int):
+        return started
+    from PySide6.QtCore import QTimer
+
+    _quit_on_termination_signals(started.app)
+    # Python only runs signal handlers between bytecodes; a slow timer lets it in while Qt waits.
+    heartbeat = QTimer(interval=500)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+    try:
+        return started.app.exec()
+    finally:
+        heartbeat.stop()
+        started.shut_down()
+
+
+class StartedWindow:
+    """The shown window and what it holds until the event loop ends: the opener and the lock."""
+
+    def __init__(
+        self, app: QApplication, window: MainWindow, opener: _LogOpener, lock: QLockFile
+    ) -> None:
+        self.app, self.window, self.opener, self._lock = app, window, opener, lock
+
+    @property
+    def opened(self) -> bool:
+        """True once the log has been opened and handed to the window (or refused)."""
+        return self.opener.done
+
+    def shut_down(self) -> None:
+        self.window.close_store()
+        self.opener.close()
+        self._lock.unlock()
+        log.info("Cramproof closed")
+
+
+def start_window(
+    paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None
+) -> StartedWindow | int:
+    """Show the window and schedule opening the log; an exit code when it cannot be shown.
+
+    The real start-up path, shared by `run_window` and the tests that start Cramproof as a
+    runner does.
+    """
     try:
         ensure_private_dir(paths.data_dir)
     except OSError as error:
@@ -58,6 +104,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     from desktop.ui.single_instance import acquire_lock, ask_running_instance_to_raise
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -84,20 +131,8 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     # half a second if the window is not painted, e.g. started minimised).
     window.opening_page.painted.connect(lambda: QTimer.singleShot(0, opener.open_once))
     QTimer.singleShot(500, opener.open_once)
-    _quit_on_termination_signals(app)
-    # Python only runs signal handlers between bytecodes; a slow timer lets it in while Qt waits.
-    heartbeat = QTimer(interval=500)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start()
     window.show()
-    try:
-        return app.exec()
-    finally:
-        heartbeat.stop()
-        window.close_store()
-        opener.close()
-        lock.unlock()
-        log.info("Cramproof closed")
+    return StartedWindow(app, window, opener, lock)
 
 
 class _LogOpener:
@@ -110,6 +145,10 @@ class _LogOpener:
         self._gym_kind = gym_kind
         self._done = False
         self._server: RaiseServer | None = None
+
+    @property
+    def done(self) -> bool:
+        return self._done
 
     def open_once(self) -> None:
         if self._done:

@@ -1,0 +1,103 @@
+"""`cramproof gym` through the real start-up path: gym mode is what the runner sees, with the keys.
+
+The desktop entry's "Start today's session" runs this command. A session the runner never saw
+(the window showing the welcome page or the Plan while a session was started behind it) is the
+bug these tests keep out.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.app import StartedWindow, start_window
+from desktop.domain.workout import Stage
+from desktop.paths import AppPaths
+from desktop.plan_setup import SetupForm
+from desktop.planning import Planning
+from desktop.ui.gym_view import GymView
+from tests.planning_support import open_test_store
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> AppPaths:
+    return AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+
+
+@pytest.fixture
+def started(qtbot: QtBot, paths: AppPaths) -> Iterator[list[StartedWindow]]:
+    """Holds what `start` opened, and closes it after the test."""
+    held: list[StartedWindow] = []
+    yield held
+    for window in held:
+        window.window.close()
+        window.shut_down()
+
+
+def start(qtbot: QtBot, paths: AppPaths, held: list[StartedWindow], kind: str) -> StartedWindow:
+    shown = start_window(paths, gym_kind=kind)
+    assert isinstance(shown, StartedWindow), f"the window was refused ({shown})"
+    held.append(shown)
+    qtbot.waitUntil(lambda: shown.opened, timeout=10_000)
+    # Whatever start-up does on the next turns of the event loop (the weekly check-in, the
+    # second-day offer, the last screen) happens before the runner looks.
+    for _ in range(5):
+        qtbot.wait(20)
+    return shown
+
+
+def shown_gym(shown: StartedWindow) -> GymView:
+    gym = shown.window.gym.view
+    assert gym is not None, "no gym mode was opened"
+    pages = shown.window.centralWidget()
+    assert pages.currentWidget() is gym, f"the window shows {type(pages.currentWidget()).__name__}"
+    assert gym.isVisible()
+    return gym
+
+
+def plan_a_build_up(paths: AppPaths) -> None:
+    store = open_test_store(paths.data_dir)
+    try:
+        race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
+        Planning(store, now=lambda: datetime.now(UTC)).set_up(
+            SetupForm(name="Ana", race_date=race.isoformat())
+        )
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kind", ["today", "heavy", "light"])
+@pytest.mark.parametrize("with_plan", [False, True], ids=["fresh", "planned"])
+def test_gym_command_shows_gym_mode_with_the_keys(
+    qtbot: QtBot, paths: AppPaths, started: list[StartedWindow], kind: str, with_plan: bool
+) -> None:
+    if with_plan:
+        plan_a_build_up(paths)
+    shown = start(qtbot, paths, started, kind)
+    gym = shown_gym(shown)
+    focus = shown.app.focusWidget()
+    assert focus is gym or (focus is not None and gym.isAncestorOf(focus)), focus
+    assert gym.session.stage is Stage.READY
+    qtbot.keyClick(focus, Qt.Key.Key_Space)
+    assert gym.session.stage is Stage.LIFTING, "Space reached the gym screen and started the set"
+    assert shown_gym(shown) is gym
+
+
+def test_gym_command_session_is_the_one_on_screen(
+    qtbot: QtBot, paths: AppPaths, started: list[StartedWindow]
+) -> None:
+    plan_a_build_up(paths)
+    shown = start(qtbot, paths, started, "heavy")
+    gym = shown_gym(shown)
+    with sqlite3.connect(paths.database) as db:
+        open_ids = [
+            row[0]
+            for row in db.execute("SELECT id FROM sessions WHERE state = ?", ("in_progress",))
+        ]
+    assert open_ids == [gym.session.session_id]
