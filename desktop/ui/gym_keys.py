@@ -1,8 +1,10 @@
 """The gym keyboard contract: which key does what, wherever the focus is.
 
 Space is the primary action, Enter saves, Esc backs out, digits and Up/Down set reps, PgUp/PgDn
-the load, F form, M mute, F11 full screen; single letters reach the rest. In a number field the
-digits type; in a text field (the note) only Esc, Ctrl+Enter and F11 are commands.
+the load, F (or Ctrl+F) form, M mute, F11 full screen; single letters reach the rest. A focused
+field gets every character typed into it ("heavy" in the Load field stays "heavy" and is refused
+on Enter with a message): in the reps and load fields only Enter, Esc, the arrows, PgUp/PgDn,
+Ctrl+F and F11 are commands; in a text field (the note) only Esc, Ctrl+Enter and F11.
 """
 
 from __future__ import annotations
@@ -29,11 +31,11 @@ NUMBER_KEYS = {
     Key.Key_Down: "reps_down",
     Key.Key_PageUp: "load_up",
     Key.Key_PageDown: "load_down",
-    Key.Key_F: "form",
-    Key.Key_M: "mute",
-    Key.Key_Space: "primary",
 }
 LETTERS = {
+    Key.Key_Space: "primary",
+    Key.Key_F: "form",
+    Key.Key_M: "mute",
     Key.Key_P: "pause",
     Key.Key_Plus: "extend",
     Key.Key_Equal: "extend",
@@ -48,7 +50,7 @@ HINTS = {
     "X extra set · E end session · M mute · F11 full screen · Esc leave",
     Stage.LIFTING: "Space set done · X extra set · E end session · M mute · F11 full screen · "
     "Esc not started yet",
-    Stage.LOGGING: "Enter save · digits or ↑↓ reps · PgUp/PgDn load · F form held/broke · "
+    Stage.LOGGING: "Enter save · digits or ↑↓ reps · PgUp/PgDn load · Ctrl+F form held/broke · "
     "Tab load field · Esc back",
     Stage.RESTING: "Space start next set · P pause · + 30 s · X extra set · S skip exercise · "
     "V swap variant · E end session · M mute · F11 full screen · Esc leave",
@@ -75,9 +77,11 @@ def action_for(
         return "primary"
     if field is Field.TEXT:
         return None
+    if key == Key.Key_F and modifiers & Qt.KeyboardModifier.ControlModifier:
+        return "form"
     if key in NUMBER_KEYS:
         return NUMBER_KEYS[key]
-    if key in LETTERS:
+    if field is Field.NONE and key in LETTERS:
         return LETTERS[key]
     return None
 

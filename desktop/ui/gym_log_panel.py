@@ -114,7 +114,7 @@ class LogPanel(QFrame):
         if fresh:
             self.reps.setFocus(Qt.FocusReason.OtherFocusReason)
             self.reps.selectAll()
-        self.form.setText("Form held  (F)" if draft.form_held else "Form broke  (F)")
+        self.form.setText("Form held  (Ctrl+F)" if draft.form_held else "Form broke  (Ctrl+F)")
         self.form.setStyleSheet(
             "QPushButton { border: none; border-radius: 10px; padding: 8px 24px; color: #000000;"
             f" background: {'#7ee2a8' if draft.form_held else '#ffb4a9'}; }}"
