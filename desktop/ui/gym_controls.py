@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.domain.rest_timer import format_seconds
 from desktop.domain.workout import Stage
 from desktop.session import Prompt, WorkoutSession
-from desktop.ui.gym_keys import HINTS
+from desktop.ui.gym_keys import hints_for
 from desktop.ui.gym_style import (
     BACKGROUND,
     MUTED_TEXT,
@@ -120,7 +120,7 @@ class Controls(QWidget):
         self.prompt.setVisible(bool(text))
         self.primary.setText(PRIMARY_LABELS[stage])
         self.primary.setEnabled(not session.finished)
-        self.hints.setText(HINTS[stage])
+        self.hints.setText(hints_for(stage, session.prompt))
         upcoming, paused = session.next, session.rest is not None and session.rest.is_paused
         labels = {"pause": "Resume  (P)" if paused else "Pause  (P)"}
         shown = [

@@ -58,6 +58,19 @@ HINTS = {
     "X one more set · Esc leave",
 }
 
+# While a question is on the banner, the hint line gives the banner's keys and nothing else.
+PROMPT_HINTS = {
+    Prompt.EARLY: "Space start now · Esc keep resting",
+    Prompt.END: "Enter end the session · Esc keep going",
+    Prompt.SWAP: "1–9 choose a variant · Esc keep this one",
+    Prompt.LEAVE: "Enter leave gym mode · Esc stay",
+}
+
+
+def hints_for(stage: Stage, prompt: Prompt | None) -> str:
+    """The small key line: the open question's keys, else the stage's."""
+    return PROMPT_HINTS[prompt] if prompt is not None else HINTS[stage]
+
 
 def action_for(
     key: int, modifiers: Qt.KeyboardModifier, *, field: Field, stage: Stage, prompt: Prompt | None
