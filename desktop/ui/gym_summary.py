@@ -37,7 +37,8 @@ class SummaryPanel(QFrame):
             "QGroupBox { background: #e9eef4; border-radius: 8px; margin-top: 32px;"
             " padding: 8px; }"
             "QGroupBox::title { subcontrol-origin: margin; left: 8px; color: #ffffff; }"
-            "QGroupBox QLabel, QRadioButton, QCheckBox { color: #000000; }"
+            # As specific as the white-label rule above, so the report's labels stay dark.
+            "QFrame#summaryPanel QGroupBox QLabel, QRadioButton, QCheckBox { color: #000000; }"
             "QGroupBox, QGroupBox * { font-size: 20px; }"
         )
         self.title = QLabel()
