@@ -56,6 +56,8 @@ def prompt_text(session: WorkoutSession) -> str:
             for number, choice in enumerate(session.book.swap_choices(), start=1)
         )
         return f"Swap to  {choices}  ·  Esc: keep"
+    if prompt is Prompt.UNUSUAL_LOAD:
+        return f"{session.load_question}  Y: yes, save it  ·  Enter or Esc: correct the load"
     if prompt is Prompt.LEAVE:
         return (
             "Leave gym mode? Saved sets are kept and the session can be resumed.  "

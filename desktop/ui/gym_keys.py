@@ -64,6 +64,7 @@ PROMPT_HINTS = {
     Prompt.END: "Enter end the session · Esc keep going",
     Prompt.SWAP: "1–9 choose a variant · Esc keep this one",
     Prompt.LEAVE: "Enter leave gym mode · Esc stay",
+    Prompt.UNUSUAL_LOAD: "Y save it as typed · Enter or Esc correct the load",
 }
 
 
@@ -79,6 +80,10 @@ def action_for(
     key = Key(key)
     if key in ALWAYS:
         return ALWAYS[key]
+    if prompt is Prompt.UNUSUAL_LOAD:  # only Y saves: a second Enter must not save 1000 kg
+        if key == Key.Key_Y:
+            return "save_anyway"
+        return "back" if key in (*ENTER_KEYS, Key.Key_N) else None
     if key in ENTER_KEYS:
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         if prompt is None and stage is Stage.SUMMARY and (ctrl or field is not Field.TEXT):
@@ -122,5 +127,6 @@ def run_action(session: WorkoutSession, action: str) -> None:
             "swap": session.open_swap,
             "skip_warmups": session.skip_warmups,
             "end": session.end_early,
+            "save_anyway": session.save_unusual_load,
         }
         simple[action]()

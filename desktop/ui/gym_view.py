@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from desktop.domain.rest_timer import RestDisplay
 from desktop.domain.workout import Stage
-from desktop.session import Outcome, WorkoutSession
+from desktop.session import Outcome, Prompt, WorkoutSession
 from desktop.ui.gym_controls import Controls
 from desktop.ui.gym_keys import Field, action_for, run_action
 from desktop.ui.gym_log_panel import LogPanel
@@ -123,6 +123,7 @@ class GymView(QWidget):
             action = {Stage.LOGGING: "confirm", Stage.SUMMARY: "finish"}.get(
                 session.stage, "primary"
             )
+        load_asked = session.prompt is Prompt.UNUSUAL_LOAD
         own = {"mute": self._toggle_mute, "fullscreen": self._toggle_full_screen}
         if action == "confirm" and session.confirm() is Outcome.LEFT:
             self.closed.emit()
@@ -135,6 +136,9 @@ class GymView(QWidget):
             run_action(session, action)
         self.rests.sync()
         self._render()
+        if load_asked and session.prompt is None and session.stage is Stage.LOGGING:
+            self.log_panel.load.setFocus(Qt.FocusReason.OtherFocusReason)  # correct it there
+            self.log_panel.load.selectAll()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._handle_key(event, Field.NONE):
