@@ -14,10 +14,10 @@ from desktop.domain.workout import Stage
 from desktop.session import Prompt, WorkoutSession
 from desktop.ui.gym_keys import hints_for
 from desktop.ui.gym_style import (
-    BACKGROUND,
-    MUTED_TEXT,
+    NORMAL,
     PROMPT_BG,
     PROMPT_FG,
+    Look,
     button_style,
     set_pixel_font,
 )
@@ -79,7 +79,6 @@ class Controls(QWidget):
         super().__init__(parent)
         self.setObjectName("gymControls")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(f"QWidget#gymControls {{ background: {BACKGROUND}; }}")
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.prompt.setStyleSheet(
@@ -94,7 +93,6 @@ class Controls(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.hints = QLabel()
         self.hints.setWordWrap(True)
-        self.hints.setStyleSheet(f"color: {MUTED_TEXT};")
         set_pixel_font(self.hints, 15)
         set_pixel_font(self.primary, 28, bold=True)
         # Wide enough for its longest label at this size, so no window width clips it.
@@ -114,6 +112,14 @@ class Controls(QWidget):
         layout.addWidget(self.prompt)
         layout.addLayout(self._grid)
         layout.addWidget(self.hints)
+        self.apply_look(NORMAL)
+
+    def apply_look(self, look: Look) -> None:
+        self.setStyleSheet(f"QWidget#gymControls {{ background: {look.background}; }}")
+        self.hints.setStyleSheet(f"color: {look.muted};")
+        self.primary.setStyleSheet(button_style(primary=True, look=look))
+        for slot in self._slots:
+            slot.setStyleSheet(button_style(primary=False, look=look))
 
     def show_session(self, session: WorkoutSession) -> None:
         stage = session.stage

@@ -24,10 +24,10 @@ from desktop.domain.workout_text import set_title, target_text
 from desktop.session import WorkoutSession
 from desktop.ui.gym_set_panel import plates_for
 from desktop.ui.gym_style import (
-    BACKGROUND,
     MESSAGE_FG,
-    MUTED_TEXT,
+    NORMAL,
     TEXT,
+    Look,
     scale_freely,
     set_pixel_font,
 )
@@ -49,12 +49,7 @@ class LogPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logPanel")
-        self.setStyleSheet(
-            f"QFrame#logPanel {{ background: {BACKGROUND}; }}"
-            f"QFrame#logPanel QLabel {{ color: {TEXT}; background: transparent; }}"
-            f"QLabel#hint, QLabel#plates {{ color: {MUTED_TEXT}; }}"
-            f"QLabel#message {{ color: {MESSAGE_FG}; }}" + FIELD_STYLE
-        )
+        self.apply_look(NORMAL)
         self.title = QLabel()
         self.reps_label, self.load_label = QLabel("Reps"), QLabel("Load")
         self.reps = QLineEdit()
@@ -95,6 +90,14 @@ class LogPanel(QFrame):
         layout.addWidget(self.form, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.message, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+
+    def apply_look(self, look: Look) -> None:
+        self.setStyleSheet(
+            f"QFrame#logPanel {{ background: {look.background}; }}"
+            f"QFrame#logPanel QLabel {{ color: {TEXT}; background: transparent; }}"
+            f"QLabel#hint, QLabel#plates {{ color: {look.muted}; }}"
+            f"QLabel#message {{ color: {MESSAGE_FG}; }}" + FIELD_STYLE
+        )
 
     def show_session(self, session: WorkoutSession, *, fresh: bool) -> None:
         """Write the draft into the fields; a `fresh` prompt selects the reps for overtyping."""
