@@ -64,6 +64,7 @@ class LogPanel(QFrame):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         for field in (self.reps, self.load):
             field.setAlignment(Qt.AlignmentFlag.AlignCenter)
             field.setMaxLength(12)
@@ -88,7 +89,8 @@ class LogPanel(QFrame):
         layout.addLayout(grid)
         layout.addSpacing(12)
         layout.addWidget(self.form, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.message, alignment=Qt.AlignmentFlag.AlignHCenter)
+        # The full width, so a long message wraps into lines the layout makes room for.
+        layout.addWidget(self.message)
         layout.addStretch(1)
 
     def apply_look(self, look: Look) -> None:
@@ -96,7 +98,7 @@ class LogPanel(QFrame):
             f"QFrame#logPanel {{ background: {look.background}; }}"
             f"QFrame#logPanel QLabel {{ color: {TEXT}; background: transparent; }}"
             f"QLabel#hint, QLabel#plates {{ color: {look.muted}; }}"
-            f"QLabel#message {{ color: {MESSAGE_FG}; }}" + FIELD_STYLE
+            f"QFrame#logPanel QLabel#message {{ color: {MESSAGE_FG}; }}" + FIELD_STYLE
         )
 
     def show_session(self, session: WorkoutSession, *, fresh: bool) -> None:

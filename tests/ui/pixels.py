@@ -62,3 +62,8 @@ def text_contrast(widget: QWidget, within: QWidget) -> float:
     )
     ink, background = ink_and_background(image, rect)
     return contrast(ink, background)
+
+
+def image_rows_blank(image: QImage, rows: tuple[int, ...]) -> bool:
+    """True when each of these rows is one colour: nothing drawn across it (no cut glyph)."""
+    return all(len({image.pixel(x, y) for x in range(image.width())}) == 1 for y in rows)

@@ -1,4 +1,4 @@
-"""What gym mode says in words: the key line agrees with the question on the banner."""
+"""What gym mode says in words: the key line agrees with the banner; messages are shown whole."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Prompt, Stage
 from desktop.ui.gym_view import GymView
 from tests.ui.gym_ui import open_view, press, wait
+from tests.ui.pixels import contrast, image_rows_blank, ink_and_background
 
 K = Qt.Key
 
@@ -62,3 +63,26 @@ def test_the_key_line_follows_every_banner(
     assert banner_word in view.controls.prompt.text()
     assert hint_word in view.controls.hints.text()
     assert "Esc leave" not in view.controls.hints.text()
+
+
+def test_a_validation_message_is_shown_whole(qtbot: QtBot, view: GymView) -> None:
+    press(qtbot, view, K.Key_Space)
+    press(qtbot, view, K.Key_Space)
+    view.log_panel.reps.selectAll()
+    qtbot.keyClicks(view.log_panel.reps, "abc")
+    press(qtbot, view, K.Key_Return)
+    for size in ((1366, 768), (1024, 600)):
+        view.resize(*size)
+        qtbot.wait(20)
+        message = view.log_panel.message
+        assert message.isVisible() and message.text().startswith("Reps must be a whole number")
+        needed = message.fontMetrics().boundingRect(
+            message.contentsRect(),
+            int(message.alignment()) | Qt.TextFlag.TextWordWrap,
+            message.text(),
+        )
+        assert needed.height() <= message.contentsRect().height(), size
+        image = message.grab().toImage()
+        assert image_rows_blank(image, (0, image.height() - 1)), "no glyph is cut at an edge"
+        ink, background = ink_and_background(image)
+        assert contrast(ink, background) >= 4.5
