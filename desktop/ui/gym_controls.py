@@ -29,6 +29,7 @@ PRIMARY_LABELS = {
     Stage.RESTING: "Start next set  (Space)",
     Stage.SUMMARY: "Finish  (Enter)",
 }
+CORRECT_LOAD_LABEL = "Correct the load  (Enter)"
 SECONDARY = (
     ("pause", "Pause  (P)", (Stage.RESTING,)),
     ("extend", "+30 s  (+)", (Stage.RESTING,)),
@@ -97,7 +98,8 @@ class Controls(QWidget):
         set_pixel_font(self.primary, 28, bold=True)
         # Wide enough for its longest label at this size, so no window width clips it.
         metrics = self.primary.fontMetrics()
-        widest = max(metrics.horizontalAdvance(label) for label in PRIMARY_LABELS.values())
+        labels = (*PRIMARY_LABELS.values(), CORRECT_LOAD_LABEL)
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
         self.primary.setMinimumSize(max(340, widest + 56), 100)
         self._grid = QGridLayout()
         self._grid.setSpacing(6)
@@ -126,7 +128,8 @@ class Controls(QWidget):
         text = prompt_text(session)
         self.prompt.setText(text)
         self.prompt.setVisible(bool(text))
-        self.primary.setText(PRIMARY_LABELS[stage])
+        asked = session.prompt is Prompt.UNUSUAL_LOAD  # then Enter corrects, it does not save
+        self.primary.setText(CORRECT_LOAD_LABEL if asked else PRIMARY_LABELS[stage])
         self.primary.setEnabled(not session.finished)
         self.hints.setText(hints_for(stage, session.prompt))
         upcoming, paused = session.next, session.rest is not None and session.rest.is_paused

@@ -55,6 +55,7 @@ def test_1000_kg_with_no_history_asks_and_enter_goes_back_to_the_load(
     assert "1000 kg on Back squat? That is more than 250 kg" in banner.text()
     assert "Y: yes, save it" in banner.text()
     assert "Y save it" in view.controls.hints.text()
+    assert view.controls.primary.text() == "Correct the load  (Enter)", "no button says save"
     assert saved_loads(store, view) == []
     press(qtbot, view, K.Key_Return)  # a second Enter is the safe answer: nothing is saved
     assert saved_loads(store, view) == []
