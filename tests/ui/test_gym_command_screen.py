@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
@@ -21,8 +22,12 @@ from desktop.domain.workout import Stage
 from desktop.paths import AppPaths
 from desktop.plan_setup import SetupForm
 from desktop.planning import Planning
+from desktop.ui.checkin_dialog import CheckinDialog
 from desktop.ui.gym_view import GymView
-from tests.planning_support import open_test_store
+from desktop.ui.main_window import MainWindow
+from tests.planning_support import FORM, OFFSCREEN_SIZE_HINTS, WEEK1, open_harness, open_test_store
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 
 
 @pytest.fixture
@@ -101,3 +106,28 @@ def test_gym_command_session_is_the_one_on_screen(
             for row in db.execute("SELECT id FROM sessions WHERE state = ?", ("in_progress",))
         ]
     assert open_ids == [gym.session.session_id]
+
+
+def test_a_due_check_in_waits_until_gym_mode_is_left(qtbot: QtBot, data_dir: Path) -> None:
+    """The weekly check-in is asked on open, but not over the timer of a runner who came to lift."""
+    with open_harness(data_dir) as harness:
+        harness.planning.set_up(FORM)
+        harness.clock.set_day(WEEK1 + timedelta(weeks=1, days=1))
+        assert harness.planning.checkin_due() is not None
+        paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+        window = MainWindow(paths=paths, now=harness.clock)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.attach_store(harness.store)  # as start-up does for `cramproof gym`
+        gym = window.gym.open("heavy")
+        assert gym is not None
+        for _ in range(5):
+            qtbot.wait(20)
+        assert window.plan_actions.dialog is None, "no question covers gym mode"
+        assert window.centralWidget().currentWidget() is gym
+        assert QApplication.focusWidget() is gym
+        qtbot.keyClick(gym, Qt.Key.Key_Escape)
+        qtbot.keyClick(gym, Qt.Key.Key_Return)  # leave gym mode
+        qtbot.waitUntil(lambda: isinstance(window.plan_actions.dialog, CheckinDialog))
+        window.close()
