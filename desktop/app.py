@@ -119,7 +119,7 @@ def start_window(
     if lock is None:
         from desktop.ui.store_dialogs import show_already_open
 
-        raised = ask_running_instance_to_raise(paths.data_dir)
+        raised = ask_running_instance_to_raise(paths.data_dir, gym_kind=gym_kind)
         log.info("Another Cramproof has %s open (raised: %s)", paths.data_dir, raised)
         if not raised:
             show_already_open(paths)
@@ -162,6 +162,7 @@ class _LogOpener:
         # A second launch from now on raises this window instead of only being refused.
         self._server = RaiseServer(self._paths.data_dir)
         self._server.raise_requested.connect(self._window.bring_to_front)
+        self._server.gym_requested.connect(self._on_server_gym_requested)
 
         store = open_or_recover(self._paths, now=lambda: datetime.now(UTC), ask=_ask_about)
         if store is None:
@@ -179,6 +180,11 @@ class _LogOpener:
         log.info("Main window shown")
         # The taskbar icon is not part of the first screen: it is set on the next turn.
         QTimer.singleShot(0, self._set_window_icon)
+
+    def _on_server_gym_requested(self, kind: str) -> None:
+        """`cramproof gym` while this window is open: show gym mode here."""
+        if self._window.store is not None:
+            self._window.gym.open(None if kind == "today" else kind)  # type: ignore[arg-type]
 
     def close(self) -> None:
         if self._server is not None:

@@ -45,7 +45,9 @@ def started(qtbot: QtBot, paths: AppPaths) -> Iterator[list[StartedWindow]]:
         window.shut_down()
 
 
-def start(qtbot: QtBot, paths: AppPaths, held: list[StartedWindow], kind: str) -> StartedWindow:
+def start(
+    qtbot: QtBot, paths: AppPaths, held: list[StartedWindow], kind: str | None
+) -> StartedWindow:
     shown = start_window(paths, gym_kind=kind)
     assert isinstance(shown, StartedWindow), f"the window was refused ({shown})"
     held.append(shown)
@@ -131,3 +133,18 @@ def test_a_due_check_in_waits_until_gym_mode_is_left(qtbot: QtBot, data_dir: Pat
         qtbot.keyClick(gym, Qt.Key.Key_Return)  # leave gym mode
         qtbot.waitUntil(lambda: isinstance(window.plan_actions.dialog, CheckinDialog))
         window.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_gym_command_while_the_window_is_open_shows_gym_mode_there(
+    qtbot: QtBot, paths: AppPaths, started: list[StartedWindow]
+) -> None:
+    """The desktop entry's "Start today's session" with Cramproof already open."""
+    plan_a_build_up(paths)
+    first = start(qtbot, paths, started, None)  # opened from the menu: the Plan
+    assert first.window.gym.view is None
+    assert start_window(paths, gym_kind="heavy") == 0, "the open window answered"
+    qtbot.waitUntil(lambda: first.window.gym.view is not None, timeout=5_000)
+    gym = shown_gym(first)
+    assert gym.session.plan.kind == "heavy"
+    assert QApplication.focusWidget() is gym
