@@ -134,6 +134,8 @@ class Controls(QWidget):
         self.hints.setText(hints_for(stage, session.prompt))
         upcoming, paused = session.next, session.rest is not None and session.rest.is_paused
         labels = {"pause": "Resume  (P)" if paused else "Pause  (P)"}
+        if stage is Stage.LOGGING:  # E types into the focused field there: the button only
+            labels["end"] = "End session"
         shown = [
             (name, labels.get(name, label))
             for name, label, stages in SECONDARY

@@ -43,6 +43,7 @@ def test_letters_typed_in_a_field_stay_in_it(qtbot: QtBot, view: GymView, field:
     assert not view.controls.prompt.isVisible(), "no question popped up while typing"
     assert view.session.draft is not None and view.session.draft.form_held
     assert focused(view) is edit
+    assert view.controls.buttons["end"].text() == "End session", "no key promised that types"
 
 
 def test_the_form_flag_still_has_a_key_from_the_fields(qtbot: QtBot, view: GymView) -> None:
