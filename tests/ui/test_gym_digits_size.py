@@ -7,7 +7,7 @@ grab of the window at the size it opens at, gym mode resting.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,8 @@ from pytestqt.qtbot import QtBot
 from db.store import open_store
 from desktop.domain.workout import Prompt, Stage
 from desktop.paths import AppPaths
+from desktop.plan_setup import SetupForm
+from desktop.planning import Planning
 from desktop.ui.main_window import MainWindow
 from tests.conftest import REPO_ROOT
 
@@ -35,11 +37,16 @@ def ink_rows(image: QImage) -> int:
     return rows[-1] - rows[0] + 1 if rows else 0
 
 
-@pytest.fixture
-def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
+@pytest.fixture(params=["fresh", "planned"])
+def window(qtbot: QtBot, data_dir: Path, request: pytest.FixtureRequest) -> MainWindow:
+    """A first start's window, on an empty log or (athlete bar shown) with a build-up."""
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
     data_dir.mkdir(parents=True)
     store = open_store(paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
+    if request.param == "planned":
+        race = datetime.now(UTC).date() + timedelta(weeks=20)
+        planning = Planning(store, now=lambda: datetime.now(UTC))
+        planning.set_up(SetupForm(name="Ana", race_date=race.isoformat()))
     shown = MainWindow(store=store, paths=paths)  # no saved size: the size a first start opens at
     qtbot.addWidget(shown)
     shown.show()
