@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from db.store import Store
     from desktop.startup import Choice, StoreProblem
     from desktop.ui.main_window import MainWindow
-    from desktop.ui.single_instance import RaiseServer
+    from desktop.ui.single_instance import InstanceLock, RaiseServer
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None) -> int:
     """Open the window for one data directory; return the process exit code."""
+    started = start_window(paths, verbose=verbose, gym_kind=gym_kind)
+    if isinstance(started, int):
+        return started
+    from PySide6.QtCore import QTimer
+
+    _quit_on_termination_signals(started.app)
+    # Python only runs signal handlers between bytecodes; a slow timer lets it in while Qt waits.
+    heartbeat = QTimer(interval=500)
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start()
+    try:
+        return started.app.exec()
+    finally:
+        heartbeat.stop()
+        started.shut_down()
+
+
+class StartedWindow:
+    """The shown window and what it holds until the event loop ends: the opener and the lock."""
+
+    def __init__(
+        self, app: QApplication, window: MainWindow, opener: _LogOpener, lock: InstanceLock
+    ) -> None:
+        self.app, self.window, self.opener, self._lock = app, window, opener, lock
+
+    @property
+    def opened(self) -> bool:
+        """True once the log has been opened and handed to the window (or refused)."""
+        return self.opener.done
+
+    def shut_down(self) -> None:
+        self.window.close_store()
+        self.opener.close()
+        self._lock.unlock()
+        log.info("Cramproof closed")
+
+
+def start_window(
+    paths: AppPaths, *, verbose: bool = False, gym_kind: str | None = None
+) -> StartedWindow | int:
+    """Show the window and schedule opening the log; an exit code when it cannot be shown.
+
+    The real start-up path, shared by `run_window` and the tests that start Cramproof as a
+    runner does.
+    """
     try:
         note = ensure_private_dir(paths.data_dir)
     except OSError as error:
@@ -72,6 +117,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     from desktop.ui.single_instance import acquire_lock, ask_running_instance_to_raise
 
     app = QApplication.instance() or start_application(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
@@ -86,7 +132,7 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     if lock is None:
         from desktop.ui.store_dialogs import show_already_open
 
-        raised = ask_running_instance_to_raise(paths.data_dir)
+        raised = ask_running_instance_to_raise(paths.data_dir, gym_kind=gym_kind)
         log.info("Another Cramproof has %s open (raised: %s)", paths.data_dir, raised)
         if not raised:
             show_already_open(paths)
@@ -98,20 +144,8 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     # half a second if the window is not painted, e.g. started minimised).
     window.opening_page.painted.connect(lambda: QTimer.singleShot(0, opener.open_once))
     QTimer.singleShot(500, opener.open_once)
-    _quit_on_termination_signals(app)
-    # Python only runs signal handlers between bytecodes; a slow timer lets it in while Qt waits.
-    heartbeat = QTimer(interval=500)
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start()
     window.show()
-    try:
-        return app.exec()
-    finally:
-        heartbeat.stop()
-        window.close_store()
-        opener.close()
-        lock.unlock()
-        log.info("Cramproof closed")
+    return StartedWindow(app, window, opener, lock)
 
 
 class _LogOpener:
@@ -125,6 +159,10 @@ class _LogOpener:
         self._done = False
         self._server: RaiseServer | None = None
 
+    @property
+    def done(self) -> bool:
+        return self._done
+
     def open_once(self) -> None:
         if self._done:
             return
@@ -137,6 +175,7 @@ class _LogOpener:
         # A second launch from now on raises this window instead of only being refused.
         self._server = RaiseServer(self._paths.data_dir)
         self._server.raise_requested.connect(self._window.bring_to_front)
+        self._server.gym_requested.connect(self._on_server_gym_requested)
 
         store = open_or_recover(self._paths, now=lambda: datetime.now(UTC), ask=_ask_about)
         if store is None:
@@ -158,6 +197,11 @@ class _LogOpener:
         log.info("Main window shown")
         # The taskbar icon is not part of the first screen: it is set on the next turn.
         QTimer.singleShot(0, self._set_window_icon)
+
+    def _on_server_gym_requested(self, kind: str) -> None:
+        """`cramproof gym` while this window is open: show gym mode here."""
+        if self._window.store is not None:
+            self._window.gym.open(None if kind == "today" else kind)  # type: ignore[arg-type]
 
     def close(self) -> None:
         if self._server is not None:

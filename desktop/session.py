@@ -16,10 +16,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from db.errors import StoreError
+from db.records import SetRecord
 from desktop.domain.clock import Clock
+from desktop.domain.load_check import unusual_load, unusual_load_question
 from desktop.domain.model import Units
 from desktop.domain.rest_timer import RestTimer
-from desktop.domain.workout import NextSet, Outcome, Prompt, Stage, WorkoutPlan
+from desktop.domain.workout import NextSet, Outcome, Prompt, Stage, WorkoutPlan, shown_name
 from desktop.domain.workout_input import InputError
 from desktop.domain.workout_summary import WorkoutSummary
 from desktop.session_book import SessionBook
@@ -49,6 +51,9 @@ class WorkoutSession(SessionChanges):
         self._prompt: Prompt | None = None
         self._finished = False
         self._message: str | None = None
+        self._question = ""
+        self._asked_load: float | None = None
+        self._accepted_load: float | None = None
         self._stage = Stage.RESTING if rest else Stage.READY
         if rest is None and book.next is None:
             self._stage = Stage.SUMMARY
@@ -101,6 +106,11 @@ class WorkoutSession(SessionChanges):
         return self._message or self.rests.problem
 
     @property
+    def load_question(self) -> str:
+        """The unusual-load question while it is open, in the runner's words."""
+        return self._question if self._prompt is Prompt.UNUSUAL_LOAD else ""
+
+    @property
     def resting_after_warmup(self) -> bool:
         logged = self.book.logged
         return bool(logged) and logged[-1].warmup
@@ -138,7 +148,9 @@ class WorkoutSession(SessionChanges):
 
     def confirm(self) -> Outcome | None:
         """Enter: save the set as shown, or answer the open prompt."""
-        if self._prompt is Prompt.END:
+        if self._prompt is Prompt.UNUSUAL_LOAD:
+            self._prompt = None  # the safe answer: back to the load, nothing saved
+        elif self._prompt is Prompt.END:
             self._guarded(self.book.skip_the_rest)
             self._to_summary()
         elif self._prompt is Prompt.LEAVE:
@@ -164,6 +176,8 @@ class WorkoutSession(SessionChanges):
 
     def edit(self, *, reps: str | None = None, load: str | None = None) -> None:
         """The athlete typed into a field; nothing is checked until the set is saved."""
+        if self._prompt is Prompt.UNUSUAL_LOAD:
+            self._prompt = None  # correcting the load answers the question
         if self._lift is not None:
             self._lift.edit(reps=reps, load=load)
 
@@ -192,12 +206,14 @@ class WorkoutSession(SessionChanges):
                 rest=self.rests.record_at(lift.started[0]),
                 units=self.units,
             )
+            if not self._load_believed(new):
+                return False
             self.book.log(new)
         except (InputError, StoreError) as error:
             self._message = getattr(error, "message", str(error))
             log.info("Set not saved: %s", self._message)
             return False
-        self._message, self._lift = None, None
+        self._message, self._lift, self._accepted_load = None, None, None
         if self.book.next is None:
             self._to_summary()
             return True
@@ -205,6 +221,27 @@ class WorkoutSession(SessionChanges):
         self.rests.start(window, at=lift.ended[0])
         self._stage = Stage.RESTING
         return True
+
+    def save_unusual_load(self) -> bool:
+        """Y in the unusual-load question: the runner means it; save the set as typed."""
+        if self._prompt is not Prompt.UNUSUAL_LOAD or self._lift is None:
+            return False
+        self._prompt, self._accepted_load = None, self._asked_load
+        return self.save()
+
+    def _load_believed(self, new: SetRecord) -> bool:
+        """False (and the question asked) for a load far above the runner's best for the lift;
+        asked once: Y saves it; Enter, Esc or an edit go back to the load, nothing saved."""
+        if self._accepted_load == new.load_kg:
+            return True
+        best = self.book.best_load_kg(new.exercise_id)
+        if not unusual_load(new.load_kg, best):
+            return True
+        upcoming = self.next
+        name = shown_name(self.plan.kind, upcoming.key) if upcoming else "this lift"
+        self._question = unusual_load_question(new.load_kg, best, name=name, units=self.units)
+        self._asked_load, self._prompt = new.load_kg, Prompt.UNUSUAL_LOAD
+        return False
 
     def finish(self, *, notes: str, cramp: CrampAnswer | None = None) -> bool:
         """Close the session with its note (and cramp report); False leaves it open."""

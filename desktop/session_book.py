@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from db.progress_queries import top_sets
 from db.records import SessionRecord, SetRecord
 from db.sessions import log_set
 from db.store import Store
@@ -93,6 +94,18 @@ class SessionBook:
         if upcoming.key in self._loads:
             return self._loads[upcoming.key]
         return self._bar_kg() if wants_warmups(self._plan.kind, upcoming.key) else 0.0
+
+    def best_load_kg(self, exercise_id: int) -> float | None:
+        """The runner's heaviest work set of this exercise so far, in any session; None if none."""
+        athlete = self.record.athlete_id
+        return max(
+            (
+                top.load_kg
+                for kind in ("heavy", "light")
+                for top in top_sets(self.store, athlete, exercise_id, kind=kind)
+            ),
+            default=None,
+        )
 
     def log(self, new: SetRecord) -> SetRecord:
         """Commit one set; when this returns it survives a crash."""

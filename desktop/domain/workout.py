@@ -39,6 +39,7 @@ class Prompt(Enum):
     END = "end"  # end the session early: Enter ends it, Esc goes on
     SWAP = "swap"  # another variant, chosen with a digit; Esc keeps the current one
     LEAVE = "leave"  # leave gym mode: Enter leaves, the open session can be resumed later
+    UNUSUAL_LOAD = "unusual_load"  # a load far above the runner's best: Y saves, Enter/Esc fix it
 
 
 class Outcome(Enum):

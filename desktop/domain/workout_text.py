@@ -35,11 +35,26 @@ def plate_line(
     if not breakdown.per_side:
         text = f"Empty bar ({bar:g} {units})"
     else:
-        side = " + ".join(f"{plate:g}" for plate in breakdown.per_side)
+        side = " + ".join(_grouped(breakdown.per_side))
         text = f"Each side: {side}  ·  bar {bar:g} {units}"
     if not breakdown.exact:
         text += f"  ·  {breakdown.remainder:g} {units} cannot be built"
     return text
+
+
+def _grouped(per_side: tuple[float, ...]) -> list[str]:
+    """Plates in order, a run of three or more of one size as "19 × 25": a slip like 1000 kg
+    must not write a line of plates wider than the screen."""
+    groups: list[tuple[float, int]] = []
+    for plate in per_side:
+        if groups and groups[-1][0] == plate:
+            groups[-1] = (plate, groups[-1][1] + 1)
+        else:
+            groups.append((plate, 1))
+    words: list[str] = []
+    for plate, count in groups:
+        words += [f"{count} × {plate:g}"] if count >= 3 else [f"{plate:g}"] * count
+    return words
 
 
 def result_text(

@@ -48,6 +48,7 @@ class GymActions(QObject):
         self.player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
         self.player.sound_unavailable.connect(self.message_posted)
         self.view: GymView | None = None
+        self._on_leaving: list[Callable[[], None]] = []
         self.sound_dialog: SoundSettingsDialog | None = None
         self.discard_dialog: QDialog | None = None
         self.gym_action = QAction("Start &today's session", window)
@@ -97,6 +98,16 @@ class GymActions(QObject):
         self._pages.removeWidget(view)
         view.deleteLater()
         self.gym_closed.emit()
+        waiting, self._on_leaving = self._on_leaving, []
+        for call in waiting:
+            call()
+
+    def after_leaving(self, call: Callable[[], None]) -> None:
+        """Run `call` now, or once gym mode is left: no question covers the timer mid-session."""
+        if self.view is None:
+            call()
+        else:
+            self._on_leaving.append(call)
 
     def open_equipment(self) -> None:
         """The current runner's bar and plates, for warm-ups and the plate breakdown."""

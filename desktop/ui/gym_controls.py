@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.domain.rest_timer import format_seconds
 from desktop.domain.workout import Stage
 from desktop.session import Prompt, WorkoutSession
-from desktop.ui.gym_keys import HINTS
+from desktop.ui.gym_keys import hints_for
 from desktop.ui.gym_style import (
-    BACKGROUND,
-    MUTED_TEXT,
+    NORMAL,
     PROMPT_BG,
     PROMPT_FG,
+    Look,
     button_style,
     set_pixel_font,
 )
@@ -29,6 +29,7 @@ PRIMARY_LABELS = {
     Stage.RESTING: "Start next set  (Space)",
     Stage.SUMMARY: "Finish  (Enter)",
 }
+CORRECT_LOAD_LABEL = "Correct the load  (Enter)"
 SECONDARY = (
     ("pause", "Pause  (P)", (Stage.RESTING,)),
     ("extend", "+30 s  (+)", (Stage.RESTING,)),
@@ -56,6 +57,8 @@ def prompt_text(session: WorkoutSession) -> str:
             for number, choice in enumerate(session.book.swap_choices(), start=1)
         )
         return f"Swap to  {choices}  ·  Esc: keep"
+    if prompt is Prompt.UNUSUAL_LOAD:
+        return f"{session.load_question}  Y: yes, save it  ·  Enter or Esc: correct the load"
     if prompt is Prompt.LEAVE:
         return (
             "Leave gym mode? Saved sets are kept and the session can be resumed.  "
@@ -77,7 +80,6 @@ class Controls(QWidget):
         super().__init__(parent)
         self.setObjectName("gymControls")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(f"QWidget#gymControls {{ background: {BACKGROUND}; }}")
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
         self.prompt.setStyleSheet(
@@ -92,12 +94,12 @@ class Controls(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.hints = QLabel()
         self.hints.setWordWrap(True)
-        self.hints.setStyleSheet(f"color: {MUTED_TEXT};")
         set_pixel_font(self.hints, 15)
         set_pixel_font(self.primary, 28, bold=True)
         # Wide enough for its longest label at this size, so no window width clips it.
         metrics = self.primary.fontMetrics()
-        widest = max(metrics.horizontalAdvance(label) for label in PRIMARY_LABELS.values())
+        labels = (*PRIMARY_LABELS.values(), CORRECT_LOAD_LABEL)
+        widest = max(metrics.horizontalAdvance(label) for label in labels)
         self.primary.setMinimumSize(max(340, widest + 56), 100)
         self._grid = QGridLayout()
         self._grid.setSpacing(6)
@@ -112,17 +114,28 @@ class Controls(QWidget):
         layout.addWidget(self.prompt)
         layout.addLayout(self._grid)
         layout.addWidget(self.hints)
+        self.apply_look(NORMAL)
+
+    def apply_look(self, look: Look) -> None:
+        self.setStyleSheet(f"QWidget#gymControls {{ background: {look.background}; }}")
+        self.hints.setStyleSheet(f"color: {look.muted};")
+        self.primary.setStyleSheet(button_style(primary=True, look=look))
+        for slot in self._slots:
+            slot.setStyleSheet(button_style(primary=False, look=look))
 
     def show_session(self, session: WorkoutSession) -> None:
         stage = session.stage
         text = prompt_text(session)
         self.prompt.setText(text)
         self.prompt.setVisible(bool(text))
-        self.primary.setText(PRIMARY_LABELS[stage])
+        asked = session.prompt is Prompt.UNUSUAL_LOAD  # then Enter corrects, it does not save
+        self.primary.setText(CORRECT_LOAD_LABEL if asked else PRIMARY_LABELS[stage])
         self.primary.setEnabled(not session.finished)
-        self.hints.setText(HINTS[stage])
+        self.hints.setText(hints_for(stage, session.prompt))
         upcoming, paused = session.next, session.rest is not None and session.rest.is_paused
         labels = {"pause": "Resume  (P)" if paused else "Pause  (P)"}
+        if stage is Stage.LOGGING:  # E types into the focused field there: the button only
+            labels["end"] = "End session"
         shown = [
             (name, labels.get(name, label))
             for name, label, stages in SECONDARY

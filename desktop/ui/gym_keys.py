@@ -1,8 +1,10 @@
 """The gym keyboard contract: which key does what, wherever the focus is.
 
 Space is the primary action, Enter saves, Esc backs out, digits and Up/Down set reps, PgUp/PgDn
-the load, F form, M mute, F11 full screen; single letters reach the rest. In a number field the
-digits type; in a text field (the note) only Esc, Ctrl+Enter and F11 are commands.
+the load, F (or Ctrl+F) form, M mute, F11 full screen; single letters reach the rest. A focused
+field gets every character typed into it ("heavy" in the Load field stays "heavy" and is refused
+on Enter with a message): in the reps and load fields only Enter, Esc, the arrows, PgUp/PgDn,
+Ctrl+F and F11 are commands; in a text field (the note) only Esc, Ctrl+Enter and F11.
 """
 
 from __future__ import annotations
@@ -29,11 +31,11 @@ NUMBER_KEYS = {
     Key.Key_Down: "reps_down",
     Key.Key_PageUp: "load_up",
     Key.Key_PageDown: "load_down",
-    Key.Key_F: "form",
-    Key.Key_M: "mute",
-    Key.Key_Space: "primary",
 }
 LETTERS = {
+    Key.Key_Space: "primary",
+    Key.Key_F: "form",
+    Key.Key_M: "mute",
     Key.Key_P: "pause",
     Key.Key_Plus: "extend",
     Key.Key_Equal: "extend",
@@ -48,13 +50,27 @@ HINTS = {
     "X extra set · E end session · M mute · F11 full screen · Esc leave",
     Stage.LIFTING: "Space set done · X extra set · E end session · M mute · F11 full screen · "
     "Esc not started yet",
-    Stage.LOGGING: "Enter save · digits or ↑↓ reps · PgUp/PgDn load · F form held/broke · "
+    Stage.LOGGING: "Enter save · digits or ↑↓ reps · PgUp/PgDn load · Ctrl+F form held/broke · "
     "Tab load field · Esc back",
     Stage.RESTING: "Space start next set · P pause · + 30 s · X extra set · S skip exercise · "
     "V swap variant · E end session · M mute · F11 full screen · Esc leave",
     Stage.SUMMARY: "Enter finish · Tab note and cramp report · Ctrl+Enter finish from the note · "
     "X one more set · Esc leave",
 }
+
+# While a question is on the banner, the hint line gives the banner's keys and nothing else.
+PROMPT_HINTS = {
+    Prompt.EARLY: "Space start now · Esc keep resting",
+    Prompt.END: "Enter end the session · Esc keep going",
+    Prompt.SWAP: "1–9 choose a variant · Esc keep this one",
+    Prompt.LEAVE: "Enter leave gym mode · Esc stay",
+    Prompt.UNUSUAL_LOAD: "Y save it as typed · Enter or Esc correct the load",
+}
+
+
+def hints_for(stage: Stage, prompt: Prompt | None) -> str:
+    """The small key line: the open question's keys, else the stage's."""
+    return PROMPT_HINTS[prompt] if prompt is not None else HINTS[stage]
 
 
 def action_for(
@@ -64,6 +80,10 @@ def action_for(
     key = Key(key)
     if key in ALWAYS:
         return ALWAYS[key]
+    if prompt is Prompt.UNUSUAL_LOAD:  # only Y saves: a second Enter must not save 1000 kg
+        if key == Key.Key_Y:
+            return "save_anyway"
+        return "back" if key in (*ENTER_KEYS, Key.Key_N) else None
     if key in ENTER_KEYS:
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         if prompt is None and stage is Stage.SUMMARY and (ctrl or field is not Field.TEXT):
@@ -75,9 +95,11 @@ def action_for(
         return "primary"
     if field is Field.TEXT:
         return None
+    if key == Key.Key_F and modifiers & Qt.KeyboardModifier.ControlModifier:
+        return "form"
     if key in NUMBER_KEYS:
         return NUMBER_KEYS[key]
-    if key in LETTERS:
+    if field is Field.NONE and key in LETTERS:
         return LETTERS[key]
     return None
 
@@ -105,5 +127,6 @@ def run_action(session: WorkoutSession, action: str) -> None:
             "swap": session.open_swap,
             "skip_warmups": session.skip_warmups,
             "end": session.end_early,
+            "save_anyway": session.save_unusual_load,
         }
         simple[action]()

@@ -24,10 +24,10 @@ from desktop.domain.workout_text import set_title, target_text
 from desktop.session import WorkoutSession
 from desktop.ui.gym_set_panel import plates_for
 from desktop.ui.gym_style import (
-    BACKGROUND,
     MESSAGE_FG,
-    MUTED_TEXT,
+    NORMAL,
     TEXT,
+    Look,
     scale_freely,
     set_pixel_font,
 )
@@ -49,12 +49,7 @@ class LogPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logPanel")
-        self.setStyleSheet(
-            f"QFrame#logPanel {{ background: {BACKGROUND}; }}"
-            f"QFrame#logPanel QLabel {{ color: {TEXT}; background: transparent; }}"
-            f"QLabel#hint, QLabel#plates {{ color: {MUTED_TEXT}; }}"
-            f"QLabel#message {{ color: {MESSAGE_FG}; }}" + FIELD_STYLE
-        )
+        self.apply_look(NORMAL)
         self.title = QLabel()
         self.reps_label, self.load_label = QLabel("Reps"), QLabel("Load")
         self.reps = QLineEdit()
@@ -69,6 +64,7 @@ class LogPanel(QFrame):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         for field in (self.reps, self.load):
             field.setAlignment(Qt.AlignmentFlag.AlignCenter)
             field.setMaxLength(12)
@@ -93,8 +89,17 @@ class LogPanel(QFrame):
         layout.addLayout(grid)
         layout.addSpacing(12)
         layout.addWidget(self.form, alignment=Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.message, alignment=Qt.AlignmentFlag.AlignHCenter)
+        # The full width, so a long message wraps into lines the layout makes room for.
+        layout.addWidget(self.message)
         layout.addStretch(1)
+
+    def apply_look(self, look: Look) -> None:
+        self.setStyleSheet(
+            f"QFrame#logPanel {{ background: {look.background}; }}"
+            f"QFrame#logPanel QLabel {{ color: {TEXT}; background: transparent; }}"
+            f"QLabel#hint, QLabel#plates {{ color: {look.muted}; }}"
+            f"QFrame#logPanel QLabel#message {{ color: {MESSAGE_FG}; }}" + FIELD_STYLE
+        )
 
     def show_session(self, session: WorkoutSession, *, fresh: bool) -> None:
         """Write the draft into the fields; a `fresh` prompt selects the reps for overtyping."""
@@ -114,7 +119,7 @@ class LogPanel(QFrame):
         if fresh:
             self.reps.setFocus(Qt.FocusReason.OtherFocusReason)
             self.reps.selectAll()
-        self.form.setText("Form held  (F)" if draft.form_held else "Form broke  (F)")
+        self.form.setText("Form held  (Ctrl+F)" if draft.form_held else "Form broke  (Ctrl+F)")
         self.form.setStyleSheet(
             "QPushButton { border: none; border-radius: 10px; padding: 8px 24px; color: #000000;"
             f" background: {'#7ee2a8' if draft.form_held else '#ffb4a9'}; }}"

@@ -30,6 +30,11 @@ from desktop.ui.sound import CuePlayer
 log = logging.getLogger(__name__)
 
 AskResume = Callable[[str], bool]
+QUESTION_PX = 32  # larger than gym mode's banner questions (26 px), bold
+RESUME_BOX_STYLE = (
+    f"QLabel {{ font-size: {QUESTION_PX}px; font-weight: bold; }}"
+    "QPushButton { font-size: 26px; font-weight: bold; padding: 14px 28px; }"
+)
 
 
 def open_gym(
@@ -88,6 +93,8 @@ def _asker(parent: QWidget | None) -> AskResume:
         box = QMessageBox(parent)
         box.setWindowTitle("Resume the open session?")
         box.setText(text)
+        # Asked at the rack, like the banner's questions: read from 3 m, answered by Enter.
+        box.setStyleSheet(RESUME_BOX_STYLE)
         resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Start a new session", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)

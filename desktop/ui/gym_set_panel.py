@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from desktop.domain.workout import NextSet, Stage, shown_name, wants_warmups
 from desktop.domain.workout_text import clock_text, load_text, plate_line, set_title, target_text
 from desktop.session import WorkoutSession
-from desktop.ui.gym_style import BACKGROUND, MUTED_TEXT, TEXT, scale_freely, set_pixel_font
+from desktop.ui.gym_style import NORMAL, TEXT, Look, scale_freely, set_pixel_font
 
 
 def what_to_lift(session: WorkoutSession, upcoming: NextSet) -> str:
@@ -46,11 +46,7 @@ class SetPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setPanel")
-        self.setStyleSheet(
-            f"QFrame#setPanel {{ background: {BACKGROUND}; }}"
-            f"QFrame#setPanel QLabel {{ color: {TEXT}; background: transparent; }}"
-            f"QLabel#cue, QLabel#plates {{ color: {MUTED_TEXT}; }}"
-        )
+        self.apply_look(NORMAL)
         self.name = QLabel()
         self.set_line = QLabel()
         self.target = QLabel()
@@ -68,6 +64,13 @@ class SetPanel(QFrame):
             scale_freely(label)
             layout.addWidget(label)
         layout.addStretch(1)
+
+    def apply_look(self, look: Look) -> None:
+        self.setStyleSheet(
+            f"QFrame#setPanel {{ background: {look.background}; }}"
+            f"QFrame#setPanel QLabel {{ color: {TEXT}; background: transparent; }}"
+            f"QLabel#cue, QLabel#plates {{ color: {look.muted}; }}"
+        )
 
     def show_session(self, session: WorkoutSession) -> None:
         upcoming = session.next

@@ -34,8 +34,63 @@ PHASE_COLOURS = {
 PAUSED = Colours("#3b4a5e", "#ffffff", "#9fb3c8")
 
 
-def colours_for(phase: Phase, *, paused: bool) -> Colours:
-    return PAUSED if paused else PHASE_COLOURS[phase]
+@dataclass(frozen=True)
+class Look:
+    """Gym mode's colours in one theme: its own dark look, or the high-contrast gym theme
+    (View → High-contrast gym theme): pure black, white words, yellow edges on what acts."""
+
+    background: str
+    muted: str
+    button: str
+    primary: str
+    primary_text: str
+    edge: str  # the border of buttons: "none", or a width, style and colour
+    disabled_bg: str
+    disabled_fg: str
+    disabled_edge: str
+    resting: Colours
+    paused: Colours
+
+
+NORMAL = Look(
+    background=BACKGROUND,
+    muted=MUTED_TEXT,
+    button="#2b3440",
+    primary=ACCENT,
+    primary_text=TEXT,
+    edge="none",
+    disabled_bg="#1c222a",
+    disabled_fg="#5d6773",
+    disabled_edge="none",
+    resting=PHASE_COLOURS[Phase.RESTING],
+    paused=PAUSED,
+)
+HIGH_CONTRAST = Look(
+    background="#000000",
+    muted="#ffffff",
+    button="#000000",
+    primary="#ffd400",
+    primary_text="#000000",
+    edge="3px solid #ffd400",
+    disabled_bg="#000000",
+    disabled_fg="#7a7a7a",
+    disabled_edge="2px dashed #7a7a7a",
+    resting=Colours("#000000", "#ffffff", "#ffd400"),
+    paused=Colours("#303030", "#ffffff", "#ffd400"),
+)
+
+
+def current_look() -> Look:
+    """The look of the theme in force (the gym theme is app-wide, like the palette)."""
+    from desktop.ui.theme import is_high_contrast
+
+    return HIGH_CONTRAST if is_high_contrast() else NORMAL
+
+
+def colours_for(phase: Phase, *, paused: bool, look: Look = NORMAL) -> Colours:
+    if paused:
+        return look.paused
+    return look.resting if phase is Phase.RESTING else PHASE_COLOURS[phase]
 
 
 def set_pixel_font(widget: QWidget, pixels: float, *, bold: bool = False) -> None:
@@ -61,11 +116,12 @@ def panel_style(name: str, colours: Colours) -> str:
     )
 
 
-def button_style(*, primary: bool) -> str:
-    fill = ACCENT if primary else "#2b3440"
+def button_style(*, primary: bool, look: Look = NORMAL) -> str:
+    fill, text = (look.primary, look.primary_text) if primary else (look.button, TEXT)
     return (
-        f"QPushButton {{ background: {fill}; color: {TEXT}; border: none; border-radius: 10px;"
-        " padding: 8px 18px; }"
-        "QPushButton:disabled { background: #1c222a; color: #5d6773; }"
+        f"QPushButton {{ background: {fill}; color: {text}; border: {look.edge};"
+        " border-radius: 10px; padding: 8px 18px; }"
+        f"QPushButton:disabled {{ background: {look.disabled_bg}; color: {look.disabled_fg};"
+        f" border: {look.disabled_edge}; }}"
         "QPushButton:pressed { background: #f0b400; color: #000000; }"
     )

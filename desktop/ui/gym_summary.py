@@ -20,7 +20,19 @@ from desktop.domain.workout_input import MAX_NOTES
 from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
 from desktop.session import CrampAnswer, WorkoutSession
 from desktop.ui.gym_cramp_form import CrampForm
-from desktop.ui.gym_style import BACKGROUND, MESSAGE_FG, TEXT, set_pixel_font
+from desktop.ui.gym_style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
+
+# Empty ring, ring with a solid dot; empty box, solid box: unmistakable at 3 m in any palette.
+HIGH_CONTRAST_MARKS = (
+    "QRadioButton::indicator, QCheckBox::indicator { width: 18px; height: 18px;"
+    " border: 3px solid #000000; background: #ffffff; }"
+    "QRadioButton::indicator { border-radius: 12px; }"
+    "QRadioButton::indicator:checked { background: qradialgradient(cx: 0.5, cy: 0.5,"
+    " radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 #000000, stop: 0.55 #000000, stop: 0.6 #ffffff,"
+    " stop: 1 #ffffff); }"
+    "QCheckBox::indicator { border-radius: 3px; }"
+    "QCheckBox::indicator:checked { background: #000000; }"
+)
 
 
 class SummaryPanel(QFrame):
@@ -29,17 +41,6 @@ class SummaryPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("summaryPanel")
-        self.setStyleSheet(
-            f"QFrame#summaryPanel {{ background: {BACKGROUND}; }}"
-            f"QFrame#summaryPanel QLabel {{ color: {TEXT}; }}"
-            f"QLabel#message {{ color: {MESSAGE_FG}; }}"
-            "QPlainTextEdit, QLineEdit, QSpinBox { background: #ffffff; color: #000000; }"
-            "QGroupBox { background: #e9eef4; border-radius: 8px; margin-top: 32px;"
-            " padding: 8px; }"
-            "QGroupBox::title { subcontrol-origin: margin; left: 8px; color: #ffffff; }"
-            "QGroupBox QLabel, QRadioButton, QCheckBox { color: #000000; }"
-            "QGroupBox, QGroupBox * { font-size: 20px; }"
-        )
         self.title = QLabel()
         self.totals = QLabel()
         self.table = QLabel()
@@ -69,7 +70,7 @@ class SummaryPanel(QFrame):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setStyleSheet(f"QScrollArea, #summaryContent {{ background: {BACKGROUND}; }}")
+        self._scroll = scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
@@ -78,6 +79,27 @@ class SummaryPanel(QFrame):
             set_pixel_font(label, 22)
         set_pixel_font(self.message, 22, bold=True)
         set_pixel_font(self.notes, 20)
+        self.apply_look(NORMAL)
+
+    def apply_look(self, look: Look) -> None:
+        """The report's answers show their state by shape as well as colour in the gym theme,
+        where the style's own radio and check marks drawn in the dark palette all look alike."""
+        marks = HIGH_CONTRAST_MARKS if look is HIGH_CONTRAST else ""
+        self.setStyleSheet(
+            f"QFrame#summaryPanel {{ background: {look.background}; }}"
+            f"QFrame#summaryPanel QLabel {{ color: {TEXT}; }}"
+            f"QLabel#message {{ color: {MESSAGE_FG}; }}"
+            "QPlainTextEdit, QLineEdit, QSpinBox { background: #ffffff; color: #000000; }"
+            "QGroupBox { background: #e9eef4; border-radius: 8px; margin-top: 32px;"
+            " padding: 8px; }"
+            "QGroupBox::title { subcontrol-origin: margin; left: 8px; color: #ffffff; }"
+            # As specific as the white-label rule above, so the report's labels stay dark.
+            "QFrame#summaryPanel QGroupBox QLabel, QRadioButton, QCheckBox { color: #000000; }"
+            "QGroupBox, QGroupBox * { font-size: 20px; }" + marks
+        )
+        self._scroll.setStyleSheet(
+            f"QScrollArea, #summaryContent {{ background: {look.background}; }}"
+        )
 
     @property
     def typing_widgets(self) -> tuple[QWidget, ...]:

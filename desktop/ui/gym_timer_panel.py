@@ -14,7 +14,9 @@ from desktop.domain.rest_timer import Phase, RestDisplay, RestWindow, format_sec
 from desktop.ui.gym_style import (
     FLASH_BG,
     FLASH_FG,
+    NORMAL,
     Colours,
+    Look,
     colours_for,
     panel_style,
     scale_freely,
@@ -40,6 +42,10 @@ class RestBar(QWidget):
 
     def show_display(self, display: RestDisplay, window: RestWindow, colours: Colours) -> None:
         self._display, self._window, self._colours = display, window, colours
+        self.update()
+
+    def restyle(self, colours: Colours) -> None:
+        self._colours = colours
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -95,6 +101,8 @@ class TimerPanel(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.bar)
         layout.addWidget(self.next_line)
+        self._look = NORMAL
+        self._phase, self._paused = Phase.RESTING, False
         self._colours = colours_for(Phase.RESTING, paused=False)
         self._flashes_left = 0
         self._flash = QTimer(self)
@@ -106,8 +114,16 @@ class TimerPanel(QFrame):
     def colours(self) -> Colours:
         return self._colours
 
+    def apply_look(self, look: Look) -> None:
+        self._look = look
+        self._colours = colours_for(self._phase, paused=self._paused, look=look)
+        self.bar.restyle(self._colours)
+        if not self._flash.isActive():
+            self._apply(self._colours)
+
     def show_display(self, display: RestDisplay, window: RestWindow, *, next_text: str) -> None:
-        self._colours = colours_for(display.phase, paused=display.paused)
+        self._phase, self._paused = display.phase, display.paused
+        self._colours = colours_for(display.phase, paused=display.paused, look=self._look)
         title = "Paused" if display.paused else PHASE_TITLES[display.phase]
         self.title.setText(title)
         self.digits.setText(display.big_text)

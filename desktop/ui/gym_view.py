@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, 
 
 from desktop.domain.rest_timer import RestDisplay
 from desktop.domain.workout import Stage
-from desktop.session import Outcome, WorkoutSession
+from desktop.session import Outcome, Prompt, WorkoutSession
 from desktop.ui.gym_controls import Controls
 from desktop.ui.gym_keys import Field, action_for, run_action
 from desktop.ui.gym_log_panel import LogPanel
 from desktop.ui.gym_rest_follower import RestFollower
 from desktop.ui.gym_set_panel import SetPanel, next_set_line
-from desktop.ui.gym_style import BACKGROUND, MESSAGE_FG, MUTED_TEXT, set_pixel_font
+from desktop.ui.gym_style import MESSAGE_FG, Look, current_look, set_pixel_font
 from desktop.ui.gym_summary import SummaryPanel
 from desktop.ui.gym_timer_panel import TimerPanel
 from desktop.ui.screen_awake import ScreenAwake
@@ -56,14 +56,13 @@ class GymView(QWidget):
         self.screen = screen or ScreenAwake()
         self.rests = RestFollower(session, self.player, parent=self)
         self._stage: Stage | None = None
+        self._look: Look | None = None
         self.setObjectName("gymView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(f"QWidget#gymView {{ background: {BACKGROUND}; }}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         self.heading, self.progress = QLabel(), QLabel()
         for label, size in ((self.heading, 24), (self.progress, 20)):
-            label.setStyleSheet(f"color: {MUTED_TEXT};")
             set_pixel_font(label, size, bold=True)
         self.set_panel, self.log_panel = SetPanel(), LogPanel()
         self.timer_panel, self.summary = TimerPanel(), SummaryPanel()
@@ -105,8 +104,18 @@ class GymView(QWidget):
         self._stopwatch.timeout.connect(self._render)
         self.rests.ticked.connect(self._on_rests_ticked)
         self.rests.cue_reached.connect(self.cue_reached)
+        self.apply_look(current_look())
         self.rests.sync()
         self._render()
+
+    def apply_look(self, look: Look) -> None:
+        """Restyle every part for the theme in force: the high-contrast gym theme is for here."""
+        self._look = look
+        self.setStyleSheet(f"QWidget#gymView {{ background: {look.background}; }}")
+        for label in (self.heading, self.progress):
+            label.setStyleSheet(f"color: {look.muted};")
+        for part in (self.controls, self.set_panel, self.log_panel, self.timer_panel, self.summary):
+            part.apply_look(look)
 
     def refresh(self) -> None:
         """Report due cues and redraw now (what the Qt timers do four times a second)."""
@@ -123,6 +132,7 @@ class GymView(QWidget):
             action = {Stage.LOGGING: "confirm", Stage.SUMMARY: "finish"}.get(
                 session.stage, "primary"
             )
+        load_asked = session.prompt is Prompt.UNUSUAL_LOAD
         own = {"mute": self._toggle_mute, "fullscreen": self._toggle_full_screen}
         if action == "confirm" and session.confirm() is Outcome.LEFT:
             self.closed.emit()
@@ -135,6 +145,9 @@ class GymView(QWidget):
             run_action(session, action)
         self.rests.sync()
         self._render()
+        if load_asked and session.prompt is None and session.stage is Stage.LOGGING:
+            self.log_panel.load.setFocus(Qt.FocusReason.OtherFocusReason)  # correct it there
+            self.log_panel.load.selectAll()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._handle_key(event, Field.NONE):
@@ -144,6 +157,12 @@ class GymView(QWidget):
         if event.type() == QEvent.Type.KeyPress and watched in self._fields:
             return self._handle_key(event, self._fields[watched])  # type: ignore[arg-type]
         return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Switching the gym theme sets the application's palette: each widget hears PaletteChange.
+        if event.type() == QEvent.Type.PaletteChange and current_look() is not self._look:
+            self.apply_look(current_look())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -239,8 +239,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text)
 
     def _on_plan_actions_plan_changed(self) -> None:
-        # A changed plan is redrawn, but a runner looking at Progress or History stays there.
-        self._show_current(switch=self.screens.current_name() is None)
+        # A changed plan is redrawn, but a runner in Progress, History or gym mode stays there.
+        self._show_current(switch=self.screens.current_name() is None and self.gym.view is None)
 
     def _show_current(self, *, switch: bool = True) -> None:
         """The current athlete's plan, or the welcome screen while there is none."""
@@ -270,8 +270,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Cramproof – {overview.athlete}")
 
     def _on_window_opened(self) -> None:
-        if self._store is not None:
-            self.plan_actions.open_checkin()
+        if self._store is not None:  # a runner who came to lift is asked on leaving gym mode
+            self.gym.after_leaving(self.plan_actions.open_checkin)
 
     def _on_welcome_setup_requested(self) -> None:
         self.plan_actions.open_setup()

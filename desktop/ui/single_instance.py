@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RAISE_MESSAGE = b"raise\n"
+GYM_KINDS = ("today", "heavy", "light")
 _LOCKS_UNSUPPORTED = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
 
 
@@ -97,15 +98,18 @@ def _acquire_qt_lock(lock_file: Path) -> InstanceLock | None:
     raise OSError(f"cannot create the lock file {lock_file} ({lock.error().name})")
 
 
-def ask_running_instance_to_raise(data_dir: Path, *, timeout_ms: int = 1000) -> bool:
-    """Ask the open Cramproof to come to the front; True if it answered."""
+def ask_running_instance_to_raise(
+    data_dir: Path, *, gym_kind: str | None = None, timeout_ms: int = 1000
+) -> bool:
+    """Ask the open Cramproof to come to the front (in gym mode for `cramproof gym`, the desktop
+    entry's "Start today's session"); True if it answered. An older window reads only "raise"."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(timeout_ms):
         return False
-    socket.write(RAISE_MESSAGE)
+    socket.write(RAISE_MESSAGE if gym_kind is None else f"raise gym {gym_kind}\n".encode())
     sent = socket.waitForBytesWritten(timeout_ms)
     socket.disconnectFromServer()
     return sent
@@ -115,6 +119,7 @@ class RaiseServer(QObject):
     """Listens for a second launch and reports it so the window can raise itself."""
 
     raise_requested = Signal()
+    gym_requested = Signal(str)  # "today", "heavy" or "light"
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         # QtNetwork loads here, after the first frame: the lock alone keeps the log single.
@@ -136,8 +141,13 @@ class RaiseServer(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(RAISE_MESSAGE.strip()):
-            self.raise_requested.emit()
+        message = bytes(socket.readAll().data())
+        if not message.startswith(RAISE_MESSAGE.strip()):
+            return
+        self.raise_requested.emit()
+        words = message.decode("ascii", "replace").split()
+        if len(words) == 3 and words[1] == "gym" and words[2] in GYM_KINDS:
+            self.gym_requested.emit(words[2])
 
     def close(self) -> None:
         self._server.close()

@@ -100,6 +100,8 @@ def test_light_session_suggests_variants_and_shows_holds_in_seconds() -> None:
         (20.0, "kg", 20.0, PLATES_KG, "Empty bar (20 kg)"),
         (101.0, "kg", 20.0, PLATES_KG, "Each side: 25 + 15  ·  bar 20 kg  ·  1 kg cannot be built"),
         (lb_to_kg(225.0), "lb", 45.0, PLATES_LB, "Each side: 45 + 45  ·  bar 45 lb"),
+        (170.0, "kg", 20.0, PLATES_KG, "Each side: 3 × 25  ·  bar 20 kg"),
+        (1000.0, "kg", 20.0, PLATES_KG, "Each side: 19 × 25 + 15  ·  bar 20 kg"),
         (10.0, "kg", 20.0, PLATES_KG, None),
         (0.0, "kg", 20.0, PLATES_KG, None),
     ],

@@ -33,7 +33,7 @@ def view(qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path) -> GymVie
     ("key", "modifiers", "field", "stage", "prompt", "action"),
     [
         (K.Key_Space, NONE, Field.NONE, Stage.READY, None, "primary"),
-        (K.Key_Space, NONE, Field.NUMBER, Stage.LOGGING, None, "primary"),
+        (K.Key_Space, NONE, Field.NUMBER, Stage.LOGGING, None, None),
         (K.Key_Space, NONE, Field.TEXT, Stage.SUMMARY, None, None),
         (K.Key_Space, NONE, Field.TEXT, Stage.RESTING, Prompt.EARLY, "primary"),
         (K.Key_Return, NONE, Field.NUMBER, Stage.LOGGING, None, "confirm"),
@@ -48,7 +48,10 @@ def view(qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path) -> GymVie
         (K.Key_Down, NONE, Field.NUMBER, Stage.LOGGING, None, "reps_down"),
         (K.Key_PageUp, NONE, Field.NUMBER, Stage.LOGGING, None, "load_up"),
         (K.Key_PageDown, NONE, Field.NUMBER, Stage.LOGGING, None, "load_down"),
-        (K.Key_F, NONE, Field.NUMBER, Stage.LOGGING, None, "form"),
+        (K.Key_F, NONE, Field.NUMBER, Stage.LOGGING, None, None),
+        (K.Key_F, CTRL, Field.NUMBER, Stage.LOGGING, None, "form"),
+        (K.Key_E, NONE, Field.NUMBER, Stage.LOGGING, None, None),
+        (K.Key_F, NONE, Field.NONE, Stage.LOGGING, None, "form"),
         (K.Key_M, NONE, Field.NONE, Stage.RESTING, None, "mute"),
         (K.Key_F, NONE, Field.TEXT, Stage.SUMMARY, None, None),
         (K.Key_4, NONE, Field.NUMBER, Stage.LOGGING, None, None),
@@ -199,7 +202,7 @@ def test_the_keys_are_shown_small_for_each_stage(qtbot: QtBot, view: GymView) ->
     assert hints.font().pixelSize() < view.height() / 40
     press(qtbot, view, K.Key_Space)
     press(qtbot, view, K.Key_Space)
-    assert "PgUp/PgDn load" in hints.text() and "F form" in hints.text()
+    assert "PgUp/PgDn load" in hints.text() and "Ctrl+F form" in hints.text()
 
 
 def test_a_plank_is_timed_by_the_stopwatch(

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.athletes import list_athletes
@@ -151,3 +152,37 @@ def test_the_resume_question_box_is_deleted_once_answered(
     assert view.session.stage is Stage.RESTING
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert window.findChildren(QMessageBox) == []
+
+
+def test_the_resume_question_reads_from_across_the_room(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    crashed_mid_rest(store, clock)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    seen: dict[str, Any] = {}
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            poller.stop()
+            label = box.findChild(QLabel, "qt_msgbox_label")
+            assert isinstance(label, QLabel)
+            seen["font"] = label.font()
+            seen["fits"] = label.height() >= label.heightForWidth(label.width())
+            seen["buttons"] = [button.font().pixelSize() for button in box.buttons()]
+            box.grab().save(str(tmp_path / "resume.png"))
+            box.defaultButton().click()
+
+    poller = QTimer()
+    poller.setInterval(10)
+    poller.timeout.connect(answer)
+    poller.start()
+    view = opened(qtbot, store, clock, tmp_path, parent=window)
+    assert view.session.stage is Stage.RESTING, "Enter's button resumes"
+    font = seen["font"]
+    assert font.pixelSize() >= 26 and font.bold(), "as large as gym mode's own questions"
+    assert QFontMetrics(font).capHeight() >= 20
+    assert seen["fits"], "the whole question is shown"
+    assert min(seen["buttons"]) >= 24

@@ -75,7 +75,7 @@ def test_a_heavy_session_by_keyboard(
             press(qtbot, view, K.Key_Up)
             press(qtbot, view, K.Key_PageUp)
             press(qtbot, view, K.Key_PageUp)
-            press(qtbot, view, K.Key_F)
+            press(qtbot, view, K.Key_F, ctrl=True)
         press(qtbot, view, K.Key_Return)
         assert view.session.message is None
     assert view.session.stage is Stage.SUMMARY

@@ -55,14 +55,21 @@ def test_space_by_mistake_then_esc_brings_the_countdown_and_the_max_cue_back(
     assert sets_for_session(store, view.session.session_id)[-1].rest_before_s == 300.0
 
 
-def test_e_in_the_reps_field_saves_the_set_before_asking_to_end(
+def click_end(qtbot: QtBot, view: GymView) -> None:
+    """E types into the focused field, so from the set's fields the session ends by the button."""
+    button = view.controls.buttons["end"]
+    assert button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_ending_from_the_reps_field_saves_the_set_before_asking_to_end(
     qtbot: QtBot, view: GymView, clock: FakeClock, store: Store
 ) -> None:
     set_done(qtbot, view, clock)
     assert focused(view) is view.log_panel.reps
     view.log_panel.reps.selectAll()
     type_text(qtbot, view, "4")
-    press(qtbot, view, K.Key_E)
+    click_end(qtbot, view)
     assert "End the session now?" in view.controls.prompt.text()
     press(qtbot, view, K.Key_Return)
     assert view.session.stage is Stage.SUMMARY
@@ -70,13 +77,13 @@ def test_e_in_the_reps_field_saves_the_set_before_asking_to_end(
     assert row.reps == 4
 
 
-def test_e_with_a_set_that_cannot_be_saved_keeps_it_on_screen_and_says_why(
+def test_ending_with_a_set_that_cannot_be_saved_keeps_it_on_screen_and_says_why(
     qtbot: QtBot, view: GymView, clock: FakeClock, store: Store
 ) -> None:
     set_done(qtbot, view, clock)
     view.log_panel.reps.selectAll()
     type_text(qtbot, view, "abc")
-    press(qtbot, view, K.Key_E)
+    click_end(qtbot, view)
     assert view.session.stage is Stage.LOGGING
     assert not view.controls.prompt.isVisible()
     message = view.log_panel.message
