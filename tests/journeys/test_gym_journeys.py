@@ -119,7 +119,7 @@ def test_high_contrast_changes_gym_mode_itself(start: Start) -> None:
     )
     contrast = app.x.screenshot(gym_page(app, main))
     changed = changed_share(normal, contrast)
-    if changed < 0.2:
+    if changed < 0.02:  # the bug leaves about 0.3 % (edges of the chrome repainted)
         raise KnownBug(f"only {changed:.1%} of gym mode's pixels changed with the theme")
 
 
