@@ -239,11 +239,14 @@ class RunningApp:
         return self.process.returncode
 
 
-def launch(x: XServer, data_dir: Path, command: list[str], workdir: Path) -> RunningApp:
+def launch(
+    x: XServer, data_dir: Path, command: list[str], workdir: Path, **extra_env: str
+) -> RunningApp:
     """Start `command` as a launcher does: the installed scripts on PATH, the data folder chosen
     by CRAMPROOF_DATA_DIR (a desktop entry's Exec line names none), the real X platform."""
     env = {
         **os.environ,
+        **extra_env,
         "DISPLAY": x.display,
         "QT_QPA_PLATFORM": "xcb",
         "CRAMPROOF_DATA_DIR": str(data_dir),
