@@ -66,12 +66,13 @@ def installed_command() -> Path:
     return script
 
 
-def desktop_action_exec(action: str) -> list[str]:
-    """The Exec line of one of the desktop entry's actions, split as a launcher splits it."""
+def desktop_exec(action: str | None = None) -> list[str]:
+    """The menu entry's Exec line, or one of its actions', split as a launcher splits it."""
     entry = ConfigParser(interpolation=None, strict=False)
     entry.optionxform = str  # type: ignore[assignment,method-assign]
     entry.read(DESKTOP_FILE, encoding="utf-8")
-    return shlex.split(entry[f"Desktop Action {action}"]["Exec"])
+    section = "Desktop Entry" if action is None else f"Desktop Action {action}"
+    return shlex.split(entry[section]["Exec"])
 
 
 def poll(what: str, probe: Callable[[], T | None], *, timeout: float = TIMEOUT_S) -> T:

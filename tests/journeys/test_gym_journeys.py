@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
-from tests.journeys.real_app import KnownBug, RunningApp, desktop_action_exec, poll
+from tests.journeys.real_app import KnownBug, RunningApp, desktop_exec, poll
 
 Start = Callable[..., RunningApp]
 SET_DONE = ("space", "space", "Return")  # start the set, set done, save it (gym_keys.py)
@@ -31,7 +31,7 @@ def gym_window(app: RunningApp) -> int:
     raises=KnownBug, strict=True, reason="issue 10 item 1: `cramproof gym` shows the welcome page"
 )
 def test_the_menu_action_opens_gym_mode_and_two_sets_are_stored(start: Start) -> None:
-    command = desktop_action_exec("start-session")
+    command = desktop_exec("start-session")
     assert command == ["cramproof", "gym"], "the desktop entry's Start today's session action"
     app = start(command=command)
     main = app.window("Cramproof.*")

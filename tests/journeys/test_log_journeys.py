@@ -11,7 +11,7 @@ from PySide6.QtCore import QRect
 
 from desktop.session_start import start_workout
 from tests.gym_support import end_rest, fake_clock, lift_set, open_log
-from tests.journeys.real_app import KnownBug, RunningApp, poll
+from tests.journeys.real_app import KnownBug, RunningApp, desktop_exec, poll
 
 Start = Callable[..., RunningApp]
 
@@ -23,7 +23,9 @@ def whole_window(app: RunningApp, window: int) -> str:
 
 def test_welcome_then_set_up_by_keyboard_shows_the_build_up(start: Start) -> None:
     race = date.today() + timedelta(weeks=15)
-    app = start()
+    command = desktop_exec()
+    assert command == ["cramproof"], "the menu entry starts the window"
+    app = start(command=command)
     main = app.window("Cramproof – Welcome")
     app.press(main, "Return")  # the focused "Set up your build-up…"
     form = app.window("Set up your build-up")
