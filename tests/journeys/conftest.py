@@ -20,7 +20,9 @@ def x_server() -> Iterator[XServer]:
 
 @pytest.fixture
 def start(x_server: XServer, data_dir: Path, tmp_path: Path) -> Iterator[Callable[..., RunningApp]]:
-    """`start("gym")` runs the installed `cramproof gym`; `start(command=[...])` any command line.
+    """`start("gym")` runs the installed `cramproof --data-dir DATA gym`; `start(command=[...])`
+    runs a command line as a launcher does (a desktop entry's Exec names no folder: the data
+    folder then comes from CRAMPROOF_DATA_DIR, set for every start).
 
     Whatever is still running at the end is asked to quit, and must have exited cleanly with
     nothing on stderr that looks like a crash.
@@ -28,7 +30,7 @@ def start(x_server: XServer, data_dir: Path, tmp_path: Path) -> Iterator[Callabl
     started: list[RunningApp] = []
 
     def run(*args: str, command: list[str] | None = None) -> RunningApp:
-        line = command or [str(installed_command()), *args]
+        line = command or [str(installed_command()), "--data-dir", str(data_dir), *args]
         app = launch(x_server, data_dir, line, tmp_path / "cwd")
         started.append(app)
         return app

@@ -8,6 +8,7 @@ on the screen, plus the training log it leaves on disk.
 from __future__ import annotations
 
 import os
+import random
 import re
 import shlex
 import signal
@@ -88,22 +89,36 @@ def poll(what: str, probe: Callable[[], T | None], *, timeout: float = TIMEOUT_S
 
 
 class XServer:
-    """A private Xvfb; `-displayfd` says which display it took once it accepts clients."""
+    """A private Xvfb on a display number of its own.
+
+    Other X servers may come and go on the low numbers (every `-displayfd` search starts at :0,
+    and a server that loses that race can remove the winner's socket), so this one tries random
+    high numbers; `-displayfd` still says when it accepts clients.
+    """
 
     def __init__(self) -> None:
+        choices = random.Random().sample(range(200, 30000), 20)
+        for number in choices:
+            if not Path(f"/tmp/.X{number}-lock").exists() and self._start(number):
+                self.display = f":{number}"
+                return
+        raise AssertionError(f"Xvfb would not start on any of the displays {choices}")
+
+    def _start(self, number: int) -> bool:
         read_end, write_end = os.pipe()
-        size = "{}x{}x24".format(*SCREEN_SIZE)
+        screen = ("-screen", "0", "{}x{}x24".format(*SCREEN_SIZE))
         self._server = subprocess.Popen(
-            [*("Xvfb", "-displayfd", str(write_end), "-nolisten", "tcp"), "-screen", "0", size],
+            ["Xvfb", f":{number}", "-displayfd", str(write_end), "-nolisten", "tcp", *screen],
             pass_fds=(write_end,),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         os.close(write_end)
         with os.fdopen(read_end) as announced:
-            number = announced.readline().strip()
-        assert number, "Xvfb did not start"
-        self.display = f":{number}"
+            started = announced.readline().strip() == str(number)
+        if not started:
+            self._server.wait(timeout=TIMEOUT_S)
+        return started
 
     def run(self, *command: str, data: bytes | None = None) -> bytes:
         """One X client (xdotool, import, tesseract) run to completion on this display."""
