@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.errors import StoreError
     from db.integrity import check_database
     from db.store import open_store
-    from desktop.export import csv_paths, export_log
+    from desktop.export import counted, csv_paths, export_log
 
     if not paths.database.exists():
         return _fail(f"there is no training log at {paths.database} yet: nothing to export")
@@ -78,7 +78,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         target = out if args.format != "csv" else next(iter(csv_paths(out).values())).parent
         return _fail(f"could not write {target}: {error.strerror or error}")
     written = ", ".join(str(path) for path in result.files)
-    print(f"Exported {result.sessions} sessions, {result.sets} sets of {athlete.name}: {written}")
+    sessions, sets = counted(result.sessions, "session"), counted(result.sets, "set")
+    print(f"Exported {sessions}, {sets} of {athlete.name}: {written}")
     return 0
 
 

@@ -221,5 +221,11 @@ def export_current(store: Store, *, fmt: Format, out: Path, now: datetime) -> st
     )
     where = result.files[0].parent if fmt == "csv" else result.files[0]
     return (
-        f"Exported {result.sessions} sessions and {result.sets} sets of {athlete.name} to {where}."
+        f"Exported {counted(result.sessions, 'session')} and {counted(result.sets, 'set')}"
+        f" of {athlete.name} to {where}."
     )
+
+
+def counted(number: int, noun: str) -> str:
+    """'1 session', '2 sessions', '0 sets': the number with its noun in agreement."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

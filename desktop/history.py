@@ -1,8 +1,8 @@
-"""The History screen's use case: sessions, their sets, and correcting a set with one-step undo.
+"""The History screen's use case: sessions, their sets, corrections, and undo/redo of them.
 
-Qt-free. Every correction is committed at once; the last one can be undone, which puts the
-store back exactly as it was (a deleted set returns with its id and every column). Loads come
-and go in the athlete's units.
+Qt-free. Every correction is committed at once; each can be undone in turn (and redone), which
+puts the store back exactly as it was (a deleted set or session returns with its ids and every
+column). Loads come and go in the athlete's units.
 """
 
 from __future__ import annotations
@@ -18,18 +18,21 @@ from db.history_queries import (
     delete_set,
     exercise_names,
     get_set,
-    restore_set,
     session_page,
     update_set,
 )
 from db.records import SetRecord
-from db.sessions import MAX_LOAD_KG, sets_for_session
+from db.session_removal import delete_session
+from db.sessions import MAX_LOAD_KG, get_session, sets_for_session
 from db.store import Store
 from desktop.domain.adherence import Contribution, session_contributions
-from desktop.domain.model import Units
+from desktop.domain.exercises import session_name
+from desktop.domain.model import PlanInputError, SessionKind, Units
 from desktop.domain.plates import kg_to_lb, lb_to_kg
+from desktop.history_changes import session_deletion, set_correction, set_deletion
 from desktop.plan_reader import PlanReader
 from desktop.progress_log import read_build_up
+from desktop.undo_stack import UndoStack
 
 PAGE_SIZE = 200
 
@@ -65,12 +68,6 @@ class SetLine:
     rest: str
 
 
-@dataclass(frozen=True)
-class _Undo:
-    label: str
-    apply: Callable[[], None]
-
-
 class HistoryLog:
     """The athlete's log as two tables, and the corrections the athlete makes to it."""
 
@@ -78,7 +75,7 @@ class HistoryLog:
         self._store = store
         self._now = now
         self._reader = PlanReader(store, now=now)
-        self._undo: _Undo | None = None
+        self._changes = UndoStack()
 
     @property
     def units(self) -> Units:
@@ -88,7 +85,12 @@ class HistoryLog:
     @property
     def undo_label(self) -> str | None:
         """What Undo would put back, or None when there is nothing to undo."""
-        return self._undo.label if self._undo else None
+        return self._changes.undo_label
+
+    @property
+    def redo_label(self) -> str | None:
+        """What Redo would make again, or None when there is nothing to redo."""
+        return self._changes.redo_label
 
     def sessions(self, *, after: SessionLine | None = None) -> list[SessionLine]:
         """A page of sessions, newest first, continuing after `after` (the last one shown)."""
@@ -112,6 +114,11 @@ class HistoryLog:
         return [_session_line(row, contributions.get(row.id), in_plan) for row in rows]
 
     def sets(self, session_id: int) -> list[SetLine]:
+        """The session's sets in order, or none when the session is no longer in the log."""
+        try:
+            kind = get_session(self._store, session_id).kind
+        except LookupError:
+            return []
         names = exercise_names(self._store)
         units = self.units
         lines, numbers = [], {}
@@ -121,9 +128,7 @@ class HistoryLog:
             else:
                 numbers[record.exercise_id] = numbers.get(record.exercise_id, 0) + 1
                 number = str(numbers[record.exercise_id])
-            lines.append(
-                _set_line(record, names.get(record.exercise_id, ("", "?"))[1], number, units)
-            )
+            lines.append(_set_line(record, _named(names, record, kind), number, units))
         return lines
 
     def edit_set(self, set_id: int, *, reps: int, load: float, form_held: bool) -> str | None:
@@ -141,44 +146,73 @@ class HistoryLog:
         if (reps, same_load, form_held) == (before.reps, True, before.form_held):
             return None
         update_set(self._store, set_id, reps=reps, load_kg=load_kg, form_held=form_held)
+        after = get_set(self._store, set_id)
         label = f"correction of {self._describe(before)}"
-        self._undo = _Undo(
-            label,
-            lambda: update_set(
-                self._store,
-                set_id,
-                reps=before.reps,
-                load_kg=before.load_kg,
-                form_held=before.form_held,
-            ),
-        )
-        return f"Corrected {self._describe(before)}."
+        self._changes.push(set_correction(self._store, label, before=before, after=after))
+        name, old, new = self._name(before), self._amount(before), self._amount(after)
+        if old == new:
+            return f"Corrected {name} {new}: form {'held' if form_held else 'not held'}."
+        return f"Corrected {name} {old} → {new}."
 
     def delete_set(self, set_id: int) -> str:
         """Delete a set; Undo puts it back exactly. Raises LookupError when it is already gone."""
         described = self._describe(get_set(self._store, set_id))
         row: dict[str, Any] = delete_set(self._store, set_id)
-        self._undo = _Undo(f"deletion of {described}", lambda: restore_set(self._store, row))
+        self._changes.push(set_deletion(self._store, f"deletion of {described}", row))
+        return f"Deleted {described}."
+
+    def delete_session(self, session_id: int) -> str:
+        """Delete a whole session with its sets; Undo puts it back exactly.
+
+        Raises LookupError when it is already gone, StoreError when the store refuses.
+        """
+        line = next((s for s in self.sessions() if s.id == session_id), None)
+        removed = delete_session(self._store, session_id)
+        described = _describe_session(line) if line else "a session"
+        self._changes.push(session_deletion(self._store, f"deletion of {described}", removed))
         return f"Deleted {described}."
 
     def undo(self) -> str | None:
-        """Undo the last correction or deletion (one step); returns what was undone.
+        """Undo the newest change not yet undone; returns what was undone.
 
-        The undo is forgotten only once it worked: when the store refuses (StoreError) or the
-        set is gone (LookupError), the error propagates and Undo can be tried again, so a
+        A change is forgotten only once its undo worked: when the store refuses (StoreError) or
+        the row is gone (LookupError), the error propagates and Undo can be tried again, so a
         deleted set is never lost to a failed write.
         """
-        undo = self._undo
-        if undo is None:
-            return None
-        undo.apply()
-        self._undo = None
-        return f"Undid the {undo.label}."
+        change = self._changes.undo()
+        return None if change is None else f"Undid the {change.label}."
+
+    def redo(self) -> str | None:
+        """Make the newest undone change again; returns what was redone."""
+        change = self._changes.redo()
+        return None if change is None else f"Redid the {change.label}."
+
+    def _name(self, record: SetRecord) -> str:
+        kind = get_session(self._store, record.session_id).kind
+        return _named(exercise_names(self._store), record, kind)
+
+    def _amount(self, record: SetRecord) -> str:
+        return f"{_shown(record.load_kg, self.units):g} {self.units} × {record.reps}"
 
     def _describe(self, record: SetRecord) -> str:
-        name = exercise_names(self._store).get(record.exercise_id, ("", "a lift"))[1]
-        load = _shown(record.load_kg, self.units)
-        return f"{name} {load:g} {self.units} × {record.reps}"
+        return f"{self._name(record)} {self._amount(record)}"
+
+
+def _describe_session(line: SessionLine) -> str:
+    """'the heavy session of Sun 14 Feb 09:30 (no sets)'."""
+    sets = "no sets" if line.sets == 0 else f"{line.sets} set{'s' if line.sets != 1 else ''}"
+    when = f"{line.started:%a} {line.started.day} {line.started:%b %H:%M}"
+    return f"the {line.kind} session of {when} ({sets})"
+
+
+def _named(names: dict[int, tuple[str, str]], record: SetRecord, kind: SessionKind) -> str:
+    """The exercise as its session showed it: a light session's 'Bodyweight squat', not the
+    'Back squat' its sets are filed under (`exercises.session_name`)."""
+    key, stored = names.get(record.exercise_id, ("", "?"))
+    try:
+        return session_name(key, kind)
+    except PlanInputError:  # an exercise outside the library keeps its stored name
+        return stored
 
 
 def _to_kg(load: float, units: Units) -> float:

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from desktop.paths import ensure_private_dir
+from desktop.private_files import ensure_private_file
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 MAX_BYTES = 1_000_000
@@ -42,6 +43,7 @@ def configure_logging(log_file: Path, *, verbose: bool = False) -> logging.Handl
     try:
         ensure_private_dir(log_file.parent)
         rotate_if_large(log_file)
+        ensure_private_file(log_file)
         handler: logging.Handler = logging.FileHandler(log_file, encoding="utf-8")
     except OSError as error:
         logging.getLogger(__name__).warning("Logging to %s is not possible: %s", log_file, error)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop.domain.exercises import exercise
+from desktop.domain.exercises import dosed_name, session_name
 from desktop.domain.model import WEEKDAY_NAMES, BuildUp, PlannedDay, PlanWeek, SessionPrescription
 
 PHASE_LABELS = {"phase1": "phase 1", "phase2": "phase 2", "taper": "taper"}
@@ -48,6 +48,7 @@ def _session_dict(session: SessionPrescription) -> dict[str, Any]:
         "reps": list(session.reps),
         "rest_s": list(session.rest_s),
         "exercises": list(session.exercises),
+        "names": [session_name(key, session.kind) for key in session.exercises],
     }
 
 
@@ -77,23 +78,13 @@ def plan_to_text(build_up: BuildUp) -> str:
 
 
 def _session_line(session: SessionPrescription) -> str:
-    if session.kind == "heavy":
-        when, names = "Heavy, right after the run", [exercise(k).name for k in session.exercises]
-    else:
-        when, names = "Light, later the same day", [_light_name(k) for k in session.exercises]
+    when = "Heavy, right after the run" if session.kind == "heavy" else "Light, later the same day"
+    names = [dosed_name(key, session.kind) for key in session.exercises]
     lo, hi = session.rest_s
     return (
         f"{when}: {', '.join(names)}; {session.reps[0]}-{session.reps[1]} reps, "
         f"rest {_clock(lo)}-{_clock(hi)}. Cue: {session.cue}."
     )
-
-
-def _light_name(key: str) -> str:
-    item = exercise(key)
-    if item.dose_range is None:
-        return item.bodyweight_form
-    unit = "s" if item.dose == "hold_s" else "reps"
-    return f"{item.name} {item.dose_range[0]}-{item.dose_range[1]} {unit}"
 
 
 def _day_row(day: PlannedDay) -> str:

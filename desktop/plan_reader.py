@@ -39,6 +39,16 @@ class CheckinQuestion:
     week_end: date
 
 
+@dataclass(frozen=True)
+class CheckinOutlook:
+    """When no check-in is due: the day the next one opens (None when none is left before the
+    taper) and the week it asks about, and the question to answer now anyway, if any."""
+
+    next_due: date | None
+    next_week: tuple[date, date] | None
+    anyway: CheckinQuestion | None
+
+
 class PlanReader:
     """Queries the store and hands back the plan engine's objects; writes nothing."""
 
@@ -126,6 +136,48 @@ class PlanReader:
         if end < started_on(plan) or start in answered:
             return None
         return CheckinQuestion(athlete.name, start, end)
+
+    def checkin_outlook(self, athlete: Athlete, plan: PlanRecord) -> CheckinOutlook:
+        """What to tell a runner who asks for the check-in when none is due.
+
+        Each week's check-in opens the day its week ends, until the taper; this week's can be
+        answered early (it then counts as that week's answer, and replaces nothing else).
+        """
+        settings = self.settings(plan)
+        today = self.today()
+        first = week_start(settings.race_date, settings.weeks, 1)
+        number = week_of(settings, today)
+        if number is None:
+            number = 0 if today < first else settings.weeks + 1
+        answered = {c.week_start for c in checkins_for(self.store, athlete.id)}
+
+        def asks(week: int) -> bool:
+            """Week `week`'s check-in can still feed the gate (its next week is not the taper)."""
+            after = week + 1
+            return (
+                week >= 1
+                and after <= settings.weeks
+                and (phase_of(settings, settings.weeks - after + 1) != "taper")
+            )
+
+        def span(week: int) -> tuple[date, date]:
+            start = week_start(settings.race_date, settings.weeks, week)
+            return start, start + WEEK - timedelta(days=1)
+
+        upcoming = next(
+            (
+                w
+                for w in range(max(number, 1), settings.weeks + 1)
+                if asks(w) and span(w)[0] not in answered
+            ),
+            None,
+        )
+        anyway = None
+        if asks(number) and span(number)[0] not in answered:
+            anyway = CheckinQuestion(athlete.name, *span(number))
+        if upcoming is None:
+            return CheckinOutlook(None, None, anyway)
+        return CheckinOutlook(span(upcoming)[1] + timedelta(days=1), span(upcoming), anyway)
 
     def review(self, plan: PlanRecord, overview: PlanOverview) -> SecondDayReview:
         """Judge the gate for this week from the days done and the weekly check-ins."""

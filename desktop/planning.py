@@ -35,7 +35,14 @@ from desktop.domain.model import (
 )
 from desktop.domain.plan import replan
 from desktop.plan_overview import PlanOverview
-from desktop.plan_reader import LAST_ATHLETE, CheckinQuestion, PlanReader, plan_id, this_week
+from desktop.plan_reader import (
+    LAST_ATHLETE,
+    CheckinOutlook,
+    CheckinQuestion,
+    PlanReader,
+    plan_id,
+    this_week,
+)
 from desktop.plan_rows import day_records, plan_record, settings_from, swap_slot
 from desktop.plan_setup import SetupForm, SetupPreview, check_setup, form_for, settings_for
 
@@ -162,6 +169,13 @@ class Planning:
         """Last week's check-in, while it is unanswered and the gate can still use it."""
         athlete, plan = self._read.athlete_and_plan()
         return None if athlete is None or plan is None else self._read.checkin_due(athlete, plan)
+
+    def checkin_outlook(self) -> CheckinOutlook | None:
+        """When the next check-in opens, and this week's to answer early; None without a plan."""
+        athlete, plan = self._read.athlete_and_plan()
+        return (
+            None if athlete is None or plan is None else self._read.checkin_outlook(athlete, plan)
+        )
 
     def record_checkin(self, week_start: date, *, pain: bool, recovered: bool) -> None:
         """Keep the week's answer; answering again for the same week replaces it."""

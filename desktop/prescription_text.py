@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.exercises import exercise
+from desktop.domain.exercises import dosed_name
 from desktop.domain.model import WEEKDAY_NAMES, After, PlannedDay, SessionPrescription
 
 AFTER_WORDS = {"long_run": "the long run", "speed_run": "the speed run"}
@@ -28,19 +28,7 @@ def dose(session: SessionPrescription) -> str:
 
 def exercise_names(session: SessionPrescription) -> list[str]:
     """Exercise names as the athlete does them: loaded lifts heavy, bodyweight forms light."""
-    names = []
-    for key in session.exercises:
-        item = exercise(key)
-        if item.movement == "finisher" and item.dose_range is not None:
-            unit = "s hold" if item.dose == "hold_s" else "reps"
-            names.append(f"{item.name} ({item.dose_range[0]}–{item.dose_range[1]} {unit})")
-        elif item.movement == "accessory":
-            names.append(f"{item.name} (cramp-site extra, not the main fix)")
-        elif session.kind == "light":
-            names.append(item.bodyweight_form)
-        else:
-            names.append(item.name)
-    return names
+    return [dosed_name(key, session.kind) for key in session.exercises]
 
 
 def day_heading(day: PlannedDay) -> str:

@@ -103,7 +103,8 @@ class ProgressSource:
             weeks = weekly_adherence(spans, log.planned, log.logged, today=today)
         start, end = window(spans)
         rests = rests_between(self._store, athlete.id, start=start, end=end)
-        reports = cramps_between(self._store, athlete.id, first=spans[0].start, last=spans[-1].end)
+        # Every report the runner gave, even one from before the build-up's first day.
+        reports = cramps_between(self._store, athlete.id, first=date.min, last=date.max)
         return ProgressData(
             athlete=athlete.name,
             has_plan=plan is not None,

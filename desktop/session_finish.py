@@ -13,6 +13,7 @@ from datetime import datetime
 from db.checkins import record_cramp_report
 from db.errors import StoreError, store_errors
 from db.records import SessionRecord
+from db.session_removal import delete_session
 from db.sessions import finish_session
 from db.store import Store
 from desktop.domain.model import CRAMP_SITES
@@ -72,6 +73,27 @@ def finish_workout(
         log.error("Session %s not closed: %s", record.id, error.message)
         return error.message
     log.info("Session %s finished", record.id)
+    return None
+
+
+def has_no_sets(store: Store, session_id: int) -> bool:
+    """A session closed before any set was saved: worth asking whether to keep it at all."""
+    with store_errors():
+        row = store.db.execute("SELECT 1 FROM sets WHERE session_id = ? LIMIT 1", [session_id])
+        return row.fetchone() is None
+
+
+def discard_session(store: Store, session_id: int) -> str | None:
+    """Remove a session the runner chose not to keep (its row goes; a cramp report given with
+    it stays in the log); a message instead when the store refuses."""
+    try:
+        delete_session(store, session_id)
+    except LookupError:
+        return None  # already gone: nothing left to discard
+    except StoreError as error:
+        log.error("Session %s not discarded: %s", session_id, error.message)
+        return error.message
+    log.info("Session %s discarded: it had no sets", session_id)
     return None
 
 

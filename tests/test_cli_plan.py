@@ -79,6 +79,7 @@ def shape_problems(plan: Any) -> list[str]:
         "reps": ("pair",),
         "rest_s": ("pair",),
         "exercises": list,
+        "names": list,
     }
     for w, week in enumerate(plan["weeks"]):
         expect(f"weeks[{w}]", week, week_keys)

@@ -23,8 +23,9 @@ from desktop import cli
 from desktop.domain.model import PlanInputError
 from desktop.domain.plan import latest_race_date, parse_date, parse_weekday
 from desktop.history import HistoryLog
-from desktop.plan_setup import SetupForm, check_setup
+from desktop.plan_setup import SetupForm, SetupPreview, check_setup
 from desktop.planning import Planning
+from tests.table_rows import Change, all_rows, change, value
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = datetime(2027, 1, 4, 12, tzinfo=UTC)
@@ -103,16 +104,20 @@ def planning(store: Store) -> Planning:
 @FUZZ
 @given(
     name=text,
-    race_date=date_like,
+    race_date=st.one_of(date_like, st.dates(date(2027, 4, 12), date(2027, 6, 30)).map(str)),
     weeks=st.integers(-5, 40),
     long_run=st.integers(-2, 9),
     speed=st.integers(-2, 9),
     sites=st.lists(st.sampled_from(["calf", "hamstring", "quad", "foot", "other", "none", "knee"])),
     units=st.sampled_from(["kg", "lb", "stone", ""]),
 )
+@example(name="Ana", race_date="2027-05-02", weeks=14, long_run=6, speed=2, sites=[], units="kg")
+@example(name="Ana", race_date="2027-05-09", weeks=16, long_run=5, speed=1, sites=[], units="lb")
+@example(name="Ana", race_date="2027-05-09", weeks=16, long_run=5, speed=5, sites=[], units="lb")
 def test_refused_setup_never_writes(
     planning: Planning, name, race_date, weeks, long_run, speed, sites, units
 ) -> None:
+    """Every table is compared: a refusal writes nothing, an accepted setup exactly its rows."""
     form = SetupForm(
         name=name,
         race_date=race_date,
@@ -122,13 +127,45 @@ def test_refused_setup_never_writes(
         cramp_sites=tuple(sites),
         units=units,
     )
-    athletes_before = planning.athletes()
+    before = all_rows(planning_store(planning))
     try:
-        planning.preview_setup(form)
+        preview = planning.preview_setup(form)
         planning.set_up(form)
     except PlanInputError as error:
         assert _one_line(str(error)), str(error)
-        assert planning.athletes() == athletes_before, "a refused setup must not save anything"
+        after = all_rows(planning_store(planning))
+        assert change(before, after).tables == set(), "a refused setup must not write anything"
+        return
+    _check_setup_wrote_exactly(change(before, all_rows(planning_store(planning))), preview)
+
+
+def planning_store(planning: Planning) -> Store:
+    return planning._store  # the log the planning use case writes to
+
+
+def _check_setup_wrote_exactly(made: Change, preview: SetupPreview) -> None:
+    """An accepted setup: the athlete if new, one active plan, its days, the current athlete."""
+    assert made.tables <= {"athletes", "plans", "planned_days", "settings"}, made.tables
+    assert made.removed["athletes"] == [] and made.removed["planned_days"] == []
+    assert [value(row, "name") for row in made.added["athletes"]] in ([], [preview.name])
+    [plan] = [row for row in made.added["plans"] if value(row, "active") == 1]
+    settings = preview.settings
+    assert (value(plan, "race_date"), value(plan, "weeks")) == (
+        settings.race_date.isoformat(),
+        settings.weeks,
+    )
+    retired = made.removed["plans"]  # the athlete's previous plan, now inactive
+    assert len(retired) <= 1 and len(made.added["plans"]) == 1 + len(retired)
+    days = made.added["planned_days"]
+    assert len(days) == len(preview.build_up.days) and {value(day, "plan_id") for day in days} == {
+        value(plan, "id")
+    }
+    # The athlete becomes the current one (already so when they set up again).
+    assert [value(row, "key") for row in made.added["settings"]] in ([], ["last_athlete_id"])
+    assert [value(row, "key") for row in made.removed["settings"]] in ([], ["last_athlete_id"])
+    current = [value(row, "value") for row in made.added["settings"]]
+    assert current in ([], [str(value(plan, "athlete_id"))])
+    assert current or not made.added["athletes"], "a new athlete is made the current one"
 
 
 # Race dates over the whole calendar, year 1 to 9999: planned, or refused in one line.
@@ -225,10 +262,27 @@ def test_gym_readers_accept_in_range_or_explain(raw: str, units: str) -> None:
             assert in_range(value), (raw, value)
 
 
+NOTE_LIMIT = 2000
+# Lengths drawn on purpose near the limit and past it: plain st.text() stays under ~100.
+note_lengths = st.one_of(
+    st.integers(0, 60), st.integers(NOTE_LIMIT - 3, NOTE_LIMIT + 3), st.integers(0, 2 * NOTE_LIMIT)
+)
+notes = note_lengths.flatmap(
+    lambda size: st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",)), min_size=size, max_size=size
+    )
+)
+
+
 @FUZZ
-@given(st.text(max_size=2100))
+@given(notes)
+@example("x" * NOTE_LIMIT)
+@example("x" * (NOTE_LIMIT + 1))
+@example("\n" * NOTE_LIMIT)
 def test_notes_up_to_2000_characters(raw: str) -> None:
     try:
         assert check_notes(raw) == raw
-    except InputError:
-        assert len(raw) > 2000
+    except InputError as error:
+        assert len(raw) > NOTE_LIMIT and _one_line(str(error)), (len(raw), str(error))
+    else:
+        assert len(raw) <= NOTE_LIMIT

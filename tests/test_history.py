@@ -77,7 +77,10 @@ def test_a_correction_is_committed_and_undone_exactly(log: HistoryLog, store: St
     before = everything(store)
     line = log.sets(first_heavy(log).id)[2]
     message = log.edit_set(line.id, reps=3, load=line.load + 2.5, form_held=False)
-    assert message == f"Corrected Back squat {line.load:g} kg × {line.reps}."
+    assert (
+        message
+        == f"Corrected Back squat {line.load:g} kg × {line.reps} → {line.load + 2.5:g} kg × 3."
+    )
     row = store.db.execute("SELECT reps, load_kg, form_held FROM sets WHERE id = ?", [line.id])
     assert row.fetchone() == (3, line.load + 2.5, 0)
     assert log.undo_label == f"correction of Back squat {line.load:g} kg × {line.reps}"
@@ -151,15 +154,56 @@ def test_a_set_deleted_meanwhile_is_a_lookup_error(log: HistoryLog, store: Store
     assert log.undo() is not None, "the deletion is still the one to undo"
 
 
-def test_undo_is_one_step(log: HistoryLog, store: Store) -> None:
+def test_undo_takes_back_change_after_change_and_redo_replays_them(
+    log: HistoryLog, store: Store
+) -> None:
+    before = everything(store)
     session = first_heavy(log).id
     first, second = log.sets(session)[2:4]
     log.edit_set(first.id, reps=1, load=first.load, form_held=True)
     log.delete_set(second.id)
+    log.edit_set(first.id, reps=2, load=first.load, form_held=True)
+    after = everything(store)
+    assert log.undo() is not None and log.undo() is not None and log.undo() is not None
+    assert everything(store) == before
+    assert log.undo() is None and log.undo_label is None
+    assert log.redo_label == f"correction of Back squat {first.load:g} kg × {first.reps}"
+    assert log.redo() is not None and log.redo() is not None and log.redo() is not None
+    assert everything(store) == after
+    assert log.redo() is None
     log.undo()
-    assert log.undo() is None
-    reps = store.db.execute("SELECT reps FROM sets WHERE id = ?", [first.id]).fetchone()[0]
-    assert reps == 1  # the earlier change stays: only the last one is undone
+    log.delete_set(first.id)  # a new change forgets what could be redone
+    assert log.redo_label is None
+
+
+def test_a_whole_session_is_deleted_and_undone_exactly(log: HistoryLog, store: Store) -> None:
+    before = everything(store)
+    heavy = first_heavy(log)
+    message = log.delete_session(heavy.id)
+    assert message.startswith(f"Deleted the heavy session of {heavy.started:%a} ")
+    assert message.endswith(f"({heavy.sets} sets).")
+    assert heavy.id not in [line.id for line in log.sessions()]
+    assert not store.db.execute("SELECT 1 FROM sets WHERE session_id = ?", [heavy.id]).fetchone()
+    assert log.undo() == f"Undid the deletion of {message[len('Deleted ') : -1]}."
+    assert everything(store) == before
+    log.redo()
+    assert heavy.id not in [line.id for line in log.sessions()]
+    log.undo()
+    assert everything(store) == before
+
+
+def test_deleting_a_session_keeps_its_cramp_report(log: HistoryLog, store: Store) -> None:
+    session = start_session(store, athlete_id=1, kind="heavy", planned_day_id=None, started_at=NOW)
+    store.db.execute(
+        "INSERT INTO cramp_reports (athlete_id, session_id, date, cramped, severity, created_at)"
+        " VALUES (1, ?, ?, 1, 2, ?)",
+        [session.id, TODAY.isoformat(), NOW.isoformat()],
+    )
+    assert log.delete_session(session.id).endswith("(no sets).")
+    mine = "SELECT session_id FROM cramp_reports WHERE date = ? AND severity = 2 AND cramped = 1"
+    assert store.db.execute(mine, [TODAY.isoformat()]).fetchall() == [(None,)]
+    log.undo()
+    assert store.db.execute(mine, [TODAY.isoformat()]).fetchall() == [(session.id,)]
 
 
 def test_deleting_a_set_changes_adherence_and_undo_restores_it(
@@ -177,3 +221,37 @@ def test_deleting_a_set_changes_adherence_and_undo_restores_it(
     assert source.load().weeks[0].done == week_done
     restored = next(line for line in log.sessions() if line.id == heavy.id)
     assert restored.counts_for.startswith("½ double day (")
+
+
+def test_one_session_is_exported_as_one_session(data_dir: Path, tmp_path: Path) -> None:
+    """'Exported 1 session and 1 set', not '1 sessions': the menu's line and the command's."""
+    from db.athletes import create_athlete
+    from db.exercises import ensure_exercise
+    from desktop.export import export_current
+
+    with open_store(data_dir / "one.db", backups_dir=data_dir / "backups", now=NOW) as store:
+        athlete = create_athlete(store, "Ana")
+        session = start_session(
+            store, athlete_id=athlete.id, kind="heavy", planned_day_id=None, started_at=NOW
+        )
+        squat = ensure_exercise(
+            store,
+            key="back_squat",
+            name="Back squat",
+            movement="squat",
+            barbell=True,
+            bodyweight=False,
+        )
+        log_set(store, a_set(session.id, squat, started_at=NOW, ended_at=NOW))
+        message = export_current(store, fmt="json", out=tmp_path / "one.json", now=NOW)
+    assert message.startswith("Exported 1 session and 1 set of Ana to ")
+
+
+def test_a_light_sessions_sets_carry_the_names_it_showed(log: HistoryLog) -> None:
+    """History names a light session's squats 'Bodyweight squat', as the session did."""
+    light = next(line for line in log.sessions() if line.kind == "light")
+    names = {s.exercise for s in log.sets(light.id)}
+    assert "Bodyweight squat" in names and "Back squat" not in names
+    heavy = {s.exercise for s in log.sets(first_heavy(log).id)}
+    assert "Back squat" in heavy
+    assert log.sets(10**9) == []

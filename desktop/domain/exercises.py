@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from desktop.domain.model import ExerciseSelection, PlanInputError
+from desktop.domain.model import ExerciseSelection, PlanInputError, SessionKind
 
 Movement = Literal["squat", "deadlift", "lunge", "hip_thrust", "finisher", "accessory"]
 Increment = Literal["major", "minor", "none"]
@@ -103,6 +103,26 @@ def exercise(key: str) -> Exercise:
         if candidate.key == key:
             return candidate
     raise PlanInputError(f"Unknown exercise {key!r}.")
+
+
+def session_name(key: str, kind: SessionKind) -> str:
+    """The one name of an exercise in a session of `kind`, wherever it is shown (the window, the
+    `plan` command's text and JSON, the summary's advice): a light session does each loaded
+    lift in its bodyweight form ("Bodyweight squat" for the back squat)."""
+    chosen = exercise(key)
+    return chosen.bodyweight_form if kind == "light" else chosen.name
+
+
+def dosed_name(key: str, kind: SessionKind) -> str:
+    """`session_name` with what a plan list adds to it: a finisher's own dose, and that the
+    cramp-site accessory is an extra ("Plank (30–60 s hold)")."""
+    chosen, name = exercise(key), session_name(key, kind)
+    if chosen.movement == "finisher" and chosen.dose_range is not None:
+        unit = "s hold" if chosen.dose == "hold_s" else "reps"
+        return f"{name} ({chosen.dose_range[0]}–{chosen.dose_range[1]} {unit})"
+    if chosen.movement == "accessory":
+        return f"{name} (cramp-site extra, not the main fix)"
+    return name
 
 
 def variants(movement: str) -> tuple[Exercise, ...]:

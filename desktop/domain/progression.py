@@ -75,12 +75,16 @@ def suggest_heavy(
     )
 
 
-def suggest_light(*, exercise: Exercise, reps: Sequence[int]) -> Suggestion:
+def suggest_light(
+    *, exercise: Exercise, reps: Sequence[int], name: str | None = None
+) -> Suggestion:
     """Suggest a variant change for the light session from the reps of its last sets.
 
     The lifts are judged against the light range, 10-20 reps; a finisher dosed in reps against
     its own range (a dead bug's 8-12), so a set inside its dose never asks for an easier one.
+    `name` is the exercise as the session showed it (`exercises.session_name`).
     """
+    name = name or exercise.name  # the name the light session shows: "Bodyweight squat"
     floor, ceiling = LIGHT_FLOOR, LIGHT_CEILING
     if exercise.dose == "reps" and exercise.dose_range is not None:
         floor, ceiling = exercise.dose_range
@@ -89,17 +93,15 @@ def suggest_light(*, exercise: Exercise, reps: Sequence[int]) -> Suggestion:
         return Suggestion(
             "harder",
             None,
-            f"{exercise.name}: every set reached {ceiling} reps - try a harder variant{more}.",
+            f"{name}: every set reached {ceiling} reps - try a harder variant{more}.",
         )
     if any(r < floor for r in reps):
         return Suggestion(
             "easier",
             None,
-            f"{exercise.name}: a set stopped under {floor} reps - try an easier variant.",
+            f"{name}: a set stopped under {floor} reps - try an easier variant.",
         )
-    return Suggestion(
-        "keep", None, f"{exercise.name}: keep the variant; aim for {floor}-{ceiling} reps."
-    )
+    return Suggestion("keep", None, f"{name}: keep the variant; aim for {floor}-{ceiling} reps.")
 
 
 def _bodyweight_heavy(exercise: Exercise, progress: bool, struggle: bool) -> Suggestion:

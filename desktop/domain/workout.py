@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from desktop.domain.exercises import Exercise, exercise, variants
+from desktop.domain.exercises import Exercise, exercise, session_name, variants
 from desktop.domain.model import After, SessionKind, Units
 from desktop.domain.plates import round_to_step
 from desktop.domain.rest_timer import RestWindow
@@ -114,9 +114,8 @@ def is_hold(key: str) -> bool:
 
 
 def shown_name(kind: SessionKind, key: str) -> str:
-    """The light session does the bodyweight form of each lift."""
-    chosen = exercise(key)
-    return chosen.bodyweight_form if kind == "light" else chosen.name
+    """The light session does the bodyweight form of each lift (`exercises.session_name`)."""
+    return session_name(key, kind)
 
 
 def wants_warmups(kind: SessionKind, key: str) -> bool:

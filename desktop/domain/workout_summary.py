@@ -101,7 +101,9 @@ def _exercise(plan: WorkoutPlan, index: int, sets: Sequence[SummarySet]) -> Exer
 def _suggest(plan: WorkoutPlan, key: str, work: Sequence[SummarySet]) -> Suggestion:
     chosen = exercise(key)
     if plan.kind == "light":
-        return suggest_light(exercise=chosen, reps=[s.reps for s in work])
+        return suggest_light(
+            exercise=chosen, reps=[s.reps for s in work], name=shown_name(plan.kind, key)
+        )
     top = max(s.load_kg for s in work)
     return suggest_heavy(
         exercise=chosen,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from db.errors import StoreError
 from desktop.domain.clock import SteadyClockWithWall
@@ -30,6 +30,7 @@ class GymActions(QObject):
 
     message_posted = Signal(str)
     gym_closed = Signal()
+    session_discarded = Signal()
 
     def __init__(
         self,
@@ -48,6 +49,7 @@ class GymActions(QObject):
         self.player.sound_unavailable.connect(self.message_posted)
         self.view: GymView | None = None
         self.sound_dialog: SoundSettingsDialog | None = None
+        self.discard_dialog: QDialog | None = None
         self.gym_action = QAction("Start &today's session", window)
         self.gym_action.setShortcut(QKeySequence("F5"))
         self.gym_action.triggered.connect(lambda _checked=False: self.open())
@@ -128,8 +130,39 @@ class GymActions(QObject):
 
     def _on_view_session_finished(self, session_id: int) -> None:
         log.info("Session %s finished", session_id)
-        self.message_posted.emit("Session saved. Well done.")
         self.close()
+        from desktop.session_finish import has_no_sets
+
+        store = self._store()
+        if store is not None and has_no_sets(store, session_id):
+            self._ask_discard(session_id)
+        else:
+            self.message_posted.emit("Session saved. Well done.")
+
+    def _ask_discard(self, session_id: int) -> None:
+        """A session with no sets is asked about, not praised: discard it or keep it."""
+        from desktop.ui.discard_dialog import DiscardEmptyDialog
+
+        dialog = DiscardEmptyDialog(self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.discard_chosen.connect(lambda discard: self._on_discard_chosen(session_id, discard))
+        dialog.rejected.connect(lambda: self._on_discard_chosen(session_id, False))
+        self.discard_dialog = dialog
+        dialog.open()
+
+    def _on_discard_chosen(self, session_id: int, discard: bool) -> None:
+        from desktop.session_finish import discard_session
+
+        self.discard_dialog = None
+        store = self._store()
+        problem = discard_session(store, session_id) if discard and store is not None else None
+        if problem is not None:
+            self.message_posted.emit(f"Not discarded: {problem}")
+        elif discard:
+            self.message_posted.emit("Session discarded: it had no sets.")
+            self.session_discarded.emit()
+        else:
+            self.message_posted.emit("Session kept in History, with no sets.")
 
     def _on_view_mute_toggled(self, muted: bool) -> None:
         self._save_sound()

@@ -173,7 +173,11 @@ class SetsModel(QAbstractTableModel):
             self.edit_failed.emit(problem_text(error))
             return False
         if message:
-            self.load(self.session_id)
+            # In place, not a model reset: the cell's editor is still closing (a reset here
+            # made Qt commit it a second time, from its focus-out, into a view it had left).
+            self._rows = self._log.sets(self.session_id) if self.session_id is not None else []
+            last = self.index(len(self._rows) - 1, len(SET_COLUMNS) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
             self.edited.emit(message)
         return True
 

@@ -1,13 +1,15 @@
 """The History screen: sessions on the left, the chosen session's sets on the right.
 
-Reps, load and form are corrected in place (double-click or F2), a set is deleted with Delete,
-and Ctrl+Z undoes the last change; every change is committed at once and `log_changed` tells
-the Progress screen to redraw.
+Reps, load and form are corrected in place (double-click, Enter or F2), a set or a whole session
+is deleted with Delete, Ctrl+Z undoes one change after another and Ctrl+Shift+Z redoes them;
+every change is committed at once and `log_changed` tells the Progress screen to redraw.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QObject, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 
 from db.errors import StoreError
 from desktop.history import HistoryLog
-from desktop.ui.history_models import SessionsModel, SetsModel, problem_text
+from desktop.ui.history_keys import HistoryKeys
+from desktop.ui.history_models import REPS, SessionsModel, SetsModel, problem_text
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -43,8 +46,10 @@ class HistoryView(QWidget):
         font.setBold(True)
         title.setFont(font)
         hint = QLabel(
-            "Double-click reps or load to correct them · Delete removes a set · Ctrl+Z undoes"
+            "Enter or F2 corrects reps or load · Delete removes the set (or, in the sessions"
+            " list, the session) · Ctrl+Z undoes, again and again · Ctrl+Shift+Z redoes"
         )
+        hint.setWordWrap(True)
 
         self.sessions_model = SessionsModel(log)
         self.sets_model = SetsModel(log, self._edit)
@@ -58,21 +63,39 @@ class HistoryView(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.delete_button = QPushButton("Delete set")
+        self.delete_session_button = QPushButton("Delete session")
         self.undo_button = QPushButton("Undo")
+        self.redo_button = QPushButton("Redo")
         self.export_button = QPushButton("Export…")
         self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.delete_session_button.clicked.connect(self._on_delete_session_clicked)
         self.undo_button.clicked.connect(self._on_undo_clicked)
+        self.redo_button.clicked.connect(self._on_redo_clicked)
         self.export_button.clicked.connect(self.export_requested)
-        self.sets_table.installEventFilter(self)
+        self.keys = HistoryKeys(
+            sessions=self.sessions_table,
+            sets=self.sets_table,
+            first_editable=REPS,
+            delete_session=self._on_delete_session_clicked,
+            delete_set=self._on_delete_clicked,
+            undo=self._on_undo_clicked,
+            redo=self._on_redo_clicked,
+        )
         self.sets_model.edit_failed.connect(self._on_sets_edit_failed)
-        self.sets_model.edited.connect(self._on_sets_edited)
+        # Queued: the list is re-read once the editor that made the change has closed.
+        self.sets_model.edited.connect(self._on_sets_edited, Qt.ConnectionType.QueuedConnection)
         self.sessions_table.selectionModel().selectionChanged.connect(
             self._on_sessions_selection_changed
         )
         self.sets_table.selectionModel().selectionChanged.connect(self._update_buttons)
 
         buttons = QHBoxLayout()
-        for button in (self.delete_button, self.undo_button):
+        for button in (
+            self.delete_button,
+            self.delete_session_button,
+            self.undo_button,
+            self.redo_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -94,24 +117,22 @@ class HistoryView(QWidget):
         self.refresh()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+Z undoes the last change. Keys typed into a cell being edited never get here:
-        the cell's editor takes them first."""
-        if event.matches(QKeySequence.StandardKey.Undo):
+        """Ctrl+Z undoes and Ctrl+Shift+Z redoes from anywhere on the screen (the tables' own
+        keys are in `HistoryKeys`); keys typed into a cell being edited never get here."""
+        if (
+            event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination() == (QKeySequence("Ctrl+Shift+Z")[0])
+        ):
+            self._on_redo_clicked()
+        elif event.matches(QKeySequence.StandardKey.Undo):
             self._on_undo_clicked()
         else:
             super().keyPressEvent(event)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Delete in the sets table removes the selected set."""
-        if (
-            watched is self.sets_table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-        ):
-            self._on_delete_clicked()
-            return True
-        return super().eventFilter(watched, event)
+    def clear_problem(self) -> None:
+        """Forget a red "Not saved…" once something later worked (an export, say)."""
+        if self.message.styleSheet() == ERROR_STYLE:
+            self._say("")
 
     def refresh(self) -> None:
         """Read the log again, keeping the selected session when it still exists."""
@@ -149,6 +170,15 @@ class HistoryView(QWidget):
         label = self._log.undo_label
         self.undo_button.setEnabled(label is not None)
         self.undo_button.setToolTip(f"Undo the {label}" if label else "Nothing to undo")
+        again = self._log.redo_label
+        self.redo_button.setEnabled(again is not None)
+        self.redo_button.setToolTip(f"Redo the {again}" if again else "Nothing to redo")
+        self.delete_session_button.setEnabled(self._selected_session_id() is not None)
+
+    def _selected_session_id(self) -> int | None:
+        rows = self.sessions_table.selectionModel().selectedRows()
+        line = self.sessions_model.session_at(rows[0].row()) if rows else None
+        return line.id if line else None
 
     def _on_sessions_selection_changed(
         self, selected: QItemSelection, _old: QItemSelection
@@ -179,11 +209,36 @@ class HistoryView(QWidget):
         self._after_change(f"{message} Ctrl+Z brings it back.")
         self.sets_table.selectRow(min(row, self.sets_model.rowCount() - 1))
 
-    def _on_undo_clicked(self) -> None:
+    def _on_delete_session_clicked(self) -> None:
+        session_id = self._selected_session_id()
+        if session_id is None:
+            return
+        row = self.sessions_table.currentIndex().row()
         try:
-            message = self._log.undo()
+            message = self._log.delete_session(session_id)
         except (LookupError, StoreError) as error:
-            self._say(f"Not undone: {problem_text(error)}", error=True)
+            self._say(f"Not deleted: {problem_text(error)}", error=True)
+            self.refresh()
+            return
+        self._after_change(f"{message} Ctrl+Z brings it back.")
+        count = self.sessions_model.rowCount()
+        if count == 0:
+            self.sets_model.load(None)
+        else:
+            self.sessions_table.selectRow(min(max(row, 0), count - 1))
+        self._update_buttons()
+
+    def _on_undo_clicked(self) -> None:
+        self._step(self._log.undo, "Not undone")
+
+    def _on_redo_clicked(self) -> None:
+        self._step(self._log.redo, "Not redone")
+
+    def _step(self, step: Callable[[], str | None], refused: str) -> None:
+        try:
+            message = step()
+        except (LookupError, StoreError) as error:
+            self._say(f"{refused}: {problem_text(error)}", error=True)
             return
         if message is not None:
             self._after_change(message)

@@ -31,6 +31,7 @@ class KeyChoiceDialog(QDialog):
         detail: str,
         choices: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
+        esc_text: str = "Esc: ask me later",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -56,7 +57,7 @@ class KeyChoiceDialog(QDialog):
             button.clicked.connect(lambda _checked=False, i=index: self._choose(i))
             layout.addWidget(button)
             self.buttons.append(button)
-        later = QLabel("Esc: ask me later")
+        self.esc_label = later = QLabel(esc_text)
         later.setFont(sized_font(self, BODY_PT - 1))
         later.setAlignment(Qt.AlignmentFlag.AlignRight)
         layout.addWidget(later)

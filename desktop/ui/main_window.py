@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(800, 560)
         self._window_state = WindowState(paths.window_settings)
         if not self._window_state.restore_geometry(self):
-            self.resize(1200, 760)
+            self._window_state.place_first_start(self)
         self.view_actions = ViewActions(window=self, paths=paths, state=self._window_state)
         self._pages = QStackedWidget()
         self.opening_page = OpeningPage()
@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         )
         self.gym.message_posted.connect(self._show_status)
         self.gym.gym_closed.connect(self._show_current)
+        self.gym.session_discarded.connect(self._on_plan_actions_plan_changed)
         # Gym mode holds the open log: it lets go before a restore closes it.
         self._backups.restore_starting.connect(self.gym.close)
         self.welcome_view.session_requested.connect(lambda: self.gym.open())

@@ -7,15 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from db.errors import StoreError
 from desktop.domain.model import PlanInputError
 from desktop.plan_setup import SetupForm
-from desktop.planning import Planning, SecondDayOffer
-from desktop.ui.checkin_dialog import CheckinDialog
+from desktop.planning import CheckinQuestion, Planning, SecondDayOffer
+from desktop.ui.checkin_dialog import CheckinDialog, CheckinNotDueDialog
 from desktop.ui.exercises_dialog import ExercisesDialog
 from desktop.ui.second_day_dialog import SecondDayDialog
 from desktop.ui.setup_dialog import SetupDialog
@@ -42,7 +42,7 @@ class PlanActions(QObject):
         self.change_plan_action = self._action(
             "&Change race date or weekdays…", self.open_change, "Ctrl+Shift+R"
         )
-        self.checkin_action = self._action("Weekly check-&in…", self.open_checkin, "Ctrl+K")
+        self.checkin_action = self._action("Weekly check-&in…", self.request_checkin, "Ctrl+K")
         self.exercises_action = self._action(
             "Choose e&xercises…", self.open_exercises, "Ctrl+Shift+X"
         )
@@ -92,16 +92,36 @@ class PlanActions(QObject):
         self._show(dialog)
 
     def open_checkin(self) -> None:
-        """Ask the weekly check-in if it is due; otherwise look for a second-day offer."""
+        """Ask the weekly check-in if it is due; otherwise look for a second-day offer.
+
+        Called unasked (at start, on switching runners): when nothing is due, nothing shows.
+        """
         question = self._planning().checkin_due()
-        if question is None:
+        if question is not None:
+            self.ask_checkin(question)
+        else:
             self.offer_second_day()
-            return
+
+    def request_checkin(self) -> None:
+        """The runner asked (Ctrl+K): as `open_checkin`, but when nothing is due say when the
+        next check-in opens, and offer this week's now."""
+        question = self._planning().checkin_due()
+        if question is not None:
+            self.ask_checkin(question)
+        elif not self.offer_second_day():
+            outlook = self._planning().checkin_outlook()
+            if outlook is not None:
+                not_due = CheckinNotDueDialog(outlook, parent=self._window)
+                not_due.answer_now.connect(self._on_answer_now)
+                self._show(not_due)
+
+    def ask_checkin(self, question: CheckinQuestion) -> None:
         dialog = CheckinDialog(question, parent=self._window)
         dialog.checkin_answered.connect(self._on_checkin_answered)
         self._show(dialog)
 
-    def offer_second_day(self) -> None:
+    def offer_second_day(self) -> bool:
+        """Re-judge the gate and offer the second day if it opened; True when offered."""
         offer = self._guarded(self._planning().refresh)
         self.plan_changed.emit()
         if isinstance(offer, SecondDayOffer):
@@ -110,11 +130,14 @@ class PlanActions(QObject):
             dialog = SecondDayDialog(offer, speed_day=speed_day, parent=self._window)
             dialog.second_day_decided.connect(self._on_second_day_decided)
             self._show(dialog)
+            return True
+        return False
 
     def export_to(self, path: Path) -> None:
         count = self._guarded(lambda: self._planning().export_calendar(path))
         if count is not None:
-            self.message_posted.emit(f"Exported {count} double days to {path}")
+            days = "double day" if count == 1 else "double days"
+            self.message_posted.emit(f"Exported {count} {days} to {path}")
 
     def _action(self, text: str, slot: Callable[[], None], keys: str) -> QAction:
         action = QAction(text, self._window)
@@ -181,6 +204,10 @@ class PlanActions(QObject):
             self.message_posted.emit("Check-in saved")
         self.dialog = None
         self.offer_second_day()
+
+    def _on_answer_now(self, question: CheckinQuestion) -> None:
+        """Shown after the not-due dialog has closed (its `finished` comes after the choice)."""
+        QTimer.singleShot(0, self, lambda: self.ask_checkin(question))
 
     def _on_second_day_decided(self, accept: bool) -> None:
         saved = self._saved(lambda: self._planning().decide_second_day(accept=accept))

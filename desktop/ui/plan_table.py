@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model import WEEKDAY_NAMES
 from desktop.plan_overview import DayEntry, PlanOverview, WeekEntry
-from desktop.prescription_text import PHASE_WORDS, long_date, short_date
+from desktop.prescription_text import PHASE_WORDS, long_date
 from desktop.ui.plan_theme import (
     ACCENT,
     BODY_PT,
@@ -35,6 +35,28 @@ LEGEND = (
     "H heavy, right after the run · L light, later that day · ✓ done · ◐ partly · ✗ missed · "
     "● today · ○ to do · ? if the gate opens"
 )
+GATE = (
+    "The gate opens the second double day (after the speed run): every heavy session of the "
+    "last three weeks done, and the weekly check-ins say no pain and normal recovery. "
+    "Cramproof then offers it; you decide."
+)
+PHASES = {
+    "phase1": "Phase 1, the first weeks: one double day a week, after the long run.",
+    "phase2": (
+        "Phase 2: the long-run double day, plus a second one after the speed run once the gate "
+        "opens."
+    ),
+    "taper": "Taper, the last three weeks: no strength work; arrive fresh.",
+}
+LEGEND_WORDS = (
+    "Phase 1: one double day a week · Phase 2: a second one once the gate opens "
+    "(three good weeks: heavy sessions done, no pain, recovered)"
+)
+HEADER_TIPS = {
+    0: "How many weeks before race day",
+    2: " ".join(PHASES.values()),
+    4: GATE,
+}
 
 
 class PlanTable(QTableWidget):
@@ -53,6 +75,10 @@ class PlanTable(QTableWidget):
         self.setTabKeyNavigation(False)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        # Rows as low as the text allows (stretched when there is room): the whole build-up
+        # fits a 600-pixel-high window.
+        row_height = self.fontMetrics().height() + 4
+        self.verticalHeader().setMinimumSectionSize(row_height)
         self.horizontalHeader().setFont(sized_font(self, BODY_PT, bold=True))
         self.horizontalHeader().setHighlightSections(False)
         self.setStyleSheet("QTableWidget { gridline-color: #9aa3ad; }")
@@ -64,15 +90,20 @@ class PlanTable(QTableWidget):
         settings = overview.settings
         self.clear()
         self.setColumnCount(5)
+        # Two lines each, so that the table reads whole in a 1024-pixel-wide window.
         self.setHorizontalHeaderLabels(
             [
-                "Weeks out",
+                "Weeks\nout",
                 "Week",
                 "Phase",
-                f"Long-run day ({WEEKDAY_NAMES[settings.long_run_day][:3]})",
-                f"Speed-run day ({WEEKDAY_NAMES[settings.speed_day][:3]})",
+                f"Long-run day\n({WEEKDAY_NAMES[settings.long_run_day][:3]})",
+                f"Speed-run day\n({WEEKDAY_NAMES[settings.speed_day][:3]})",
             ]
         )
+        for column, tip in HEADER_TIPS.items():
+            header_item = self.horizontalHeaderItem(column)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         rows = len(overview.weeks) + 1 + (1 if overview.earlier else 0)
         self.setRowCount(rows)
         row = 0
@@ -86,11 +117,23 @@ class PlanTable(QTableWidget):
             row += 1
         self._label_row(row, "Race", f"Race day: {long_date(settings.race_date)}")
         header = self.horizontalHeader()
-        for column in (0, 1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        for column in DAY_COLUMNS.values():
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # Every column as wide as its widest text, the last one taking what is left: a stretched
+        # column is cut to a share of the width, and its text elided ("? if ga…").
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setMinimumWidth(self._content_width())
+
+    def _content_width(self) -> int:
+        """The width at which every header and cell reads whole, with a vertical scroll bar
+        (a short window scrolls the weeks rather than cutting their text)."""
+        header = self.horizontalHeader()
+        columns = sum(
+            max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
+            for column in range(self.columnCount())
+        )
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return columns + bar + 2 * self.frameWidth() + 2
 
     def day_cell(self, day_id: int) -> tuple[int, int] | None:
         """Row and column of a day's cell, or None."""
@@ -110,11 +153,17 @@ class PlanTable(QTableWidget):
 
     def _week_row(self, row: int, week: WeekEntry) -> None:
         out = f"▶ {week.weeks_out}" if week.current else str(week.weeks_out)
-        dates = f"{week.start.day} {week.start:%b} – {week.end.day} {week.end:%b}"
+        dates = (
+            f"{week.start.day}–{week.end.day} {week.end:%b}"
+            if week.start.month == week.end.month
+            else f"{week.start.day} {week.start:%b} – {week.end.day} {week.end:%b}"
+        )
         texts = (out, dates, PHASE_WORDS[week.phase])
         for column, text in enumerate(texts):
             item = QTableWidgetItem(text)
             item.setData(WEEK_ROLE, week.number)
+            if column == 2:
+                item.setToolTip(PHASES[week.phase])
             if week.current:
                 item.setFont(sized_font(self, BODY_PT, bold=True))
                 item.setBackground(QBrush(colour(CURRENT_WEEK_BG)))
@@ -160,12 +209,14 @@ class PlanTable(QTableWidget):
 
 
 def cell_text(entry: DayEntry) -> str:
-    """E.g. "▶ Sun 31 Jan   H ✓  L ○"; a conditional day says so in words."""
+    """E.g. "▶ 31 Jan  H ✓ L ○"; a conditional day says so in words. The weekday is in the
+    column's header, which keeps the cells short enough to read whole in a narrow window."""
     prefix = "▶ " if entry.is_today else ""
+    when = f"{entry.day.date.day} {entry.day.date:%b}"
     if entry.status == "conditional":
-        return f"{prefix}{short_date(entry.day.date)}   ? if gate opens"
+        return f"{prefix}{when}  ? if gate opens"
     heavy, light = STATUS_STYLE[entry.heavy][2], STATUS_STYLE[entry.light][2]
-    return f"{prefix}{short_date(entry.day.date)}   H {heavy}  L {light}"
+    return f"{prefix}{when}  H {heavy}  L {light}"
 
 
 def _day_item(entry: DayEntry) -> QTableWidgetItem:
@@ -178,7 +229,10 @@ def _day_item(entry: DayEntry) -> QTableWidgetItem:
     item.setBackground(QBrush(colour(background)))
     item.setForeground(QBrush(colour(ink)))
     heavy_word, light_word = STATUS_STYLE[entry.heavy][3], STATUS_STYLE[entry.light][3]
-    item.setToolTip(f"{long_date(entry.day.date)}: heavy {heavy_word}, light {light_word}")
+    tip = f"{long_date(entry.day.date)}: heavy {heavy_word}, light {light_word}"
+    if entry.status == "conditional":
+        tip = f"{long_date(entry.day.date)}: only if the gate opens. {GATE}"
+    item.setToolTip(tip)
     if entry.is_today:
         font = item.font()
         font.setBold(True)

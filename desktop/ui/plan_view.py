@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.plan_overview import PlanOverview
 from desktop.prescription_text import AFTER_WORDS, long_date, short_date
 from desktop.ui.day_detail import DayDetail
-from desktop.ui.plan_table import DAY_ROLE, LEGEND, PlanTable
+from desktop.ui.plan_table import DAY_ROLE, LEGEND, LEGEND_WORDS, PlanTable
 from desktop.ui.plan_theme import (
     BODY_PT,
     LARGE_PT,
@@ -43,7 +43,7 @@ class PlanView(QWidget):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setFont(sized_font(self, BODY_PT))
-        self.legend = QLabel(LEGEND)
+        self.legend = QLabel(f"{LEGEND}\n{LEGEND_WORDS}")
         self.legend.setWordWrap(True)
         self.legend.setFont(sized_font(self, BODY_PT - 1))
 
@@ -56,8 +56,9 @@ class PlanView(QWidget):
         self.start_button = QPushButton()
         self.start_button.setObjectName("startButton")
         self.start_button.setMinimumHeight(64)
-        self.start_button.setFont(sized_font(self, LARGE_PT + 2, bold=True))
-        self.start_button.setStyleSheet(PRIMARY_BUTTON)
+        self.start_button.setFont(sized_font(self, LARGE_PT, bold=True))
+        # Less side padding than the theme's: the words fit the narrow panel of a 1024-px window.
+        self.start_button.setStyleSheet(PRIMARY_BUTTON + "QPushButton { padding: 10px 12px; }")
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.detail = DayDetail()
 
@@ -99,7 +100,7 @@ class PlanView(QWidget):
     def _lay_out(self) -> None:
         side = QFrame()
         side.setObjectName("todayPanel")
-        side.setMinimumWidth(400)
+        side.setMinimumWidth(280)  # leaves the table room to read whole at 1024 px wide
         side.setMaximumWidth(460)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(16, 0, 0, 0)
@@ -119,8 +120,11 @@ class PlanView(QWidget):
         body.addWidget(side)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 14, 20, 10)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
+        heading = QHBoxLayout()  # one line for both: a 600-pixel-high window needs the room
+        heading.addWidget(self.title)
+        heading.addSpacing(16)
+        heading.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(heading)
         layout.addWidget(self.notes)
         layout.addSpacing(6)
         layout.addLayout(body, 1)

@@ -89,6 +89,8 @@ class Screens(QObject):
         if store is not None and (
             message := export_with_dialog(self._window, store, now=self._now)
         ):
+            if self.history_view is not None and message.startswith("Exported "):
+                self.history_view.clear_problem()  # an old "Not saved…" is no longer news
             self.message_posted.emit(message)
 
     def current_name(self) -> str | None:

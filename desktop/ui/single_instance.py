@@ -1,11 +1,20 @@
-"""One Cramproof per data folder: a QLockFile beside the database, a local socket to raise it."""
+"""One Cramproof per data folder: a kernel lock on a file beside the database, a socket to raise it.
+
+The lock is an `flock` on `cramproof.lock` (POSIX) so the kernel drops it the moment its holder
+dies, whatever happens to its PID afterwards: a QLockFile judged a killed window's lock by the
+PID and program name written in it, and a later Python process given that PID kept the log
+"already open" for good. Windows keeps QLockFile, whose owner check uses a process handle.
+"""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
+import os
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
@@ -15,6 +24,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RAISE_MESSAGE = b"raise\n"
+_LOCKS_UNSUPPORTED = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
+
+
+class InstanceLock(Protocol):
+    """What the window and `restore` hold while they own the data folder."""
+
+    def unlock(self) -> None: ...
 
 
 def server_name(data_dir: Path) -> str:
@@ -23,12 +39,55 @@ def server_name(data_dir: Path) -> str:
     return f"cramproof-{digest}"
 
 
-def acquire_lock(lock_file: Path) -> QLockFile | None:
-    """Take the data directory's lock, or return None if a live process holds it.
+class KernelLock:
+    """An exclusive `flock` on the lock file, released by the kernel when the process ends."""
 
-    QLockFile removes a lock whose process is gone (a crash, a power cut). Its age-based
-    staleness is turned off: a window left open all day must keep its lock.
-    """
+    def __init__(self, fd: int) -> None:
+        self._fd: int | None = fd
+
+    def unlock(self) -> None:
+        """Release the lock; the file stays (removing it would race with a new holder)."""
+        if self._fd is not None:
+            os.close(self._fd)  # closing the only descriptor drops the flock
+            self._fd = None
+
+
+def acquire_lock(lock_file: Path) -> InstanceLock | None:
+    """Take the data directory's lock, or return None if a live process holds it."""
+    if sys.platform == "win32":
+        return _acquire_qt_lock(lock_file)
+    import fcntl
+
+    flags = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(lock_file, flags, 0o600)  # private like every file in the data folder
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    except OSError as error:
+        empty = os.fstat(fd).st_size == 0
+        os.close(fd)
+        if error.errno not in _LOCKS_UNSUPPORTED:
+            raise
+        if empty:  # QLockFile would take an empty file for a lock it cannot read
+            lock_file.unlink(missing_ok=True)
+        # Some network and FUSE folders have no flock: the old PID-based lock still works there.
+        log.warning("No kernel lock on %s (%s); using a PID lock file", lock_file, error.strerror)
+        return _acquire_qt_lock(lock_file)
+    try:
+        if os.fstat(fd).st_mode & 0o077:  # a lock left by an older Cramproof was 0644
+            os.fchmod(fd, 0o600)
+        # Only for a person looking at the folder: the kernel, not this text, decides who holds it.
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\ncramproof\n".encode())
+    except OSError as error:
+        log.warning("Could not note the PID in %s: %s", lock_file, error)
+    return KernelLock(fd)
+
+
+def _acquire_qt_lock(lock_file: Path) -> InstanceLock | None:
+    """Windows: QLockFile, with its age-based staleness off so a window open all day keeps it."""
     lock = QLockFile(str(lock_file))
     lock.setStaleLockTime(0)
     if lock.tryLock(200):

@@ -206,12 +206,22 @@ def test_cramps_between_inclusive_by_date(store: Store, athlete: Athlete) -> Non
     assert [(r.sites, r.severity) for r in both] == [(("calf",), 2), ((), 0)]
 
 
-def test_top_sets_read_the_progress_index(store: Store) -> None:
-    plan = store.db.execute(
-        "EXPLAIN QUERY PLAN SELECT st.session_id, max(st.load_kg) FROM sets st "
-        "WHERE st.exercise_id = 1 AND st.warmup = 0 AND st.reps > 0 GROUP BY st.session_id"
-    ).fetchall()
-    assert any("COVERING INDEX sets_by_exercise_session" in row[3] for row in plan), plan
+def test_top_sets_read_the_progress_index(
+    store: Store, athlete: Athlete, lifts: dict[str, int]
+) -> None:
+    """The plan of the SQL top_sets really runs (traced from the connection), not a copy of it."""
+    executed: list[str] = []
+    store.db.conn.set_trace_callback(executed.append)
+    try:
+        top_sets(store, athlete.id, lifts["back_squat"])
+    finally:
+        store.db.conn.set_trace_callback(None)
+    [query] = [sql for sql in executed if "FROM sets" in sql]  # parameters bound by SQLite
+    plan = [row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {query}").fetchall()]
+    set_reads = [step for step in plan if step.startswith(("SEARCH st", "SEARCH x", "SCAN st"))]
+    assert len(set_reads) == 2, plan  # the top load per session, then its reps
+    assert all("COVERING INDEX sets_by_exercise_session" in step for step in set_reads), plan
+    assert not any(step.startswith("SCAN") for step in plan), f"a whole table is read: {plan}"
 
 
 def test_held_sets_are_work_sets_but_never_in_a_rep_range(

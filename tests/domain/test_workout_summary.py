@@ -123,3 +123,16 @@ def test_screen_text() -> None:
         result_text(reps=4, load_kg=100.0, hold_s=None, form_held=False, units="kg")
         == "4 × 100 kg (form broke)"
     )
+
+
+def test_a_light_sessions_advice_names_the_bodyweight_form_it_showed() -> None:
+    """The light session shows 'Bodyweight squat'; its advice must not say 'Back squat'."""
+    light = WorkoutPlan(
+        "light", (10, 20), LIGHT_WINDOW, "reinforce the movement", (Slot("back_squat", 2),)
+    )
+    sets = [SummarySet("back_squat", False, 20, 0.0, rest_before_s=None)] * 2
+    [row] = summarize(light, sets).exercises
+    assert row.name == "Bodyweight squat"
+    assert row.suggestion is not None
+    assert row.suggestion.message.startswith("Bodyweight squat: every set reached 20 reps")
+    assert "Back squat" not in row.suggestion.message

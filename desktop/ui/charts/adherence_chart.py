@@ -13,9 +13,9 @@ from desktop.ui.charts.base import (
     PHASE_NAMES,
     phase_marks,
     style_plot,
+    timeline,
     today_and_race,
     week_at,
-    week_range,
 )
 from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.layers import Label, Mark
@@ -75,7 +75,7 @@ class AdherenceChart(ChartPanel):
         )
         self.legend.set_entries(self._legend(palette), text=palette.foreground)
         style_plot(self.plot, palette)
-        self.plot.setXRange(*week_range(spans), padding=0.01)
+        self.plot.setXRange(*timeline(spans, [c.x for c in data.cramps]), padding=0.01)
         self.readout.attach(palette)
 
     def _bars(self, xs: list[float], palette: ChartPalette) -> list[Mark]:

@@ -28,6 +28,15 @@ def week_range(weeks: Sequence[WeekSpan]) -> tuple[float, float]:
     return noon_seconds(weeks[0].start) - DAY_S / 2, noon_seconds(weeks[-1].end) + DAY_S
 
 
+def timeline(weeks: Sequence[WeekSpan], extra_xs: Sequence[float] = ()) -> tuple[float, float]:
+    """The x range every build-up chart shares: the weeks, widened to take in marks dated
+    outside them (a cramp report from the week before the build-up began), half a week aside."""
+    low, high = week_range(weeks)
+    if extra_xs:
+        low, high = min(low, min(extra_xs) - 3.5 * DAY_S), max(high, max(extra_xs) + 3.5 * DAY_S)
+    return low, high
+
+
 def phase_marks(
     weeks: Sequence[WeekSpan], palette: ChartPalette, *, label_y: float | None = None
 ) -> list[Mark]:

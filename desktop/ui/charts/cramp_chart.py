@@ -11,8 +11,8 @@ from desktop.ui.charts.base import (
     nearest,
     phase_marks,
     style_plot,
+    timeline,
     today_and_race,
-    week_range,
 )
 from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.layers import Label, Mark
@@ -97,7 +97,8 @@ class CrampChart(ChartPanel):
         )
         style_plot(self.plot, palette)
         first, last = data.cramps[0].x - 7 * DAY_S, data.cramps[-1].x + 7 * DAY_S
-        self.plot.setXRange(*(week_range(spans) if spans else (first, last)), padding=0.01)
+        xs = [m.x for m in data.cramps]
+        self.plot.setXRange(*(timeline(spans, xs) if spans else (first, last)), padding=0.01)
         self.readout.attach(palette)
 
     def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:

@@ -118,12 +118,24 @@ class Rule:
         style = Qt.PenStyle.DashLine if self.dashed else Qt.PenStyle.SolidLine
         painter.setPen(pen(self.colour, 2, style))
         painter.drawLine(QLineF(x, area.top(), x, area.bottom()))
-        if self.label:
-            metrics = canvas.fonts.metrics[False]
+        placed = self.placed_text(canvas)
+        if placed is not None:
             painter.setFont(canvas.fonts.regular)
-            width = metrics.horizontalAdvance(self.label)
-            y = area.top() + area.height() * RULE_LABEL_AT + metrics.ascent() / 2
-            painter.drawText(QPointF(x - width - 4 if self.label_left else x + 4, y), self.label)
+            text, rect = placed
+            painter.drawText(
+                QPointF(rect.left(), rect.top() + canvas.fonts.metrics[False].ascent()), text
+            )
+
+    def placed_text(self, canvas: Canvas) -> tuple[str, QRectF] | None:
+        """The label and where it is painted: beside the line, below the line of phase names
+        along the top of the plot ("Today" used to cover "Phase 1" in a build-up's first days)."""
+        if not self.label:
+            return None
+        metrics, area, x = canvas.fonts.metrics[False], canvas.area, canvas.x(self.x)
+        width = metrics.horizontalAdvance(self.label)
+        top = area.top() + max(area.height() * RULE_LABEL_AT, metrics.height() + 2)
+        left = x - width - 4 if self.label_left else x + 4
+        return self.label, QRectF(left, top, width, metrics.height())
 
 
 @dataclass(frozen=True)
@@ -139,11 +151,19 @@ class Label:
 
     def draw(self, painter: QPainter, canvas: Canvas) -> None:
         painter.setFont(canvas.fonts.font(self.bold))
-        metrics = canvas.fonts.metrics[self.bold]
-        left = canvas.x(self.x) - self.anchor[0] * metrics.horizontalAdvance(self.text)
-        top = canvas.y(self.y) - self.anchor[1] * metrics.height()
+        _text, rect = self.placed_text(canvas)
         painter.setPen(QColor(self.colour))
-        painter.drawText(QPointF(left, top + metrics.ascent()), self.text)
+        painter.drawText(
+            QPointF(rect.left(), rect.top() + canvas.fonts.metrics[self.bold].ascent()), self.text
+        )
+
+    def placed_text(self, canvas: Canvas) -> tuple[str, QRectF]:
+        """The text and the rectangle it is painted in, in the plot area's pixels."""
+        metrics = canvas.fonts.metrics[self.bold]
+        width = metrics.horizontalAdvance(self.text)
+        left = canvas.x(self.x) - self.anchor[0] * width
+        top = canvas.y(self.y) - self.anchor[1] * metrics.height()
+        return self.text, QRectF(left, top, width, metrics.height())
 
 
 class Layer(QGraphicsObject):
@@ -180,8 +200,20 @@ class Layer(QGraphicsObject):
     def boundingRect(self) -> QRectF:
         return self._view.rect()
 
+    def text_rects(self) -> list[tuple[str, QRectF]]:
+        """Each label this layer paints and where, in scene coordinates (for checking that no
+        two labels of a chart cover each other)."""
+        canvas = self._canvas()
+        placed = [
+            mark.placed_text(canvas) for mark in self._marks if isinstance(mark, Label | Rule)
+        ]
+        return [(text, self.mapRectToScene(rect)) for text, rect in filter(None, placed)]
+
+    def _canvas(self) -> Canvas:
+        return Canvas(self._view.rect(), self._view.childTransform(), self._fonts)
+
     def paint(self, painter: QPainter, *_: object) -> None:
-        canvas = Canvas(self._view.rect(), self._view.childTransform(), self._fonts)
+        canvas = self._canvas()
         if self._grid is not None and self._grid_colour is not None:
             painter.setPen(pen(self._grid_colour))
             area = canvas.area

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsView
 
 from desktop.domain.chart_series import RestSeries, WeekQuality
 from desktop.progress import ProgressData
-from desktop.ui.charts.base import DAY_S, nearest, style_plot, today_and_race, week_range
+from desktop.ui.charts.base import DAY_S, nearest, style_plot, timeline, today_and_race
 from desktop.ui.charts.hover import Readout
 from desktop.ui.charts.layers import Shade
 from desktop.ui.charts.legend import Legend, Swatch
@@ -76,7 +76,8 @@ class QualityChart(ChartPanel):
             plot.overlay.set_marks(rules)
             style_plot(plot, palette)
         self.share_plot.backdrop.set_marks((), grid_colour=palette.grid)
-        self.rest_plot.setXRange(*week_range([w.week for w in data.quality]), padding=0.01)
+        spans, cramps = [w.week for w in data.quality], [c.x for c in data.cramps]
+        self.rest_plot.setXRange(*timeline(spans, cramps), padding=0.01)
         self.rest_readout.attach(palette)
         self.share_readout.attach(palette)
 

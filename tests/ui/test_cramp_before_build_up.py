@@ -1,0 +1,62 @@
+"""Every cramp report the runner logged is on the cramp chart, even one dated before the
+build-up's first day (it used to say "No cramp reports yet" right after one was logged)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from db.checkins import record_cramp_report
+from desktop.domain.chart_series import noon_seconds
+from desktop.progress import ProgressSource
+from desktop.ui.progress_view import ProgressView
+from tests.planning_support import (
+    BEFORE_START,
+    FORM,
+    OFFSCREEN_SIZE_HINTS,
+    WEEK1,
+    Harness,
+    at_noon,
+    open_harness,
+)
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
+
+
+@pytest.fixture
+def harness(data_dir: Path) -> Iterator[Harness]:
+    with open_harness(data_dir) as opened:
+        opened.planning.set_up(FORM)
+        yield opened
+
+
+@pytest.mark.parametrize("today", [BEFORE_START, WEEK1 + timedelta(weeks=2)])
+def test_a_report_from_before_the_first_week_is_charted(
+    qtbot: QtBot, harness: Harness, today
+) -> None:
+    harness.clock.set_day(today)
+    record_cramp_report(
+        harness.store,
+        athlete_id=harness.athlete_id(),
+        date=BEFORE_START,
+        cramped=True,
+        sites=("calf",),
+        severity=2,
+        distance_km=28.0,
+        created_at=at_noon(BEFORE_START),
+    )
+    view = ProgressView(ProgressSource(harness.store, now=harness.clock))
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    assert [mark.day for mark in view.data.cramps] == [BEFORE_START]
+    assert not view.cramps.is_empty, "not 'No cramp reports yet'"
+    low, high = view.cramps.plot.getViewBox().viewRange()[0]
+    assert low < noon_seconds(BEFORE_START) < high, "the mark is inside the chart"
+    adherence_low, _ = view.adherence.plot.getViewBox().viewRange()[0]
+    assert adherence_low == pytest.approx(low), "the charts above share the same time line"

@@ -1,0 +1,72 @@
+"""A session ended with no sets is not praised and saved: the runner is asked to discard it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from db.store import open_store
+from desktop.paths import AppPaths
+from desktop.ui.discard_dialog import DiscardEmptyDialog
+from desktop.ui.main_window import MainWindow
+from tests.planning_support import OFFSCREEN_SIZE_HINTS
+
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
+K = Qt.Key
+
+
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path) -> Iterator[MainWindow]:
+    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+    data_dir.mkdir(parents=True)
+    store = open_store(paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
+    shown = MainWindow(store=store, paths=paths)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.waitExposed(shown)
+    yield shown
+    shown.close()
+
+
+def sessions(window: MainWindow) -> int:
+    assert window.store is not None
+    return window.store.db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+
+
+def end_with_no_sets(qtbot: QtBot, window: MainWindow) -> DiscardEmptyDialog:
+    window.welcome_view.session_button.click()
+    view = window.gym.view
+    assert view is not None and sessions(window) == 1
+    qtbot.keyClick(view, K.Key_E)  # end the session…
+    qtbot.keyClick(view, K.Key_Return)  # …yes, now
+    qtbot.waitUntil(lambda: view.pages.currentWidget() is view.summary)
+    summary_focus = view.focusWidget() or view
+    qtbot.keyClick(summary_focus, K.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(window.gym.discard_dialog, DiscardEmptyDialog))
+    dialog = window.gym.discard_dialog
+    assert isinstance(dialog, DiscardEmptyDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_one_key_discards_a_session_with_no_sets(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = end_with_no_sets(qtbot, window)
+    assert dialog.question_label.text() == "No sets were saved in this session. Discard it?"
+    assert "Well done" not in window.statusBar().currentMessage()
+    qtbot.keyClick(dialog, K.Key_1)
+    qtbot.waitUntil(lambda: sessions(window) == 0)
+    assert window.statusBar().currentMessage() == "Session discarded: it had no sets."
+    assert window.gym.view is None
+
+
+def test_keeping_it_leaves_it_in_history(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = end_with_no_sets(qtbot, window)
+    qtbot.keyClick(dialog, K.Key_Escape)
+    qtbot.waitUntil(lambda: window.gym.discard_dialog is None)
+    assert sessions(window) == 1
+    assert window.statusBar().currentMessage() == "Session kept in History, with no sets."
