@@ -17,6 +17,7 @@ from desktop.paths import AppPaths
 from desktop.startup import Choice, StoreProblem
 from desktop.ui.main_window import MainWindow
 from desktop.ui.store_dialogs import build_problem_box, problem_text
+from tests.gym_support import finished_session
 
 
 @pytest.fixture
@@ -100,5 +101,26 @@ def test_a_session_can_start_before_any_setup(
         assert window.centralWidget().currentWidget() is gym
         assert window.windowTitle() == "Cramproof – Gym mode"
         assert QApplication.focusWidget() is gym, "Space and Enter reach gym mode at once"
+
+    assert run_cramproof(check=check) == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10 item 12: F4 leaves no widget focused, and Tab moves between the sessions "
+    "list's cells, never on to the sets, so Enter or F2 on a set is out of the keyboard's reach",
+)
+def test_history_by_keyboard_reaches_the_sets(
+    qtbot: QtBot, run_cramproof: Callable[..., int], data_dir: Path
+) -> None:
+    finished_session(data_dir)
+
+    def check(window: MainWindow) -> None:
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F4)
+        history = window.screens.history_view
+        assert history is not None and window.centralWidget().currentWidget() is history
+        assert QApplication.focusWidget() is history.sessions_table, "F4 lands on the sessions"
+        qtbot.keyClick(history.sessions_table, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is history.sets_table, "Tab goes on to their sets"
 
     assert run_cramproof(check=check) == 0
