@@ -56,8 +56,8 @@ def test_a_load_corrected_in_history_by_keyboard_is_stored(start: Start, data_di
     main = app.window("Cramproof – Welcome")
     app.press(main, "F4")
     app.window("Cramproof – History")
-    # From the session list to its sets, down to the first set, right to its Load column.
-    app.press(main, "Tab", "Down", "Right", "Right", "Right", "Right", "Return")
+    # From the session list to its sets, to the first set (Ctrl+Home), right to its Load column.
+    app.press(main, "Tab", "ctrl+Home", "Right", "Right", "Right", "Right", "Return")
     app.type(main, "22.5")
     app.press(main, "Return")
     loads = "SELECT load_kg FROM sets ORDER BY id"
