@@ -16,6 +16,7 @@ from desktop import APP_ID, __version__
 from desktop.cli import WINDOW_COMMANDS, parse, report_window_refused, run_command
 from desktop.logging_setup import configure_logging
 from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
+from desktop.qt_libraries import report_unloadable_qt, start_application
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -49,15 +50,18 @@ def run_window(paths: AppPaths, *, verbose: bool = False, gym_kind: str | None =
     log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
     _hash_without_openssl()
 
-    from PySide6.QtCore import QTimer
+    try:
+        from PySide6.QtCore import QTimer
 
-    _scan_imports_cheaply()
-    from PySide6.QtWidgets import QApplication
+        _scan_imports_cheaply()
+        from PySide6.QtWidgets import QApplication
+    except ImportError as error:  # Qt's system libraries are missing: say which packages
+        return report_unloadable_qt(error)
 
     from desktop.ui.main_window import MainWindow
     from desktop.ui.single_instance import acquire_lock, ask_running_instance_to_raise
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or start_application(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)

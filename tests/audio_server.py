@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from tests.system_needs import require_qt
+
 SINK = "cramproof_test"
 SINK_DESCRIPTION = "CramproofTestSink"
 RATE = 44_100
@@ -206,6 +208,7 @@ def run_cue_player(
     Returns what the player reported: flashes, sound_unavailable reasons, the final
     unavailable_reason, the output devices it saw and whether `prepare()` succeeded.
     """
+    require_qt()
     options = {
         "cues": list(cues),
         "muted": muted,

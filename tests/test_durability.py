@@ -6,9 +6,7 @@ effect, and fails if anyone weakens synchronous=FULL or batches commits.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO_ROOT
+from tests.system_needs import require_tool
 
 SETS = 40
 
@@ -47,17 +46,8 @@ store.close()
 """
 
 
-def _require_strace() -> str:
-    found = shutil.which("strace")
-    if found is None:
-        if os.environ.get("CRAMPROOF_REQUIRE_AUDIO") == "1":
-            pytest.fail("strace is required in CI (apt-get install strace)")
-        pytest.skip("strace is not installed")
-    return found
-
-
 def test_each_logged_set_is_fsynced_before_the_call_returns(tmp_path: Path) -> None:
-    strace = _require_strace()
+    strace = require_tool("strace", "strace")
     trace = tmp_path / "trace.txt"
     child = [sys.executable, "-c", LOG_SETS, str(tmp_path)]
     result = subprocess.run(

@@ -13,8 +13,9 @@ import pytest
 
 from desktop import __version__
 from desktop.app import APP_ID
-from tests.audio_server import missing_tools, pulse_server, recording
+from tests.audio_server import TOOLS, pulse_server, recording
 from tests.conftest import REPO_ROOT
+from tests.system_needs import require_qt, require_tool, require_tools, unavailable
 from tests.test_packaging_desktop import desktop_entry
 from tests.test_packaging_install import exec_program, make, packaging_module
 
@@ -28,6 +29,8 @@ LOUD = 16_000
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """dist/cramproof/cramproof, built into a temporary folder (PyInstaller installed on demand)."""
+    require_qt()  # the bundle carries Qt but leaves the system's graphics libraries to the system
+    require_tool("objdump", "binutils")  # PyInstaller reads each library's dependencies with it
     root = tmp_path_factory.mktemp("bundle")
     result = subprocess.run(
         [
@@ -160,10 +163,10 @@ def test_every_library_it_links_is_inside_or_left_to_the_system_on_purpose(bundl
             if library not in present and include_library(library):
                 missing.setdefault(library, set()).add(path.name)
     if missing:
-        message = f"libraries the build machine lacked, so the bundle lacks them: {missing}"
-        if os.environ.get("CRAMPROOF_REQUIRE_AUDIO") == "1":
-            pytest.fail(message + " (see packaging/README.md, 'Build machine')")
-        pytest.skip(message)
+        unavailable(
+            f"libraries the build machine lacked, so the bundle lacks them: {missing} "
+            "(see packaging/README.md, 'Build machine')"
+        )
 
 
 def is_elf(path: Path) -> bool:
@@ -194,12 +197,7 @@ print(json.dumps({"reasons": reasons, "prepared": player.prepare()}))
 @pytest.mark.audio
 def test_cues_sound_with_only_the_plugins_the_bundle_ships(bundle: Path, tmp_path: Path) -> None:
     """QSoundEffect needs no media backend: the bundle leaves FFmpeg out, yet the cue plays."""
-    missing = missing_tools()
-    if missing:
-        message = f"needs {', '.join(missing)} (apt-get install pulseaudio pulseaudio-utils)"
-        if os.environ.get("CRAMPROOF_REQUIRE_AUDIO") == "1":
-            pytest.fail(f"CRAMPROOF_REQUIRE_AUDIO=1 but this machine {message}")
-        pytest.skip(message)
+    require_tools(TOOLS, "pulseaudio pulseaudio-utils")
     internal = bundle.parent / "_internal"
     with pulse_server(tmp_path / "pulse") as server, recording(server) as samples:
         done = subprocess.run(

@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import configparser
-import os
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from desktop import __version__
 from desktop.app import APP_ID, APP_NAME
 from tests.conftest import REPO_ROOT
+from tests.system_needs import require_tool
 
 PACKAGING = REPO_ROOT / "packaging"
 DESKTOP_FILE = PACKAGING / f"{APP_ID}.desktop"
 METAINFO = PACKAGING / f"{APP_ID}.metainfo.xml"
 SCREENSHOT_URL = "https://raw.githubusercontent.com/cramproof/cramproof/main/packaging/screenshots/"
-
-
-def require_tool(tool: str, package: str) -> str:
-    """The validator's path; CI (CRAMPROOF_REQUIRE_AUDIO=1) fails without it, elsewhere skip."""
-    path = shutil.which(tool)
-    if path is None:
-        message = f"{tool} is missing (apt-get install {package})"
-        if os.environ.get("CRAMPROOF_REQUIRE_AUDIO") == "1":
-            pytest.fail(f"CI needs {message}")
-        pytest.skip(message)
-    return path
 
 
 def validate_desktop_file(path: Path) -> subprocess.CompletedProcess[str]:

@@ -1,33 +1,25 @@
-"""The Flatpak manifest agrees with the rest: app id, sandbox holes, files, pinned wheels."""
+"""The Flatpak manifest agrees with the rest: app id, sandbox holes, files, the locked wheels."""
 
 from __future__ import annotations
 
-import operator
 import os
 import re
 import subprocess
 import sys
-from importlib import metadata
+import tomllib
 from pathlib import Path
+
+from packaging.requirements import Requirement
 
 from desktop import __version__
 from desktop.app import APP_ID
 from tests.conftest import REPO_ROOT
+from tests.test_packaging_lock import LOCK, environment, normal, read_pins, resolved
 
 PACKAGING = REPO_ROOT / "packaging"
 MANIFEST = PACKAGING / f"{APP_ID}.yml"
 REQUIREMENTS = PACKAGING / "flatpak" / "requirements.txt"
-RUNTIME_PYTHON = (3, 13)  # org.freedesktop.Platform 25.08
-# sqlite-utils lists pip for its own `install` command, which Cramproof never runs.
-NOT_NEEDED_AT_RUN_TIME = {"pip"}
-COMPARISONS = {
-    "<": operator.lt,
-    "<=": operator.le,
-    ">": operator.gt,
-    ">=": operator.ge,
-    "==": operator.eq,
-    "!=": operator.ne,
-}
+RUNTIME_PYTHON = "3.13"  # org.freedesktop.Platform 25.08
 EXPECTED_FINISH_ARGS = {
     "--socket=wayland",
     "--socket=fallback-x11",
@@ -55,49 +47,6 @@ def block_items(key: str) -> list[str]:
     return re.findall(r"^  - (.+)$", block.group(1), re.MULTILINE)
 
 
-def pins() -> dict[str, str]:
-    text = REQUIREMENTS.read_text(encoding="utf-8")
-    found = dict(
-        re.findall(r"^([A-Za-z0-9._-]+)==(\S+) \\\n    --hash=sha256:[0-9a-f]{64}$", text, re.M)
-    )
-    assert len(found) == len(re.findall(r"==", text)), "every pin carries one sha256 hash"
-    return {normal(name): version for name, version in found.items()}
-
-
-def normal(name: str) -> str:
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def applies_to_runtime(requirement: str) -> bool:
-    """Evaluate the `python_version` markers the dependency tree uses, for the runtime's Python."""
-    _, _, marker = requirement.partition(";")
-    if "extra" in marker:
-        return False
-    for op, version in re.findall(r"python_version\s*([<>=!]=?)\s*['\"]([\d.]+)['\"]", marker):
-        wanted = tuple(int(part) for part in version.split("."))
-        holds = COMPARISONS[op](RUNTIME_PYTHON, wanted)
-        if not holds:
-            return False
-    return True
-
-
-def runtime_closure() -> dict[str, str]:
-    """Each distribution Cramproof needs at run time on the runtime's Python → installed version."""
-    found: dict[str, str] = {}
-    pending = ["cramproof"]
-    while pending:
-        name = normal(pending.pop())
-        if name in found or name in NOT_NEEDED_AT_RUN_TIME:
-            continue
-        dist = metadata.distribution(name)
-        found[name] = dist.version
-        for requirement in dist.requires or []:
-            if applies_to_runtime(requirement):
-                pending.append(re.match(r"[A-Za-z0-9._-]+", requirement).group(0))  # type: ignore[union-attr]
-    del found["cramproof"]
-    return found
-
-
 def test_manifest_is_the_app_with_its_command() -> None:
     assert top_level("id") == APP_ID
     assert top_level("command") == "cramproof"
@@ -112,9 +61,26 @@ def test_sandbox_opens_only_display_sound_gpu_and_the_screensaver() -> None:
     assert "--filesystem" not in text, "the app keeps its data in its own XDG folder"
 
 
-def test_wheels_are_exactly_the_versions_the_tests_run_on() -> None:
-    """A dependency added to pyproject.toml, or a version bumped, must reach the Flatpak too."""
-    assert pins() == runtime_closure()
+def test_wheels_are_the_locked_versions_for_the_runtimes_python() -> None:
+    """A version bumped in requirements.lock must reach the Flatpak too (`make lock` does both)."""
+    locked = resolved(read_pins(LOCK), RUNTIME_PYTHON)
+    wheels = read_pins(REQUIREMENTS)
+    for wheel in wheels:
+        pin = locked.get(wheel.name)
+        assert pin is not None, f"{wheel.name} is in the Flatpak but not in requirements.lock"
+        assert (wheel.version, wheel.marker) == (pin.version, None), wheel
+        assert wheel.hashes <= pin.hashes, f"{wheel.name}: a hash requirements.lock does not have"
+    assert len({wheel.name for wheel in wheels}) == len(wheels)
+
+
+def test_wheels_include_every_runtime_dependency() -> None:
+    """Each run-time requirement of pyproject.toml, for the runtime's Python, is a Flatpak wheel."""
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wheels = {wheel.name for wheel in read_pins(REQUIREMENTS)}
+    for text in project["project"]["dependencies"]:
+        requirement = Requirement(text)
+        if requirement.marker is None or requirement.marker.evaluate(environment(RUNTIME_PYTHON)):
+            assert normal(requirement.name) in wheels, requirement
 
 
 def test_files_the_build_installs_exist() -> None:

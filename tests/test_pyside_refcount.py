@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 from tests.conftest import REPO_ROOT, child_env
+from tests.system_needs import require_qt
 
 EMITS = 5000
 CURVE_UPDATES = 3000
@@ -44,6 +45,7 @@ print(before, after)
 
 
 def test_signals_and_curve_updates_keep_true_alive() -> None:
+    require_qt()
     result = subprocess.run(
         [sys.executable, "-c", CHILD],
         capture_output=True,

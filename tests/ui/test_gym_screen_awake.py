@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import queue
-import shutil
 import subprocess
 import sys
 import threading
@@ -22,6 +21,7 @@ from desktop.ui.screen_awake import ScreenAwake
 from desktop.ui.sound import CuePlayer
 from tests.conftest import REPO_ROOT
 from tests.gym_support import fake_clock, open_log
+from tests.system_needs import require_tool
 
 LINE_TIMEOUT_S = 20
 
@@ -56,12 +56,7 @@ def stop(child: subprocess.Popen[str]) -> None:
 
 @pytest.fixture
 def bus_address(tmp_path: Path) -> Iterator[str]:
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None:
-        message = "needs dbus-daemon (apt-get install dbus-daemon)"
-        if os.environ.get("CRAMPROOF_REQUIRE_AUDIO") == "1":
-            pytest.fail(f"CI mode: {message}")
-        pytest.skip(message)
+    daemon = require_tool("dbus-daemon", "dbus-daemon")
     child = subprocess.Popen(
         [
             daemon,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from math import sqrt
 
@@ -11,12 +10,13 @@ import pytest
 
 from tests.audio_server import (
     RATE,
+    TOOLS,
     PulseServer,
-    missing_tools,
     pulse_server,
     recording,
     run_cue_player,
 )
+from tests.system_needs import require_tools
 
 pytestmark = pytest.mark.audio
 
@@ -27,12 +27,7 @@ GAP_S = 0.05
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
-    missing = missing_tools()
-    if missing:
-        message = f"needs {', '.join(missing)} (apt-get install pulseaudio pulseaudio-utils)"
-        if os.environ.get("CRAMPROOF_REQUIRE_AUDIO") == "1":
-            pytest.fail(f"CRAMPROOF_REQUIRE_AUDIO=1 but this machine {message}")
-        pytest.skip(message)
+    require_tools(TOOLS, "pulseaudio pulseaudio-utils")
     with pulse_server(tmp_path_factory.mktemp("pulse")) as running:
         yield running
 
