@@ -11,6 +11,7 @@ import os
 import random
 import re
 import shlex
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -22,11 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
 from tests.conftest import REPO_ROOT
+from tests.system_needs import lacking
 
 # The command each check needs, and the Debian package that provides it.
 TOOLS = {
@@ -47,17 +48,10 @@ class KnownBug(AssertionError):
 
 
 def require_tools(*commands: str) -> None:
-    """Skip naming the Debian packages to install; in CI (CI set) a missing tool fails instead."""
-    missing = sorted({TOOLS[command] for command in commands if not _which(command)})
+    """Skip naming the Debian packages to install; in CI a missing tool fails instead."""
+    missing = sorted({TOOLS[command] for command in commands if not shutil.which(command)})
     if missing:
-        message = f"needs {', '.join(missing)} (apt-get install {' '.join(missing)})"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-
-
-def _which(command: str) -> bool:
-    return any(Path(folder, command).is_file() for folder in os.environ["PATH"].split(os.pathsep))
+        lacking(", ".join(missing), " ".join(missing))
 
 
 def installed_command() -> Path:
