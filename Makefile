@@ -22,6 +22,12 @@ test: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(PY) -m bench $(ARGS)
 
+# `make screenshots` regenerates packaging/screenshots/ from the real program under Xvfb
+# (needs xvfb, xdotool and imagemagick; pulseaudio for the gym screenshot's sound line).
+.PHONY: screenshots
+screenshots: $(VENV)/.installed
+	$(PY) packaging/screenshots.py packaging/screenshots
+
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Cramproof needs Python 3.11 or newer (found $$($(PYTHON) --version))."; exit 1; }

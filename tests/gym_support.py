@@ -13,6 +13,7 @@ from db.settings import set_setting
 from db.store import Store, open_store
 from desktop.domain.clock import FakeClock
 from desktop.session import WorkoutSession
+from desktop.session_start import start_workout
 
 MORNING = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
@@ -92,3 +93,16 @@ def end_rest(session: WorkoutSession, clock: FakeClock, *, seconds: float) -> No
     session.primary()
     if session.prompt is not None:
         session.primary()
+
+
+def finished_session(data_dir: Path) -> None:
+    """Two days ago: two squat sets of 5 × 20 kg, saved and finished as gym mode does."""
+    clock = fake_clock(datetime.now(UTC) - timedelta(days=2))
+    with open_log(data_dir, now=clock.wall()) as store:
+        session = start_workout(store, clock=clock, kind="heavy")
+        lift_set(session, clock)
+        end_rest(session, clock, seconds=200)
+        lift_set(session, clock)
+        session.end_early()
+        session.confirm()
+        assert session.finish(notes="")

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             store=lambda: self._store,
             now=self._now,
             show_plan=self._show_current,
+            named_pages=lambda: {"Welcome": self.welcome_view, "Gym mode": self.gym.view},
         )
         self.screens.message_posted.connect(self._show_status)
         self.gym = GymActions(
@@ -255,7 +256,7 @@ class MainWindow(QMainWindow):
         if overview is None:
             if switch:
                 self._pages.setCurrentWidget(self.welcome_view)
-            self.setWindowTitle("Cramproof")
+            self.screens.retitle(athlete="")
             return
         if self.plan_view is None:
             self.plan_view = PlanView(overview)
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
             self.plan_view.set_overview(overview)
         if switch:
             self._pages.setCurrentWidget(self.plan_view)
-        self.setWindowTitle(f"Cramproof – {overview.athlete}")
+        self.screens.retitle(athlete=overview.athlete)
 
     def _on_window_opened(self) -> None:
         if self._store is not None:  # a runner who came to lift is asked on leaving gym mode

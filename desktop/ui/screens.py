@@ -33,15 +33,18 @@ class Screens(QObject):
         store: Callable[[], Store | None],
         now: Callable[[], datetime],
         show_plan: Callable[[], None],
+        named_pages: Callable[[], dict[str, QWidget | None]] = dict,
     ) -> None:
         super().__init__(window)
         self._window, self._pages, self._store, self._now = window, pages, store, now
+        self._named_pages, self._athlete = named_pages, ""
         self.progress_view: ProgressView | None = None
         self.history_view: HistoryView | None = None
         self.plan_action = self._action("&Plan", "F2", show_plan)
         self.progress_action = self._action("Pro&gress", "F3", self.show_progress)
         self.history_action = self._action("&History", "F4", self.show_history)
         self.export_action = self._action("E&xport training log…", "Ctrl+Shift+E", self.export)
+        pages.currentChanged.connect(lambda _index: self.retitle(athlete=self._athlete))
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self._window)
@@ -97,6 +100,14 @@ class Screens(QObject):
         if current is not None and current is self.history_view:
             return "history"
         return None
+
+    def retitle(self, *, athlete: str) -> None:
+        """Name the runner whose plan is open and the screen on show (the plan is home), so the
+        taskbar and the window switcher say where Cramproof is without raising it."""
+        self._athlete, current = athlete, self._pages.currentWidget()
+        named = (name for name, page in self._named_pages().items() if page is current)
+        screen = next(named, None) or (self.current_name() or "").title()
+        self._window.setWindowTitle(" – ".join(p for p in ("Cramproof", athlete, screen) if p))
 
     def reset(self) -> None:
         """Forget both views (another athlete, a restored log); they are rebuilt when next shown."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.backup import list_backups
@@ -14,6 +17,7 @@ from desktop.paths import AppPaths
 from desktop.startup import Choice, StoreProblem
 from desktop.ui.main_window import MainWindow
 from desktop.ui.store_dialogs import build_problem_box, problem_text
+from tests.gym_support import finished_session
 
 
 @pytest.fixture
@@ -28,11 +32,31 @@ def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
     return shown
 
 
-def test_opens_on_the_set_up_screen(window: MainWindow) -> None:
-    assert window.windowTitle().startswith("Cramproof")
-    assert window.welcome_view.isVisible()
-    assert window.welcome_view.setup_button.text().startswith("Set up your build-up")
-    assert str(window.store.path) in window.statusBar().currentMessage()
+def test_opens_on_the_set_up_screen(run_cramproof: Callable[..., int]) -> None:
+    def check(window: MainWindow) -> None:
+        assert window.windowTitle() == "Cramproof – Welcome"
+        assert window.centralWidget().currentWidget() is window.welcome_view
+        assert window.welcome_view.isVisible()
+        assert window.welcome_view.setup_button.text().startswith("Set up your build-up")
+        assert str(window.store.path) in window.statusBar().currentMessage()
+
+    assert run_cramproof(check=check) == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="found by starting through the composition root: a window activated before its log "
+    "opens (offscreen does it at once; a desktop can, with a big log) has no focused widget on "
+    "the welcome page, so Enter does nothing until Tab",
+)
+def test_the_welcome_page_has_its_primary_action_focused(
+    run_cramproof: Callable[..., int],
+) -> None:
+    def check(window: MainWindow) -> None:
+        assert QApplication.activeWindow() is window
+        assert QApplication.focusWidget() is window.welcome_view.setup_button
+
+    assert run_cramproof(check=check) == 0
 
 
 def test_back_up_now_writes_a_manual_backup(window: MainWindow) -> None:
@@ -65,9 +89,38 @@ def test_damaged_log_dialog_offers_restore_first(qtbot: QtBot, tmp_path: Path) -
     assert "moved, not deleted" in text and str(tmp_path / "moved.db") in text
 
 
-def test_a_session_can_start_before_any_setup(window: MainWindow) -> None:
+def test_a_session_can_start_before_any_setup(
+    qtbot: QtBot, run_cramproof: Callable[..., int]
+) -> None:
     """The timer is never gated behind forms: a fresh log starts a session from the welcome."""
-    window.welcome_view.session_button.click()
-    assert window.gym.view is not None
-    assert window.centralWidget().currentWidget() is window.gym.view
-    window.gym.close()
+
+    def check(window: MainWindow) -> None:
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F5)
+        gym = window.gym.view
+        assert gym is not None
+        assert window.centralWidget().currentWidget() is gym
+        assert window.windowTitle() == "Cramproof – Gym mode"
+        assert QApplication.focusWidget() is gym, "Space and Enter reach gym mode at once"
+
+    assert run_cramproof(check=check) == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 10 item 12: F4 leaves no widget focused, and Tab moves between the sessions "
+    "list's cells, never on to the sets, so Enter or F2 on a set is out of the keyboard's reach",
+)
+def test_history_by_keyboard_reaches_the_sets(
+    qtbot: QtBot, run_cramproof: Callable[..., int], data_dir: Path
+) -> None:
+    finished_session(data_dir)
+
+    def check(window: MainWindow) -> None:
+        qtbot.keyClick(QApplication.focusWidget() or window, Qt.Key.Key_F4)
+        history = window.screens.history_view
+        assert history is not None and window.centralWidget().currentWidget() is history
+        assert QApplication.focusWidget() is history.sessions_table, "F4 lands on the sessions"
+        qtbot.keyClick(history.sessions_table, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is history.sets_table, "Tab goes on to their sets"
+
+    assert run_cramproof(check=check) == 0

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.plans import active_plan, gate_decisions
@@ -61,27 +62,35 @@ def wait_for_dialog(qtbot: QtBot, window: MainWindow, kind: type) -> object:
 
 
 def test_welcome_then_setup_then_the_whole_plan(
-    qtbot: QtBot, open_window: Callable[[], MainWindow], harness: Harness
+    qtbot: QtBot, run_cramproof: Callable[..., int], data_dir: Path
 ) -> None:
-    window = open_window()
-    assert window.welcome_view.isVisible() and window.plan_view is None
-    assert not window.plan_actions.export_action.isEnabled()
-    assert not window.athlete_switcher.isVisible()
-    qtbot.mouseClick(window.welcome_view.setup_button, Qt.MouseButton.LeftButton)
-    dialog = wait_for_dialog(qtbot, window, SetupDialog)
-    assert isinstance(dialog, SetupDialog)
-    qtbot.keyClicks(dialog.name_edit, "Ana")
-    qtbot.keyClicks(dialog.race_edit, "2027-04-18")
-    qtbot.keyClick(dialog.race_edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.plan_view is not None and window.plan_view.isVisible())
-    assert window.plan_view is not None
-    rows = window.plan_view.table.rowCount()
-    assert rows == 14 + 1
-    assert window.windowTitle() == "Cramproof – Ana"
-    assert window.athlete_switcher.isVisible()
-    assert window.athlete_switcher.combo.currentText() == "Ana"
-    assert window.plan_actions.export_action.isEnabled()
-    assert "New build-up saved for Ana" in window.statusBar().currentMessage()
+    """Through the composition root, as `cramproof` starts on a fresh log."""
+
+    def check(window: MainWindow) -> None:
+        pages = window.centralWidget()
+        assert pages.currentWidget() is window.welcome_view and window.plan_view is None
+        assert not window.plan_actions.export_action.isEnabled()
+        assert not window.athlete_switcher.isVisible()
+        qtbot.mouseClick(window.welcome_view.setup_button, Qt.MouseButton.LeftButton)
+        dialog = wait_for_dialog(qtbot, window, SetupDialog)
+        assert isinstance(dialog, SetupDialog)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.name_edit)  # typed first
+        qtbot.keyClicks(dialog.name_edit, "Ana")
+        qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is dialog.race_edit
+        race = date.today() + timedelta(weeks=15)
+        qtbot.keyClicks(dialog.race_edit, race.isoformat())
+        qtbot.keyClick(dialog.race_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: pages.currentWidget() is window.plan_view)
+        assert window.plan_view is not None and window.plan_view.isVisible()
+        assert window.plan_view.table.rowCount() == 14 + 1
+        assert window.windowTitle() == "Cramproof – Ana"
+        assert window.athlete_switcher.isVisible()
+        assert window.athlete_switcher.combo.currentText() == "Ana"
+        assert window.plan_actions.export_action.isEnabled()
+        assert "New build-up saved for Ana" in window.statusBar().currentMessage()
+
+    assert run_cramproof(check=check) == 0
 
 
 def test_a_past_race_date_in_the_window_saves_nothing(
