@@ -118,26 +118,7 @@ def _run(argv: list[str]) -> tuple[int, str]:
     return code, err.getvalue()
 
 
-# Tracebacks already filed as issue 11 items 3 and 7 and fixed apart from these tests: an empty
-# --out, and a backup written over the backups folder's path. Met here, they mark the test xfail
-# (naming the command lines) instead of failing it; any other exception fails it. Once those
-# fixes are in, these entries can go.
-KNOWN = (
-    (ValueError, "has an empty name", "issue 11 item 7: `--out ''`"),
-    (FileExistsError, "backups", "issue 11 item 3: a backup written as the backups folder"),
-)
-
-
-def _known(error: Exception) -> str | None:
-    for kind, words, item in KNOWN:
-        if isinstance(error, kind) and words in str(error):
-            return item
-    return None
-
-
 def test_commands_exit_0_1_or_2_without_a_traceback(folder: Path) -> None:
-    known: dict[str, list[str]] = {}
-
     @FUZZ
     @given(command_lines)
     @example(["backup", "--out", "data/cramproof.db"])
@@ -148,19 +129,12 @@ def test_commands_exit_0_1_or_2_without_a_traceback(folder: Path) -> None:
     def run(argv: list[str]) -> None:
         try:
             code, err = _run(argv)
-        except Exception as error:
-            if (item := _known(error)) is None:
-                raise
-            known.setdefault(item, []).append(repr(argv))
-            return
         finally:
             os.chdir(folder)  # no command may leave the test's folder as the working directory
         assert code in (0, 1, 2), (argv, code, err)
         assert "Traceback" not in err, err
 
     run()
-    if known:
-        pytest.xfail("; ".join(f"{item} ({', '.join(argvs[:2])})" for item, argvs in known.items()))
 
 
 @FUZZ

@@ -55,6 +55,7 @@ class HistoryView(QWidget):
         self.sets_model = SetsModel(log, self._edit)
         self.sessions_table = _table(self.sessions_model)
         self.sets_table = _table(self.sets_model)
+        self.setFocusProxy(self.sessions_table)  # F4 lands on the sessions, Tab goes on to the sets
         self.sets_table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -251,6 +252,7 @@ def _table(model: SessionsModel | SetsModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
+    table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table

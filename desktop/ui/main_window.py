@@ -255,7 +255,7 @@ class MainWindow(QMainWindow):
         overview = planning.overview()
         if overview is None:
             if switch:
-                self._pages.setCurrentWidget(self.welcome_view)
+                self.screens.show(self.welcome_view)
             self.screens.retitle(athlete="")
             return
         if self.plan_view is None:

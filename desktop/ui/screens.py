@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
@@ -45,6 +45,7 @@ class Screens(QObject):
         self.history_action = self._action("&History", "F4", self.show_history)
         self.export_action = self._action("E&xport training log…", "Ctrl+Shift+E", self.export)
         pages.currentChanged.connect(lambda _index: self.retitle(athlete=self._athlete))
+        pages.currentChanged.connect(lambda _index: self._focus_current())
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self._window)
@@ -92,6 +93,20 @@ class Screens(QObject):
             if self.history_view is not None and message.startswith("Exported "):
                 self.history_view.clear_problem()  # an old "Not saved…" is no longer news
             self.message_posted.emit(message)
+
+    def show(self, page: QWidget) -> None:
+        """Put `page` on screen with the keyboard on its first control, even if it already was
+        the current page (the welcome page is, before the log has opened)."""
+        self._pages.setCurrentWidget(page)
+        self._focus_current()
+
+    def _focus_current(self) -> None:
+        """A page names where the keys go with its focus proxy (Welcome: set up; History: the
+        sessions): without it a screen reached by F-key has no focused widget and Enter, Tab and
+        the arrows do nothing."""
+        page = self._pages.currentWidget()
+        if page is not None and page.focusProxy() is not None:
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_name(self) -> str | None:
         current = self._pages.currentWidget()

@@ -51,6 +51,7 @@ class WelcomeView(QWidget):
             "#primaryAction:focus { outline: none; border: 3px solid #f0b400; }"
         )
         self.setup_button.clicked.connect(self.setup_requested)
+        self.setFocusProxy(self.setup_button)  # Enter on a new log sets up the build-up
 
         self.session_button = QPushButton("Just start a session now  (F5)")
         self.session_button.setFont(body_font)

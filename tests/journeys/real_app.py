@@ -42,11 +42,6 @@ DESKTOP_FILE = REPO_ROOT / "packaging" / "org.cramproof.Cramproof.desktop"
 T = TypeVar("T")
 
 
-class KnownBug(AssertionError):
-    """A check that fails only because of a bug recorded in issue 10; the test's strict xfail
-    names the item, so the test turns red the day the fix lands and the marker must go."""
-
-
 def require_tools(*commands: str) -> None:
     """Skip naming the Debian packages to install; in CI a missing tool fails instead."""
     missing = sorted({TOOLS[command] for command in commands if not shutil.which(command)})

@@ -6,11 +6,10 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QRect
 
 from tests.gym_support import finished_session
-from tests.journeys.real_app import KnownBug, RunningApp, desktop_exec, poll
+from tests.journeys.real_app import RunningApp, desktop_exec, poll
 
 Start = Callable[..., RunningApp]
 
@@ -44,12 +43,6 @@ def test_welcome_then_set_up_by_keyboard_shows_the_build_up(start: Start) -> Non
     assert "Taper" in seen and "Phase 1" in seen, seen
 
 
-@pytest.mark.xfail(
-    raises=KnownBug,
-    strict=True,
-    reason="issue 10 item 12: History's keyboard edit cannot be reached by keyboard: F4 focuses "
-    "nothing and Tab never leaves the sessions list for the sets",
-)
 def test_a_load_corrected_in_history_by_keyboard_is_stored(start: Start, data_dir: Path) -> None:
     finished_session(data_dir)
     app = start()
@@ -61,10 +54,7 @@ def test_a_load_corrected_in_history_by_keyboard_is_stored(start: Start, data_di
     app.type(main, "22.5")
     app.press(main, "Return")
     loads = "SELECT load_kg FROM sets ORDER BY id"
-    try:
-        poll("the corrected load stored", lambda: app.rows(loads) == [(22.5,), (20.0,)], timeout=5)
-    except AssertionError as error:
-        raise KnownBug(f"{error}: {app.rows(loads)}") from None
+    poll("the corrected load stored", lambda: app.rows(loads) == [(22.5,), (20.0,)], timeout=5)
     sets = app.geometry(main)
     table = QRect(sets.x() + sets.width() // 2, sets.y(), sets.width() // 2, sets.height() // 3)
     assert "22.5" in app.x.read_text(table)

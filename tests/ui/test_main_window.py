@@ -43,12 +43,6 @@ def test_opens_on_the_set_up_screen(run_cramproof: Callable[..., int]) -> None:
     assert run_cramproof(check=check) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="found by starting through the composition root: a window activated before its log "
-    "opens (offscreen does it at once; a desktop can, with a big log) has no focused widget on "
-    "the welcome page, so Enter does nothing until Tab",
-)
 def test_the_welcome_page_has_its_primary_action_focused(
     run_cramproof: Callable[..., int],
 ) -> None:
@@ -105,11 +99,6 @@ def test_a_session_can_start_before_any_setup(
     assert run_cramproof(check=check) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10 item 12: F4 leaves no widget focused, and Tab moves between the sessions "
-    "list's cells, never on to the sets, so Enter or F2 on a set is out of the keyboard's reach",
-)
 def test_history_by_keyboard_reaches_the_sets(
     qtbot: QtBot, run_cramproof: Callable[..., int], data_dir: Path
 ) -> None:
