@@ -237,10 +237,16 @@ def _ask_about(problem: StoreProblem) -> Choice:
 
 
 def _quit_on_termination_signals(app: QApplication) -> None:
-    """Ctrl+C or a logout's SIGTERM closes cleanly; every saved set is already committed anyway."""
+    """Ctrl+C or a logout's SIGTERM closes cleanly; every saved set is already committed anyway.
+
+    Python runs a signal handler between any two bytecodes, so quitting right there would close
+    the windows, and with them the log, in the middle of whatever query was running. The handler
+    only asks the event loop to quit once it is back in control.
+    """
+    from PySide6.QtCore import QTimer
 
     def _quit(_signum: int, _frame: object) -> None:
-        app.quit()
+        QTimer.singleShot(0, app.quit)
 
     signal.signal(signal.SIGINT, _quit)
     signal.signal(signal.SIGTERM, _quit)

@@ -66,7 +66,7 @@ class GymActions(QObject):
         window's message line: F5 must never do nothing.
         """
         # Gym mode is imported on first use: the window's start-up does not pay for it.
-        from desktop.ui.gym_open import open_gym
+        from desktop.ui.gym_open import ResumeUnanswered, open_gym
 
         store = self._store()
         if store is None:
@@ -79,6 +79,9 @@ class GymActions(QObject):
             except StoreError as error:
                 log.error("Gym mode not opened: %s", error.message)
                 self.message_posted.emit(error.message)
+                return None
+            except ResumeUnanswered as unanswered:
+                log.info("Gym mode not opened: the resume question was closed, %s", unanswered)
                 return None
             self.view.closed.connect(self.close)
             self.view.session_finished.connect(self._on_view_session_finished)

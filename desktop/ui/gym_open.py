@@ -29,7 +29,15 @@ from desktop.ui.sound import CuePlayer
 
 log = logging.getLogger(__name__)
 
-AskResume = Callable[[str], bool]
+AskResume = Callable[[str], bool | None]
+"""Answers the resume offer: True resume, False start a new one, None not answered (the window
+closed under the question: a logout, a SIGTERM)."""
+
+
+class ResumeUnanswered(Exception):
+    """The resume question went unanswered: the open session stays open, to be offered again."""
+
+
 QUESTION_PX = 32  # larger than gym mode's banner questions (26 px), bold
 RESUME_BOX_STYLE = (
     f"QLabel {{ font-size: {QUESTION_PX}px; font-weight: bold; }}"
@@ -82,14 +90,18 @@ def _resumed(store: Store, *, clock: Clock, ask: AskResume) -> WorkoutSession | 
         log.warning("Session %s cannot be resumed (%s); closing it", record.id, error)
         abandon_session(store, record.id, now=clock.wall())
         return None
-    if ask(resume_text(session)):
+    log.info("Asking whether to resume session %s", record.id)
+    answer = ask(resume_text(session))
+    if answer is None:
+        raise ResumeUnanswered(f"session {record.id} left open")
+    if answer:
         return session
     abandon_session(store, record.id, now=clock.wall())
     return None
 
 
 def _asker(parent: QWidget | None) -> AskResume:
-    def ask(text: str) -> bool:
+    def ask(text: str) -> bool | None:
         box = QMessageBox(parent)
         box.setWindowTitle("Resume the open session?")
         box.setText(text)
@@ -98,9 +110,13 @@ def _asker(parent: QWidget | None) -> AskResume:
         resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("Start a new session", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(resume)
+        # Esc clicks "Start a new session". A box closed under the runner (the window closing
+        # on a logout) also reports that button as clicked, but emits no click: not an answer.
+        clicked: list[object] = []
+        box.buttonClicked.connect(clicked.append)
         try:
             box.exec()
-            return box.clickedButton() is resume
+            return clicked[-1] is resume if clicked else None
         finally:
             box.deleteLater()  # asked once per start; the window must not collect them
 

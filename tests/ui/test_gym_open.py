@@ -18,7 +18,7 @@ from db.store import Store
 from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Stage
 from desktop.session_start import start_workout
-from desktop.ui.gym_open import open_gym
+from desktop.ui.gym_open import ResumeUnanswered, open_gym
 from desktop.ui.gym_view import GymView
 from desktop.ui.sound import CuePlayer
 from tests.gym_support import fake_clock, lift_set
@@ -186,3 +186,15 @@ def test_the_resume_question_reads_from_across_the_room(
     assert QFontMetrics(font).capHeight() >= 20
     assert seen["fits"], "the whole question is shown"
     assert min(seen["buttons"]) >= 24
+
+
+def test_an_unanswered_resume_question_leaves_the_session_open_and_starts_none(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """The question closed under the runner (a logout): neither resumed, abandoned nor replaced."""
+    session_id = crashed_mid_rest(store, clock)
+    with pytest.raises(ResumeUnanswered):
+        opened(qtbot, store, clock, tmp_path, ask_resume=lambda _text: None)
+    assert get_session(store, session_id).state == "in_progress"
+    athlete_id = get_session(store, session_id).athlete_id
+    assert [record.id for record in open_sessions(store, athlete_id)] == [session_id]
