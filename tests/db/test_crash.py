@@ -50,7 +50,7 @@ class Outcome:
 def _kill_while_writing(command: list[str], rng: random.Random) -> set[Content]:
     """Start the child, SIGKILL it in the middle of its writes, return what it reported."""
     child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert child.stdout is not None
+    assert child.stdout is not None and child.stderr is not None
     wanted = rng.randint(1, MAX_REPORTS_BEFORE_KILL)
     lines: list[str] = []
     while len(lines) < wanted:
@@ -62,7 +62,11 @@ def _kill_while_writing(command: list[str], rng: random.Random) -> set[Content]:
         lines.append(line)
     time.sleep(rng.uniform(0.0, 0.005))  # the child is between two writes or inside one
     child.send_signal(signal.SIGKILL)
-    rest, errors = child.communicate(timeout=30)
+    # Not communicate(): it reads the pipe's file descriptor, skipping the lines `readline` has
+    # already buffered, and a set reported in that buffer would be counted as never reported.
+    with child.stdout, child.stderr:
+        rest, errors = child.stdout.read(), child.stderr.read()
+    child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL, errors
     complete = ("".join(lines) + rest).split("\n")[:-1]
     return {set_content(*json.loads(line)[:2]) for line in complete}
