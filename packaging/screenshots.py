@@ -71,7 +71,7 @@ def fresh_folder(x: XServer, scratch: Path, out: Path) -> None:
     """The first start: the welcome page, then the set-up form filled in by keyboard."""
     app = launch(x, scratch / "fresh", [str(installed_command())], scratch)
     try:
-        main = app.window("Cramproof – Welcome")
+        main = app.window("Welcome — Cramproof")
         fill_screen(app, main)
         save(steady(x), out / "welcome.png")
         app.press(main, "Return")
@@ -90,11 +90,11 @@ def eight_weeks_in(x: XServer, scratch: Path, out: Path) -> Path:
     populate(folder)
     app = launch(x, folder, [str(installed_command())], scratch)
     try:
-        main = app.window("Cramproof – Sam")
+        main = app.window("Sam — Cramproof")
         fill_screen(app, main)
         save(steady(x), out / "plan.png")
         app.press(main, "F3")
-        app.window("Cramproof – Sam – Progress")
+        app.window("Sam – Progress — Cramproof")
         save(steady(x), out / "progress.png")
     finally:
         app.quit()
@@ -121,7 +121,7 @@ def resting_past_ready(x: XServer, folder: Path, scratch: Path, out: Path) -> No
         app = launch(x, folder, [str(installed_command())], scratch, **sound)
         try:
             app.press(app.window("Resume the open session\\?"), "Return")
-            main = app.window("Cramproof – Sam – Gym mode")
+            main = app.window("Sam – Gym mode — Cramproof")
             fill_screen(app, main)
             time.sleep(FLASHES_S)  # the rest bar moves on every tick: the screen is never still
             save(x.screenshot(), out / "gym-ready.png")

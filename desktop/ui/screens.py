@@ -122,7 +122,10 @@ class Screens(QObject):
         self._athlete, current = athlete, self._pages.currentWidget()
         named = (name for name, page in self._named_pages().items() if page is current)
         screen = next(named, None) or (self.current_name() or "").title()
-        self._window.setWindowTitle(" – ".join(p for p in ("Cramproof", athlete, screen) if p))
+        # "Ana – Gym mode — Cramproof": the app's name last, as Qt itself adds it on X11 and
+        # Windows to a title that does not end with it (which doubled "Cramproof – Ana").
+        shown = " – ".join(part for part in (athlete, screen) if part)
+        self._window.setWindowTitle(f"{shown} — Cramproof" if shown else "Cramproof")
 
     def reset(self) -> None:
         """Forget both views (another athlete, a restored log); they are rebuilt when next shown."""

@@ -177,7 +177,10 @@ class RunningApp:
 
         def matching() -> int | None:
             self.assert_running()
-            return next((w for w, t in self.titles().items() if pattern.fullmatch(t)), None)
+            titles = self.titles()
+            doubled = [t for t in titles.values() if t.count("Cramproof") > 1]
+            assert not doubled, f"the app's name twice in a title: {doubled}"
+            return next((w for w, t in titles.items() if pattern.fullmatch(t)), None)
 
         try:
             return poll(f"a window titled {title!r}", matching, timeout=timeout)

@@ -23,7 +23,7 @@ def sets_stored(app: RunningApp) -> int:
 
 def gym_window(app: RunningApp) -> int:
     """Gym mode on show: the main window's title names it."""
-    return app.window(r"Cramproof( – .+)? – Gym mode")
+    return app.window(r"(.+ – )?Gym mode — Cramproof")
 
 
 def test_the_menu_action_opens_gym_mode_and_two_sets_are_stored(start: Start) -> None:
@@ -58,7 +58,7 @@ def test_killed_mid_rest_the_restart_resumes_the_running_rest_and_the_next_set(
     start: Start,
 ) -> None:
     app = start()
-    main = app.window("Cramproof – Welcome")
+    main = app.window("Welcome — Cramproof")
     app.press(main, "F5")
     gym_window(app)
     app.press(main, *SET_DONE)
@@ -97,7 +97,7 @@ def menu_bar(app: RunningApp, window: int) -> QRect:
 
 def test_high_contrast_changes_gym_mode_itself(start: Start) -> None:
     app = start()
-    main = app.window("Cramproof – Welcome")
+    main = app.window("Welcome — Cramproof")
     app.press(main, "F5")
     gym_window(app)
     normal, normal_menu = (

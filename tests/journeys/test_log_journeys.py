@@ -24,14 +24,14 @@ def test_welcome_then_set_up_by_keyboard_shows_the_build_up(start: Start) -> Non
     command = desktop_exec()
     assert command == ["cramproof"], "the menu entry starts the window"
     app = start(command=command)
-    main = app.window("Cramproof – Welcome")
+    main = app.window("Welcome — Cramproof")
     app.press(main, "Return")  # the focused "Set up your build-up…"
     form = app.window("Set up your build-up")
     app.type(form, "Ana")
     app.press(form, "Tab")
     app.type(form, race.isoformat())
     app.press(form, "Return")
-    app.window("Cramproof – Ana")
+    app.window("Ana — Cramproof")
     assert app.rows("SELECT race_date FROM plans") == [(race.isoformat(),)]
     weeks = app.rows("SELECT count(DISTINCT week) FROM planned_days")[0][0]
     assert weeks >= 11, "every week with strength work is planned"
@@ -46,9 +46,9 @@ def test_welcome_then_set_up_by_keyboard_shows_the_build_up(start: Start) -> Non
 def test_a_load_corrected_in_history_by_keyboard_is_stored(start: Start, data_dir: Path) -> None:
     finished_session(data_dir)
     app = start()
-    main = app.window("Cramproof – Welcome")
+    main = app.window("Welcome — Cramproof")
     app.press(main, "F4")
-    app.window("Cramproof – History")
+    app.window("History — Cramproof")
     # From the session list to its sets, to the first set (Ctrl+Home), right to its Load column.
     app.press(main, "Tab", "ctrl+Home", "Right", "Right", "Right", "Right", "Return")
     app.type(main, "22.5")

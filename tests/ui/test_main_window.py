@@ -34,7 +34,7 @@ def window(qtbot: QtBot, data_dir: Path) -> MainWindow:
 
 def test_opens_on_the_set_up_screen(run_cramproof: Callable[..., int]) -> None:
     def check(window: MainWindow) -> None:
-        assert window.windowTitle() == "Cramproof – Welcome"
+        assert window.windowTitle() == "Welcome — Cramproof"
         assert window.centralWidget().currentWidget() is window.welcome_view
         assert window.welcome_view.isVisible()
         assert window.welcome_view.setup_button.text().startswith("Set up your build-up")
@@ -93,7 +93,7 @@ def test_a_session_can_start_before_any_setup(
         gym = window.gym.view
         assert gym is not None
         assert window.centralWidget().currentWidget() is gym
-        assert window.windowTitle() == "Cramproof – Gym mode"
+        assert window.windowTitle() == "Gym mode — Cramproof"
         assert QApplication.focusWidget() is gym, "Space and Enter reach gym mode at once"
 
     assert run_cramproof(check=check) == 0

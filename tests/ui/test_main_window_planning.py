@@ -84,7 +84,7 @@ def test_welcome_then_setup_then_the_whole_plan(
         qtbot.waitUntil(lambda: pages.currentWidget() is window.plan_view)
         assert window.plan_view is not None and window.plan_view.isVisible()
         assert window.plan_view.table.rowCount() == 14 + 1
-        assert window.windowTitle() == "Cramproof – Ana"
+        assert window.windowTitle() == "Ana — Cramproof"
         assert window.athlete_switcher.isVisible()
         assert window.athlete_switcher.combo.currentText() == "Ana"
         assert window.plan_actions.export_action.isEnabled()
@@ -121,7 +121,7 @@ def test_the_last_athlete_opens_and_the_switcher_changes_plans(
     combo.setCurrentIndex(ana)
     combo.activated.emit(ana)
     assert window.plan_view.overview.athlete == "Ana"
-    assert window.windowTitle() == "Cramproof – Ana"
+    assert window.windowTitle() == "Ana — Cramproof"
     ana_id = harness.planning.athletes()[0].id
     assert get_setting(harness.store, "last_athlete_id") == str(ana_id)
     add = combo.findText("Add athlete…")
