@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from bench.synthetic_sets import SESSION_SQL, SET_SQL, Writer, schedule_sessions, sets_factor
@@ -139,7 +139,8 @@ def _save_build_up(
         speed_day=2,
         cramp_sites=("calf",),
         units="kg",
-        created_at=now,
+        # Set up before its first week, as a runner following it would have: not a late start.
+        created_at=min(now, datetime.combine(first - timedelta(days=1), time(18), UTC)),
     )
     saved = save_plan(store, plan, records)
     rows = store.db.execute(

@@ -185,10 +185,12 @@ def _double_day(
 def _late_start_warning(settings: PlanSettings, started_on: date) -> str:
     first = week_start(settings.race_date, settings.weeks, 1)
     over = min(settings.weeks, (started_on - first).days // 7)
+    weeks = "1 week" if over == 1 else f"{over} weeks"
     return (
-        f"Late start: this {settings.weeks}-week build-up began on {first.isoformat()}; "
-        f"{over} week(s) already over are left out and no day before "
-        f"{started_on.isoformat()} is planned."
+        f"Late start: this {settings.weeks}-week build-up began on "
+        f"{first:%a} {first.day} {first:%b %Y}; the {weeks} already over are left out and "
+        "no day before "
+        f"{started_on:%a} {started_on.day} {started_on:%b} is planned."
     )
 
 
