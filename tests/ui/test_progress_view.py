@@ -166,3 +166,17 @@ def test_opening_the_app_does_not_load_pyqtgraph_or_numpy() -> None:
 def test_the_first_progress_view_loads_pyqtgraph(qtbot, empty_store: Store) -> None:
     shown(qtbot, empty_store)
     assert "pyqtgraph" in sys.modules
+
+
+def test_cramp_km_labels_never_run_into_each_other(qtbot, store: Store) -> None:
+    """Long runs a week apart on a small screen: "23 km25 km25 km" before labels gave way."""
+    view = shown(qtbot, store)
+    view.resize(1024, 600)
+    qtbot.wait(50)
+    plot = view.cramps.plot
+    every = [m for m in plot.overlay.marks if type(m).__name__ == "Label"]
+    labels = [(text, rect) for text, rect in plot.overlay.text_rects() if text.endswith(" km")]
+    assert labels and len(labels) < len(every), "some labels shown, the crowded ones left out"
+    for index, (text, rect) in enumerate(labels):
+        for other, other_rect in labels[index + 1 :]:
+            assert not rect.intersects(other_rect), f"{text!r} covers {other!r}"
