@@ -134,7 +134,13 @@ class PlanActions(QObject):
         return False
 
     def export_to(self, path: Path) -> None:
-        count = self._guarded(lambda: self._planning().export_calendar(path))
+        try:
+            count = self._guarded(lambda: self._planning().export_calendar(path))
+        except OSError as error:  # a full disk, a folder gone: the reason, not a traceback
+            log.error("Calendar not exported to %r: %s", str(path), error)
+            reason = error.strerror or str(error)
+            QMessageBox.critical(self._window, "Not saved", f"Could not write {path}: {reason}.")
+            return
         if count is not None:
             days = "double day" if count == 1 else "double days"
             self.message_posted.emit(f"Exported {count} {days} to {path}")

@@ -14,9 +14,40 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
 from tests.planning_support import FORM, WEEK1
+from tests.test_atomic_writes import _leave_one_page, full_disk
 from tests.ui.test_main_window_planning import Harness, harness, open_window
 
-__all__ = ["harness", "open_window"]  # fixtures, used by name
+__all__ = ["full_disk", "harness", "open_window"]  # fixtures, used by name
+
+
+def _answer_the_box(seen: list[str], tmp_path: Path) -> None:
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, lambda: _answer_the_box(seen, tmp_path))
+        return
+    box.grab().save(str(tmp_path / "refused.png"))
+    seen.append(box.text())
+    box.accept()
+
+
+def test_a_calendar_export_to_a_full_disk_says_so_and_leaves_nothing(
+    qtbot: QtBot,
+    open_window: Callable[[], MainWindow],
+    harness: Harness,
+    tmp_path: Path,
+    full_disk: Path,
+) -> None:
+    harness.planning.set_up(FORM)
+    harness.clock.set_day(WEEK1)
+    window = open_window()
+    _leave_one_page(full_disk)
+    before = sorted(full_disk.iterdir())
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_the_box(seen, tmp_path))
+    window.plan_actions.export_to(full_disk / "calendar.ics")
+    assert len(seen) == 1 and "No space left on device" in seen[0], seen
+    assert sorted(full_disk.iterdir()) == before
+    assert not window.statusBar().currentMessage().startswith("Exported")
 
 
 def test_a_calendar_export_to_a_fifo_is_refused_in_a_message(
