@@ -56,7 +56,7 @@ def test_use_cases_load_without_qt() -> None:
 def test_command_line_subcommands_load_without_qt() -> None:
     """`cramproof check` and friends must work on a machine with no display at all."""
     code = (
-        "import sys; from desktop import cli, app; "
+        "import sys; from desktop import app; from desktop.cli import main; "
         "print(','.join(m for m in sys.modules if m.startswith(('PySide6','pyqtgraph'))))"
     )
     result = subprocess.run(
