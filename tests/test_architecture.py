@@ -92,3 +92,14 @@ def test_command_line_subcommands_load_without_qt() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_no_module_is_over_300_lines() -> None:
+    """A module past 300 lines hides what it does: split it by responsibility."""
+    long = {}
+    for root in ("desktop", "db"):
+        for path in (REPO_ROOT / root).rglob("*.py"):
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            if lines > 300:
+                long[str(path.relative_to(REPO_ROOT))] = lines
+    assert long == {}, f"modules over 300 lines: {long}"

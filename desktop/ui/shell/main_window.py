@@ -12,12 +12,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
 
 from desktop.runtime.paths import AppPaths
 from desktop.ui.common.window_state import WindowState
+from desktop.ui.shell.opening_page import OpeningPage
 from desktop.ui.shell.view_actions import ViewActions
 
 if TYPE_CHECKING:
@@ -27,26 +28,6 @@ if TYPE_CHECKING:
     from desktop.ui.plan.view import PlanView
 
 log = logging.getLogger(__name__)
-
-
-class OpeningPage(QLabel):
-    """Shown until the log is attached; reports its first paint so start-up can go on."""
-
-    painted = Signal()
-
-    def __init__(self) -> None:
-        super().__init__("Opening your training log…")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = self.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        self.setFont(font)
-        self._reported = False
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._reported:
-            self._reported = True
-            self.painted.emit()
 
 
 class MainWindow(QMainWindow):
