@@ -1,7 +1,8 @@
 """Closing a gym session: the athlete's note and, after a long run, the cramp report.
 
-PROTOCOL.md's cramp log asks after a long run or race: cramped? where? at what distance?
-severity 0–3. The summary screen asks it right after the heavy session, which follows the run.
+The cramp log (resources/help/protocol.md) asks after a long run or race: cramped? where? at
+what distance? severity 0–3. The summary screen asks it right after the heavy session, which
+follows the run.
 """
 
 from __future__ import annotations

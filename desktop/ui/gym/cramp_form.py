@@ -1,4 +1,5 @@
-"""The cramp report after a long run (PROTOCOL.md): cramped? where? at what distance? how bad?
+"""The cramp report after a long run (resources/help/protocol.md, "Cramp log"): cramped? where?
+at what distance? how bad?
 
 Unanswered is a real answer here: no report is stored unless the runner says yes or no.
 """
