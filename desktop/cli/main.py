@@ -1,4 +1,4 @@
-"""The command line: arguments, and the sub-commands that never need a display."""
+"""The command line: the parser, and the dispatch to one module per sub-command."""
 
 from __future__ import annotations
 
