@@ -35,13 +35,13 @@ from db.progress_queries import (
     top_sets,
 )
 from db.store import Store, open_store
-from desktop.history import HistoryLog
-from desktop.plan_reader import PlanReader
-from desktop.progress import ProgressSource
-from desktop.progress_log import read_build_up, window
+from desktop.history.history import HistoryLog
+from desktop.plan.reader import PlanReader
+from desktop.progress.log import read_build_up, window
+from desktop.progress.series import ProgressSource
 
 if TYPE_CHECKING:
-    from desktop.ui.progress_view import ProgressView
+    from desktop.ui.progress.view import ProgressView
 
 SIZES = (("5 years", 40_000), ("stress", 1_000_000))
 SCREEN = (1366, 768)
@@ -81,7 +81,7 @@ def open_empty_plots(app: QApplication, count: int = 1) -> QWidget:
 
 def open_progress(app: QApplication, source: ProgressSource) -> ProgressView:
     """Opening the Progress screen the first time: read the log, build the charts, draw."""
-    from desktop.ui.progress_view import ProgressView
+    from desktop.ui.progress.view import ProgressView
 
     view = ProgressView(source)
     view.resize(*SCREEN)

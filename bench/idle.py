@@ -34,9 +34,9 @@ def _cpu_while_shown(app: QApplication, widget: QWidget, seconds: float) -> floa
 
 def _resting_gym(folder: Path) -> QWidget:
     from db.store import open_store
-    from desktop.session import Stage
-    from desktop.ui.gym_open import open_gym
-    from desktop.ui.sound import CuePlayer
+    from desktop.gym.session import Stage
+    from desktop.ui.alerts.sound import CuePlayer
+    from desktop.ui.gym.open_session import open_gym
 
     store = open_store(
         folder / "cramproof.db", backups_dir=folder / "backups", now=datetime.now(UTC)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from bench.synthetic import populate
 from db.store import open_store
-from desktop.progress import ProgressSource
+from desktop.progress.series import ProgressSource
 
 SIZE = (1366, 768)
 
@@ -27,7 +27,7 @@ def render(out: Path, *, today: date | None = None) -> Path:
     app = QApplication.instance() or QApplication([])
     today = today or date.today()
     now = datetime.combine(today, time(19, 30)).astimezone(UTC)
-    from desktop.ui.progress_view import ProgressView
+    from desktop.ui.progress.view import ProgressView
 
     with tempfile.TemporaryDirectory(prefix="cramproof-screenshot-") as scratch:
         populate(Path(scratch), today=today)

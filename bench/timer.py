@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.clock import FakeClock, SystemClock
 from desktop.domain.rest_timer import HEAVY_WINDOW, RestTimer, RestWindow
-from desktop.ui.timer_driver import TimerDriver
+from desktop.ui.alerts.timer_driver import TimerDriver
 
 RESTS = 100
 SHORT_REST = RestWindow(0.12, 0.24)

@@ -13,24 +13,24 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop import APP_ID, __version__
-from desktop.cli import (
+from desktop.cli.main import (
     WINDOW_COMMANDS,
     describe_os_error,
     parse,
     report_window_refused,
     run_command,
 )
-from desktop.logging_setup import configure_logging
-from desktop.paths import AppPaths, ensure_private_dir, resolve_paths
-from desktop.qt_libraries import report_unloadable_qt, start_application
+from desktop.runtime.logging_setup import configure_logging
+from desktop.runtime.paths import AppPaths, ensure_private_dir, resolve_paths
+from desktop.ui.common.qt_libraries import report_unloadable_qt, start_application
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from db.store import Store
-    from desktop.startup import Choice, StoreProblem
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.single_instance import InstanceLock, RaiseServer
+    from desktop.runtime.startup import Choice, StoreProblem
+    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.single_instance import InstanceLock, RaiseServer
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +113,8 @@ def start_window(
     except ImportError as error:  # Qt's system libraries are missing: say which packages
         return report_unloadable_qt(error)
 
-    from desktop.ui.main_window import MainWindow
-    from desktop.ui.single_instance import acquire_lock, ask_running_instance_to_raise
+    from desktop.ui.shell.main_window import MainWindow
+    from desktop.ui.shell.single_instance import acquire_lock, ask_running_instance_to_raise
 
     app = QApplication.instance() or start_application(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -130,7 +130,7 @@ def start_window(
     except OSError as error:  # e.g. a read-only data folder: say so instead of a traceback
         return report_window_refused(paths, raised=False, problem=str(error))
     if lock is None:
-        from desktop.ui.store_dialogs import show_already_open
+        from desktop.ui.shell.store_dialogs import show_already_open
 
         raised = ask_running_instance_to_raise(paths.data_dir, gym_kind=gym_kind)
         log.info("Another Cramproof has %s open (raised: %s)", paths.data_dir, raised)
@@ -169,8 +169,8 @@ class _LogOpener:
         self._done = True
         from PySide6.QtCore import QTimer
 
-        from desktop.startup import open_or_recover
-        from desktop.ui.single_instance import RaiseServer
+        from desktop.runtime.startup import open_or_recover
+        from desktop.ui.shell.single_instance import RaiseServer
 
         # A second launch from now on raises this window instead of only being refused.
         self._server = RaiseServer(self._paths.data_dir)
@@ -208,7 +208,7 @@ class _LogOpener:
             self._server.close()
 
     def _set_window_icon(self) -> None:
-        from desktop.ui.app_icon import app_icon
+        from desktop.ui.common.app_icon import app_icon
 
         self._app.setWindowIcon(app_icon())
 
@@ -223,7 +223,7 @@ class _LogOpener:
 
         if not any(open_sessions(store, athlete.id) for athlete in list_athletes(store)):
             return
-        from desktop.session_start import resumable_session
+        from desktop.gym.start import resumable_session
 
         if resumable_session(store, now=datetime.now(UTC)) is not None:
             self._window.gym.open()
@@ -231,7 +231,7 @@ class _LogOpener:
 
 def _ask_about(problem: StoreProblem) -> Choice:
     """The store dialogs load only when the log has a problem to show."""
-    from desktop.ui.store_dialogs import ask_about_store_problem
+    from desktop.ui.shell.store_dialogs import ask_about_store_problem
 
     return ask_about_store_problem(problem)
 

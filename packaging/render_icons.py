@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.resources import resource_path
+from desktop.runtime.resources import resource_path
 
 log = logging.getLogger("render_icons")
 

@@ -178,7 +178,7 @@ if options["block_multimedia"]:
     sys.modules["PySide6.QtMultimedia"] = None  # as if libpulse or the module were missing
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from desktop.ui.sound import CuePlayer
+from desktop.ui.alerts.sound import CuePlayer
 app = QApplication([])
 player = CuePlayer(muted=options["muted"], device=options["device"])
 seen = {"flashes": [], "reasons": []}

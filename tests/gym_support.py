@@ -12,8 +12,8 @@ from db.records import PlannedDayRecord, PlanRecord
 from db.settings import set_setting
 from db.store import Store, open_store
 from desktop.domain.clock import FakeClock
-from desktop.session import WorkoutSession
-from desktop.session_start import start_workout
+from desktop.gym.session import WorkoutSession
+from desktop.gym.start import start_workout
 
 MORNING = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 

@@ -24,15 +24,16 @@ NO_DISPLAY = {"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
 # every file the command touches is touched as an ordinary user.
 _PRELOAD = (
     "db.store db.backup db.ownership db.athletes db.integrity db.migrations desktop.app "
-    "desktop.cli desktop.cli_export desktop.export desktop.plan_reader locale tempfile sqlite3 "
-    "desktop.ui.single_instance secrets shutil platformdirs.unix _strptime json csv encodings.idna"
+    "desktop.cli.main desktop.cli.export desktop.export.exporter desktop.plan.reader "
+    "locale tempfile sqlite3 desktop.ui.shell.single_instance secrets shutil platformdirs.unix "
+    "_strptime json csv encodings.idna"
 )
 _AS_NOBODY = f"""
 import contextlib, importlib, os, runpy, sys
 for name in {_PRELOAD!r}.split():
     with contextlib.suppress(ImportError):
         importlib.import_module(name)
-sys.modules["desktop.cli"].build_parser().format_help()
+sys.modules["desktop.cli.main"].build_parser().format_help()
 os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})
 assert os.getuid() == os.geteuid() == {NOBODY}
 sys.argv = ["cramproof", *sys.argv[1:]]

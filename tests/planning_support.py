@@ -13,8 +13,8 @@ from db.records import SessionKind, SetRecord
 from db.sessions import finish_session, log_set, start_session
 from db.store import Store, open_store
 from desktop.domain.exercises import exercise
-from desktop.plan_setup import SetupForm
-from desktop.planning import Planning
+from desktop.plan.planning import Planning
+from desktop.plan.setup_form import SetupForm
 
 RACE = date(2027, 4, 18)  # a Sunday; 14 weeks: week 1 is Sun 10 Jan .. Sat 16 Jan 2027
 WEEK1 = date(2027, 1, 10)

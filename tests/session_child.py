@@ -1,4 +1,4 @@
-"""Child process for the resume tests: drives a gym session through desktop.session, then waits
+"""Child process for the resume tests: drives a gym session through desktop.gym.session, then waits
 for the SIGKILL. Run as `python -m tests.session_child DATA_DIR SCENARIO`.
 
 Virtual time (a FakeClock at tests.gym_support.MORNING) keeps every stored time exact. Once the
@@ -12,8 +12,8 @@ import time
 from pathlib import Path
 
 from desktop.domain.clock import FakeClock
-from desktop.session import WorkoutSession
-from desktop.session_start import start_workout
+from desktop.gym.session import WorkoutSession
+from desktop.gym.start import start_workout
 from tests.gym_support import end_rest, fake_clock, lift_set, open_log
 
 

@@ -15,7 +15,7 @@ from typing import NoReturn
 
 import pytest
 
-from desktop.qt_libraries import QT_LIBRARIES, missing_packages
+from desktop.ui.common.qt_libraries import QT_LIBRARIES, missing_packages
 
 
 def strict() -> bool:

@@ -1,4 +1,4 @@
-"""The layering DESIGN.md promises: the domain and the store load without any Qt module."""
+"""The layering docs/architecture.md describes: below the UI nothing loads any Qt module."""
 
 from __future__ import annotations
 
@@ -29,37 +29,77 @@ def test_domain_and_db_load_without_qt() -> None:
     assert result.stdout.strip() == "", f"Qt modules loaded by domain/db: {result.stdout}"
 
 
+# The packages below the UI: every module in them must load without a display.
+QT_FREE_PACKAGES = (
+    "desktop.gym",
+    "desktop.plan",
+    "desktop.progress",
+    "desktop.history",
+    "desktop.export",
+    "desktop.runtime",
+    "desktop.cli",
+)
+
 USE_CASES_QT_FREE = """
 import importlib, pkgutil, sys
-import desktop
-skip = {"desktop.app", "desktop.__main__"}
-for info in pkgutil.iter_modules(desktop.__path__, "desktop."):
-    if not info.ispkg and info.name not in skip:
+names = []
+for name in sys.argv[1:]:
+    package = importlib.import_module(name)
+    for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
         importlib.import_module(info.name)
+        names.append(info.name)
 leaked = sorted(m for m in sys.modules if m.split(".")[0] in {"PySide6", "shiboken6", "pyqtgraph"})
 print(",".join(leaked))
+print(len(names))
 """
 
 
 def test_use_cases_load_without_qt() -> None:
     """Everything in desktop/ outside ui/ and the composition root is testable without a display."""
     result = subprocess.run(
-        [sys.executable, "-c", USE_CASES_QT_FREE],
+        [sys.executable, "-c", USE_CASES_QT_FREE, *QT_FREE_PACKAGES],
         capture_output=True,
         text=True,
         cwd=REPO_ROOT,
         check=True,
     )
-    assert result.stdout.strip() == "", f"Qt modules loaded by use cases: {result.stdout}"
+    leaked, imported = result.stdout.splitlines()
+    assert leaked == "", f"Qt modules loaded by use cases: {leaked}"
+    assert int(imported) >= 30, "the walk should import every use-case module"
+
+
+def test_every_package_below_the_ui_is_checked() -> None:
+    """A new feature package beside gym/ and plan/ is checked too, not silently left out."""
+    import pkgutil
+
+    import desktop
+
+    below_ui = {
+        f"desktop.{info.name}"
+        for info in pkgutil.iter_modules(desktop.__path__)
+        if info.ispkg and info.name not in {"ui", "domain"}
+    }
+    assert below_ui == set(QT_FREE_PACKAGES)
 
 
 def test_command_line_subcommands_load_without_qt() -> None:
     """`cramproof check` and friends must work on a machine with no display at all."""
     code = (
-        "import sys; from desktop import cli, app; "
+        "import sys; from desktop import app; from desktop.cli import main; "
         "print(','.join(m for m in sys.modules if m.startswith(('PySide6','pyqtgraph'))))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_no_module_is_over_300_lines() -> None:
+    """A module past 300 lines hides what it does: split it by responsibility."""
+    long = {}
+    for root in ("desktop", "db"):
+        for path in (REPO_ROOT / root).rglob("*.py"):
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            if lines > 300:
+                long[str(path.relative_to(REPO_ROOT))] = lines
+    assert long == {}, f"modules over 300 lines: {long}"

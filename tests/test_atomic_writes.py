@@ -19,8 +19,8 @@ from db.backup import write_backup
 from db.store import Store, open_store
 from desktop.domain.model import PlanSettings
 from desktop.domain.plan import build_plan
-from desktop.export import csv_paths, export_log
-from desktop.ical_export import write_calendar
+from desktop.export.exporter import csv_paths, export_log
+from desktop.plan.ical import write_calendar
 from tests.planning_support import BEFORE_START, RACE
 from tests.test_export import NOW, log_history
 
@@ -95,7 +95,7 @@ def test_temporary_names_are_created_exclusively(
 
 def test_every_writer_uses_the_one_helper() -> None:
     """One atomic writer: no exporter or backup renames files of its own."""
-    for module in ("db/backup.py", "desktop/export.py", "desktop/ical_export.py"):
+    for module in ("db/backup.py", "desktop/export/exporter.py", "desktop/plan/ical.py"):
         source = (ROOT / module).read_text()
         assert "from db.atomic import" in source, module
         assert not re.search(r"os\.(replace|rename)\(|\.part\b|\.partial\b", source), module

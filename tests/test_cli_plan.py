@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from desktop import cli, cli_plan
+from desktop.cli import main as cli
+from desktop.cli import plan as cli_plan
 from desktop.domain.model import PlanSettings
 from desktop.domain.plan import build_plan
-from desktop.plan_format import plan_to_dict, plan_to_text
+from desktop.plan.preview_format import plan_to_dict, plan_to_text
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
 
 EXAMPLE = ["--race-date", "2027-04-18", "--today", "2026-12-01"]

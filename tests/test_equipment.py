@@ -13,8 +13,8 @@ from db.athletes import create_athlete
 from db.settings import set_setting
 from db.store import Store, open_store
 from desktop.domain.workout_input import InputError
-from desktop.equipment import EquipmentOwner, current_equipment, parse_equipment, save_equipment
-from desktop.ui.equipment_dialog import EquipmentDialog
+from desktop.gym.equipment import EquipmentOwner, current_equipment, parse_equipment, save_equipment
+from desktop.ui.gym.dialogs.equipment import EquipmentDialog
 
 NOW = datetime(2027, 1, 10, 9, tzinfo=UTC)
 

@@ -19,7 +19,7 @@ from db.plans import save_plan
 from db.records import PlanRecord, SetRecord
 from db.sessions import finish_session, log_set, start_session
 from db.store import Store, open_store
-from desktop.export import (
+from desktop.export.exporter import (
     FORMULA_START,
     csv_paths,
     export_log,
@@ -27,7 +27,7 @@ from desktop.export import (
     read_csv_table,
     unguard_cell,
 )
-from desktop.strong_csv import STRONG_HEADER
+from desktop.export.strong_csv import STRONG_HEADER
 
 NOW = datetime(2027, 2, 1, 20, tzinfo=UTC)
 DAY = datetime(2027, 1, 10, 11, tzinfo=UTC)

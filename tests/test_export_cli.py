@@ -13,8 +13,9 @@ import pytest
 
 from db.migrations import MIGRATIONS
 from db.store import open_store
-from desktop import cli, cli_export
-from desktop.paths import AppPaths
+from desktop.cli import export as cli_export
+from desktop.cli import main as cli
+from desktop.runtime.paths import AppPaths
 from tests.conftest import child_env, cramproof_command
 from tests.test_export import NOW, log_history
 

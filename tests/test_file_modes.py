@@ -70,7 +70,7 @@ def test_a_real_session_leaves_only_private_files(data_dir: Path) -> None:
 def test_an_older_0644_file_of_ours_is_made_private_and_a_link_is_left_alone(
     tmp_path: Path,
 ) -> None:
-    from desktop.private_files import ensure_private_file
+    from desktop.runtime.private_files import ensure_private_file
 
     older = tmp_path / "window.ini"
     older.write_text("[sound]\nvolume=0.5\n", encoding="utf-8")

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from desktop import cli
 from desktop.app import main
+from desktop.cli import main as cli
 from tests.gym_support import fake_clock, lift_set, open_log, plan_for_today
 
 FUZZ = settings(
@@ -100,7 +100,7 @@ def folder(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> P
     store = open_log(data_dir)
     clock = fake_clock()
     plan_for_today(store, clock)
-    from desktop.session_start import start_workout
+    from desktop.gym.start import start_workout
 
     lift_set(start_workout(store, clock=clock, kind="heavy"), clock)
     store.close()

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from db.athletes import create_athlete
 from db.store import Store, open_store
 from desktop.domain.workout_input import InputError
-from desktop.equipment import (
+from desktop.gym.equipment import (
     MAX_BAR_KG,
     MAX_PLATE_KG,
     MAX_PLATE_SIZES,

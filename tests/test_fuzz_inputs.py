@@ -19,12 +19,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from db.store import Store, open_store
-from desktop import cli
+from desktop.cli import main as cli
 from desktop.domain.model import PlanInputError
 from desktop.domain.plan import latest_race_date, parse_date, parse_weekday
-from desktop.history import HistoryLog
-from desktop.plan_setup import SetupForm, SetupPreview, check_setup
-from desktop.planning import Planning
+from desktop.history.history import HistoryLog
+from desktop.plan.planning import Planning
+from desktop.plan.setup_form import SetupForm, SetupPreview, check_setup
 from tests.table_rows import Change, all_rows, change, value
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -13,8 +13,8 @@ from db.errors import StoreUnwritable
 from db.sessions import log_set, start_session
 from db.store import Store, open_store
 from desktop.domain.plates import lb_to_kg
-from desktop.history import HistoryLog
-from desktop.progress import ProgressSource
+from desktop.history.history import HistoryLog
+from desktop.progress.series import ProgressSource
 from tests.db.helpers import a_set
 
 TODAY = date(2027, 3, 3)
@@ -227,7 +227,7 @@ def test_one_session_is_exported_as_one_session(data_dir: Path, tmp_path: Path) 
     """'Exported 1 session and 1 set', not '1 sessions': the menu's line and the command's."""
     from db.athletes import create_athlete
     from db.exercises import ensure_exercise
-    from desktop.export import export_current
+    from desktop.export.exporter import export_current
 
     with open_store(data_dir / "one.db", backups_dir=data_dir / "backups", now=NOW) as store:
         athlete = create_athlete(store, "Ana")

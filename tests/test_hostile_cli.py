@@ -203,8 +203,8 @@ def test_paths_that_are_not_one_line_of_text_are_shown_escaped(tmp_path: Path, n
 def test_an_existing_shared_folder_is_used_as_it_is(tmp_path: Path) -> None:
     """--data-dir naming a shared 1777 folder: the log is made there, the folder keeps its mode
     (only folders Cramproof creates are made 0700)."""
-    from desktop.paths import AppPaths
-    from desktop.startup import open_or_recover
+    from desktop.runtime.paths import AppPaths
+    from desktop.runtime.startup import open_or_recover
 
     shared = tmp_path / "shared"
     shared.mkdir()

@@ -13,8 +13,8 @@ from icalendar import Calendar
 from db.store import Store
 from desktop.domain.model import PlanSettings
 from desktop.domain.plan import build_plan
-from desktop.ical_export import build_calendar, calendar_bytes, event_uid
-from desktop.planning import Planning
+from desktop.plan.ical import build_calendar, calendar_bytes, event_uid
+from desktop.plan.planning import Planning
 from tests.planning_support import (
     BEFORE_START,
     FORM,

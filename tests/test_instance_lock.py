@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.ui.single_instance import acquire_lock
+from desktop.ui.shell.single_instance import acquire_lock
 from tests.conftest import child_env, cramproof_command
 
 TIMEOUT_S = 30
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock and PIDs:
 HOLD_LOCK = """
 import sys, time
 from pathlib import Path
-from desktop.ui.single_instance import acquire_lock
+from desktop.ui.shell.single_instance import acquire_lock
 lock = acquire_lock(Path(sys.argv[1]))
 print("held" if lock is not None else "refused", flush=True)
 time.sleep(600)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from desktop.logging_setup import configure_logging, rotate_if_large
+from desktop.runtime.logging_setup import configure_logging, rotate_if_large
 
 
 def test_small_log_is_kept_and_appended(tmp_path: Path) -> None:

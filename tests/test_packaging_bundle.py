@@ -181,7 +181,7 @@ QCoreApplication.setLibraryPaths([sys.argv[1]])  # the bundle's plugins and noth
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from desktop.domain.rest_timer import Cue
-from desktop.ui.sound import CuePlayer
+from desktop.ui.alerts.sound import CuePlayer
 app = QApplication([])
 sounds = {cue: Path(sys.argv[2]) / f"{cue.value}.wav" for cue in Cue}
 player = CuePlayer(sounds=sounds)

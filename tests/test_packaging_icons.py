@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtGui import QColor, QImage, QImageReader
 
 from desktop.app import APP_ID
-from desktop.resources import resource_path
+from desktop.runtime.resources import resource_path
 from tests.conftest import REPO_ROOT
 from tests.test_packaging_install import packaging_module
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.qt_libraries import QT_LIBRARIES, XCB_LIBRARIES, missing_packages
+from desktop.ui.common.qt_libraries import QT_LIBRARIES, XCB_LIBRARIES, missing_packages
 from tests.conftest import REPO_ROOT
 from tests.system_needs import lacking, require_qt
 
@@ -19,7 +19,8 @@ ABSENT = {"libcramproof-absent.so.0": "libcramproof-absent0"}
 # The app as `cramproof` starts it, with one more library in a table that this machine lacks.
 START_WITH_AN_ABSENT_LIBRARY = """
 import sys
-from desktop import app, qt_libraries
+from desktop import app
+from desktop.ui.common import qt_libraries
 absent = {{"libcramproof-absent.so.0": "libcramproof-absent0"}}
 qt_libraries.{table} = {{**qt_libraries.{table}, **absent}}
 {before}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import platformdirs
 
-from desktop.paths import DATA_DIR_ENV, ensure_private_dir, resolve_paths
+from desktop.runtime.paths import DATA_DIR_ENV, ensure_private_dir, resolve_paths
 
 
 def test_command_line_wins_over_environment(tmp_path: Path) -> None:

@@ -14,10 +14,11 @@ from db.athletes import list_athletes
 from db.plans import active_plan, planned_days
 from db.settings import get_setting
 from db.store import Store
-from desktop import cli, cli_plan
+from desktop.cli import main as cli
+from desktop.cli import plan as cli_plan
 from desktop.domain.model import PlanInputError
-from desktop.plan_format import plan_to_dict
-from desktop.planning import Planning
+from desktop.plan.planning import Planning
+from desktop.plan.preview_format import plan_to_dict
 from tests.planning_support import (
     BEFORE_START,
     FORM,

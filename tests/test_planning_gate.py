@@ -12,7 +12,7 @@ from db.checkins import checkins_for
 from db.plans import active_plan, gate_decisions
 from db.store import Store
 from desktop.domain.model import PlanInputError
-from desktop.planning import Planning
+from desktop.plan.planning import Planning
 from tests.planning_support import (
     BEFORE_START,
     FORM,

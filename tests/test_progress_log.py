@@ -9,8 +9,8 @@ from db.plans import active_plan
 from db.records import SetRecord
 from db.sessions import finish_session, log_set, start_session
 from desktop.domain.chart_series import quality_by_week
-from desktop.plan_reader import PlanReader
-from desktop.progress_log import read_build_up
+from desktop.plan.reader import PlanReader
+from desktop.progress.log import read_build_up
 from tests.planning_support import FORM, WEEK1, at_noon, open_harness
 
 

@@ -17,8 +17,8 @@ import pytest
 
 from db.athletes import create_athlete, list_athletes
 from db.errors import StoreUnwritable
-from desktop.paths import AppPaths
-from desktop.startup import Choice, StoreProblem, open_or_recover
+from desktop.runtime.paths import AppPaths
+from desktop.runtime.startup import Choice, StoreProblem, open_or_recover
 from tests.db.helpers import NOW
 from tests.hostile_support import make_log_as, run_cli, user_folder
 
@@ -115,7 +115,7 @@ def test_the_window_shows_the_read_only_notice(read_only_mount: ReadOnly, qtbot)
     from PySide6.QtWidgets import QApplication, QLabel
 
     from desktop.app import _LogOpener
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.shell.main_window import MainWindow
 
     paths = AppPaths(data_dir=read_only_mount.data, log_dir=read_only_mount.out / "logs")
     window = MainWindow(paths=paths)
@@ -137,7 +137,7 @@ def test_the_window_shows_the_read_only_notice(read_only_mount: ReadOnly, qtbot)
 def test_restoring_into_a_read_only_log_is_refused_and_the_log_stays_open(
     read_only_mount: ReadOnly,
 ) -> None:
-    from desktop.data_safety import restore_and_reopen
+    from desktop.runtime.data_safety import restore_and_reopen
 
     paths = AppPaths(data_dir=read_only_mount.data, log_dir=read_only_mount.out / "logs")
     store = open_or_recover(paths, now=lambda: NOW, ask=_nobody_asked)

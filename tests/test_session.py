@@ -12,8 +12,8 @@ from db.sessions import get_session, sessions_for_athlete, sets_for_session
 from db.store import Store
 from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import HEAVY_WINDOW
-from desktop.session import Outcome, Prompt, Stage
-from desktop.session_start import start_workout
+from desktop.gym.session import Outcome, Prompt, Stage
+from desktop.gym.start import start_workout
 from tests.gym_support import end_rest, lift_set, plan_for_today
 
 
@@ -227,7 +227,7 @@ def test_ending_early_skips_the_rest_and_finishing_stores_note_and_cramps(
     store: Store, clock: FakeClock
 ) -> None:
     from db.checkins import cramp_reports
-    from desktop.session import CrampAnswer
+    from desktop.gym.session import CrampAnswer
 
     session = start_workout(store, clock=clock)
     lift_set(session, clock)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from db.sessions import get_session, sets_for_session
 from db.store import Store
 from desktop.domain.clock import FakeClock
-from desktop.session import Prompt, Stage, WorkoutSession
-from desktop.session_start import start_workout
+from desktop.gym.session import Prompt, Stage, WorkoutSession
+from desktop.gym.start import start_workout
 from tests.gym_support import end_rest, lift_set
 
 

@@ -6,8 +6,8 @@ from db.checkins import cramp_reports
 from db.sessions import get_session
 from db.store import Store
 from desktop.domain.clock import FakeClock
-from desktop.session import CrampAnswer
-from desktop.session_start import start_workout
+from desktop.gym.session import CrampAnswer
+from desktop.gym.start import start_workout
 from tests.gym_support import lift_set
 
 

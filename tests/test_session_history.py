@@ -11,8 +11,8 @@ from desktop.domain.clock import FakeClock
 from desktop.domain.plates import lb_to_kg
 from desktop.domain.rest_timer import LIGHT_WINDOW
 from desktop.domain.workout import WarmupSet
-from desktop.session import Prompt, Stage, WorkoutSession
-from desktop.session_start import start_workout
+from desktop.gym.session import Prompt, Stage, WorkoutSession
+from desktop.gym.start import start_workout
 from tests.gym_support import end_rest, lift_set, plan_for_today
 
 
@@ -163,7 +163,7 @@ def test_swap_prompt_needs_a_variant_to_offer(store: Store, clock: FakeClock) ->
 
 
 def test_the_plans_variant_swaps_reach_the_gym(store: Store, clock: FakeClock) -> None:
-    from desktop.planning import Planning
+    from desktop.plan.planning import Planning
 
     plan_for_today(store, clock)
     Planning(store, now=clock.wall).swap_variant("squat", "front_squat")

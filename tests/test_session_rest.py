@@ -8,8 +8,8 @@ from db.sessions import get_session, log_set, sets_for_session, start_session
 from db.store import Store
 from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import Cue, Phase
-from desktop.session import Stage
-from desktop.session_start import start_workout
+from desktop.gym.session import Stage
+from desktop.gym.start import start_workout
 from tests.db.helpers import a_set
 from tests.gym_support import lift_set
 

@@ -11,8 +11,8 @@ import pytest
 
 from db.backup import new_backup_path, write_backup
 from db.migrations import MIGRATIONS
-from desktop.paths import AppPaths
-from desktop.startup import Choice, StoreProblem, open_or_recover
+from desktop.runtime.paths import AppPaths
+from desktop.runtime.startup import Choice, StoreProblem, open_or_recover
 
 T0 = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from db.store import open_store
 from desktop.domain.clock import FakeClock
-from desktop.session_start import start_workout
+from desktop.gym.start import start_workout
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
 from tests.gym_support import lift_set
 

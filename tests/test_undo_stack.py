@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.undo_stack import Change, UndoStack
+from desktop.history.undo_stack import Change, UndoStack
 
 
 class Refused(Exception):

@@ -7,7 +7,7 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.window_settings import (
+from desktop.runtime.window_settings import (
     DEVICE,
     HIGH_CONTRAST,
     LAST_VIEW,

@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import main
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 
 KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return)  # start, done, save as shown
 

@@ -120,7 +120,10 @@ def shown_name(kind: SessionKind, key: str) -> str:
 
 
 def wants_warmups(kind: SessionKind, key: str) -> bool:
-    """Warm-ups come before the first work set of each heavy barbell lift (PROTOCOL.md)."""
+    """Warm-ups come before the first work set of each heavy barbell lift.
+
+    See "Warm-up" in resources/help/protocol.md.
+    """
     return kind == "heavy" and exercise(key).barbell
 
 

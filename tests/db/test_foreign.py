@@ -19,8 +19,8 @@ from sqlite_utils.migrations import Migrations
 from db.errors import ForeignDatabase, NewerDatabase, StoreError
 from db.migrations import APPLICATION_ID, MIGRATIONS
 from db.store import open_store
-from desktop.paths import AppPaths
-from desktop.startup import Choice, StoreProblem, open_or_recover
+from desktop.runtime.paths import AppPaths
+from desktop.runtime.startup import Choice, StoreProblem, open_or_recover
 from tests.db.helpers import NOW
 from tests.hostile_support import one_clean_line, run_cli
 
@@ -228,7 +228,7 @@ def test_the_window_shows_it_in_the_problem_dialog(app_paths: AppPaths, qtbot, t
     """What the runner sees: the window's own problem dialog, with only Quit to press."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.ui.store_dialogs import build_problem_box
+    from desktop.ui.shell.store_dialogs import build_problem_box
 
     _app_with_settings(app_paths.database)
     asked: list[StoreProblem] = []

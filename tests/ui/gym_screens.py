@@ -14,8 +14,8 @@ from pathlib import Path
 
 from db.store import Store
 from desktop.domain.clock import FakeClock
-from desktop.session import WorkoutSession
-from desktop.session_start import start_workout
+from desktop.gym.session import WorkoutSession
+from desktop.gym.start import start_workout
 from tests.audio_server import missing_tools, pulse_server
 from tests.gym_support import fake_clock, open_log, plan_for_today
 
@@ -74,9 +74,9 @@ def render(out: Path) -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from desktop.ui.gym_timer_panel import FLASH_MS, FLASH_TOGGLES
-    from desktop.ui.gym_view import GymView
-    from desktop.ui.sound import CuePlayer
+    from desktop.ui.alerts.sound import CuePlayer
+    from desktop.ui.gym.timer_panel import FLASH_MS, FLASH_TOGGLES
+    from desktop.ui.gym.view import GymView
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive until the end
     with tempfile.TemporaryDirectory() as folder:

@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from db.store import Store
 from desktop.domain.clock import FakeClock
 from desktop.domain.model import SessionKind
-from desktop.session import WorkoutSession
-from desktop.session_start import start_workout
-from desktop.ui.gym_view import GymView
-from desktop.ui.screen_awake import ScreenAwake
-from desktop.ui.sound import CuePlayer
+from desktop.gym.session import WorkoutSession
+from desktop.gym.start import start_workout
+from desktop.ui.alerts.screen_awake import ScreenAwake
+from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.gym.view import GymView
 
 SCREEN = (1366, 768)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.main_window import MainWindow
+from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import FORM, WEEK1
 from tests.test_atomic_writes import _leave_one_page, full_disk
 from tests.ui.test_main_window_planning import Harness, harness, open_window

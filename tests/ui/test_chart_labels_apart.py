@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.progress import ProgressSource
-from desktop.ui.progress_view import ProgressView
+from desktop.progress.series import ProgressSource
+from desktop.ui.progress.view import ProgressView
 from tests.planning_support import (
     BEFORE_START,
     FORM,

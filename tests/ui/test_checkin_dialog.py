@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.planning import CheckinQuestion, SecondDayOffer
-from desktop.ui.checkin_dialog import CheckinDialog
-from desktop.ui.key_choice_dialog import KeyChoiceDialog
-from desktop.ui.second_day_dialog import SecondDayDialog
+from desktop.plan.planning import CheckinQuestion, SecondDayOffer
+from desktop.ui.common.key_choice_dialog import KeyChoiceDialog
+from desktop.ui.plan.checkin_dialog import CheckinDialog
+from desktop.ui.plan.second_day_dialog import SecondDayDialog
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)

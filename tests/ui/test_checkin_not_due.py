@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from db.checkins import checkins_for
-from desktop.ui.checkin_dialog import CheckinDialog, CheckinNotDueDialog
-from desktop.ui.plan_actions import PlanActions
+from desktop.ui.plan.actions import PlanActions
+from desktop.ui.plan.checkin_dialog import CheckinDialog, CheckinNotDueDialog
 from tests.planning_support import (
     BEFORE_START,
     FORM,

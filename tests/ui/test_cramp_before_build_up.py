@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from db.checkins import record_cramp_report
 from desktop.domain.chart_series import noon_seconds
-from desktop.progress import ProgressSource
-from desktop.ui.progress_view import ProgressView
+from desktop.progress.series import ProgressSource
+from desktop.ui.progress.view import ProgressView
 from tests.planning_support import (
     BEFORE_START,
     FORM,

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.store import open_store
-from desktop.paths import AppPaths
-from desktop.ui.discard_dialog import DiscardEmptyDialog
-from desktop.ui.main_window import MainWindow
+from desktop.runtime.paths import AppPaths
+from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.plan_view import PlanView
+from desktop.ui.plan.view import PlanView
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
 from tests.planning_support import FORM, OFFSCREEN_SIZE_HINTS, Harness, open_harness
 

@@ -20,9 +20,9 @@ from db.athletes import create_athlete
 from db.exercises import ensure_exercise
 from db.sessions import MAX_LOAD_KG, MAX_REPS, finish_session, log_set, start_session
 from db.store import Store, open_store
-from desktop.history import HistoryLog
-from desktop.ui.history_models import LOAD, REPS
-from desktop.ui.history_view import HistoryView
+from desktop.history.history import HistoryLog
+from desktop.ui.history.models import LOAD, REPS
+from desktop.ui.history.view import HistoryView
 from tests.db.helpers import a_set
 
 NOW = datetime(2027, 3, 3, 19, tzinfo=UTC)

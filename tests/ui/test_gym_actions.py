@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from db.sessions import open_sessions
 from db.store import Store
 from desktop.domain.clock import FakeClock
-from desktop.ui.gym_actions import GymActions
-from desktop.ui.sound_settings import SoundSettingsDialog
-from desktop.ui.window_state import WindowState
+from desktop.ui.alerts.sound_settings import SoundSettingsDialog
+from desktop.ui.common.window_state import WindowState
+from desktop.ui.gym.actions import GymActions
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from db.store import Store
 from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Prompt, Stage
-from desktop.ui.gym_view import GymView
+from desktop.ui.gym.view import GymView
 from tests.ui.gym_ui import open_view, press, wait
 from tests.ui.pixels import contrast, image_rows_blank, ink_and_background
 

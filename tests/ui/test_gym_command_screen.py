@@ -19,12 +19,12 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
 from desktop.domain.workout import Stage
-from desktop.paths import AppPaths
-from desktop.plan_setup import SetupForm
-from desktop.planning import Planning
-from desktop.ui.checkin_dialog import CheckinDialog
-from desktop.ui.gym_view import GymView
-from desktop.ui.main_window import MainWindow
+from desktop.plan.planning import Planning
+from desktop.plan.setup_form import SetupForm
+from desktop.runtime.paths import AppPaths
+from desktop.ui.gym.view import GymView
+from desktop.ui.plan.checkin_dialog import CheckinDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import FORM, OFFSCREEN_SIZE_HINTS, WEEK1, open_harness, open_test_store
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)

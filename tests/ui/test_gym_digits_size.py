@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from db.store import open_store
 from desktop.domain.workout import Prompt, Stage
-from desktop.paths import AppPaths
-from desktop.plan_setup import SetupForm
-from desktop.planning import Planning
-from desktop.ui.main_window import MainWindow
+from desktop.plan.planning import Planning
+from desktop.plan.setup_form import SetupForm
+from desktop.runtime.paths import AppPaths
+from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import REPO_ROOT
 
 K = Qt.Key

@@ -19,14 +19,14 @@ from pytestqt.qtbot import QtBot
 
 from db.store import Store, open_store
 from desktop.domain.clock import FakeClock
-from desktop.history import HistoryLog
-from desktop.paths import AppPaths
-from desktop.progress import ProgressSource
-from desktop.ui.gym_view import GymView
-from desktop.ui.history_view import HistoryView
-from desktop.ui.main_window import MainWindow
-from desktop.ui.progress_view import ProgressView
-from desktop.ui.theme import apply_theme
+from desktop.history.history import HistoryLog
+from desktop.progress.series import ProgressSource
+from desktop.runtime.paths import AppPaths
+from desktop.ui.common.theme import apply_theme
+from desktop.ui.gym.view import GymView
+from desktop.ui.history.view import HistoryView
+from desktop.ui.progress.view import ProgressView
+from desktop.ui.shell.main_window import MainWindow
 from tests.ui.gym_ui import SCREEN, open_view, press
 from tests.ui.pixels import colours, contrast, ink_and_background
 

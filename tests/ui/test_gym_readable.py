@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import Phase
-from desktop.session import WorkoutSession
-from desktop.ui.gym_style import PAUSED, PHASE_COLOURS
-from desktop.ui.gym_timer_panel import FLASH_MS, FLASH_TOGGLES
-from desktop.ui.gym_view import GymView
+from desktop.gym.session import WorkoutSession
+from desktop.ui.gym.style import PAUSED, PHASE_COLOURS
+from desktop.ui.gym.timer_panel import FLASH_MS, FLASH_TOGGLES
+from desktop.ui.gym.view import GymView
 from tests.ui.gym_screens import SIZE, resting_at_ready
 from tests.ui.gym_ui import CueLog, show_view, wait
 

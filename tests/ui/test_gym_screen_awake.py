@@ -15,10 +15,10 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
-from desktop.session_start import start_workout
-from desktop.ui.gym_view import GymView
-from desktop.ui.screen_awake import ScreenAwake
-from desktop.ui.sound import CuePlayer
+from desktop.gym.start import start_workout
+from desktop.ui.alerts.screen_awake import ScreenAwake
+from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.gym.view import GymView
 from tests.conftest import REPO_ROOT
 from tests.gym_support import fake_clock, open_log
 from tests.system_needs import require_tool

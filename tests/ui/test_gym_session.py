@@ -21,7 +21,7 @@ from db.sessions import get_session, sessions_for_athlete, sets_for_session
 from db.store import Store
 from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Stage
-from desktop.ui.gym_view import GymView
+from desktop.ui.gym.view import GymView
 from tests.gym_support import fake_clock, open_log, plan_for_today
 from tests.ui.gym_ui import CueLog, open_view, press, type_text, wait
 
@@ -188,7 +188,7 @@ def test_with_the_real_clock_the_qt_timers_sound_each_cue_once(
 ) -> None:
     """The whole path from Qt's timers through the driver to the screen, on a 1–2 s rest."""
     from desktop.domain.clock import SystemClock
-    from desktop.session_start import start_workout
+    from desktop.gym.start import start_workout
     from tests.ui.gym_ui import show_view
 
     clock = fake_clock(datetime.now(UTC))

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from db.store import Store
 from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Stage
-from desktop.ui.gym_view import GymView
+from desktop.ui.gym.view import GymView
 from tests.ui.gym_ui import focused, open_view, press
 
 K = Qt.Key

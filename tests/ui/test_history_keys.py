@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from bench.synthetic import populate
 from db.store import Store, open_store
-from desktop.paths import AppPaths
-from desktop.planning import Planning
-from desktop.ui.history_models import LOAD, REPS
-from desktop.ui.history_view import ERROR_STYLE, HistoryView
-from desktop.ui.main_window import MainWindow
+from desktop.plan.planning import Planning
+from desktop.runtime.paths import AppPaths
+from desktop.ui.history.models import LOAD, REPS
+from desktop.ui.history.view import ERROR_STYLE, HistoryView
+from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
 
 TODAY = date(2027, 3, 3)
@@ -181,7 +181,7 @@ def test_a_successful_export_clears_an_old_not_saved(
     assert view.message.styleSheet() == ERROR_STYLE
     target = tmp_path / "log.json"
     monkeypatch.setattr(
-        "desktop.ui.export_dialog.QFileDialog.getSaveFileName",
+        "desktop.ui.shell.export_dialog.QFileDialog.getSaveFileName",
         lambda *_args, **_kwargs: (str(target), ""),
     )
     window.screens.export()

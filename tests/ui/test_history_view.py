@@ -15,12 +15,12 @@ from db.athletes import create_athlete
 from db.history_queries import delete_set
 from db.sessions import start_session
 from db.store import Store, open_store
-from desktop.history import PAGE_SIZE, HistoryLog
-from desktop.progress import ProgressSource
-from desktop.ui.export_dialog import export_to
-from desktop.ui.history_models import LOAD, REPS
-from desktop.ui.history_view import HistoryView
-from desktop.ui.progress_view import ProgressView
+from desktop.history.history import PAGE_SIZE, HistoryLog
+from desktop.progress.series import ProgressSource
+from desktop.ui.history.models import LOAD, REPS
+from desktop.ui.history.view import HistoryView
+from desktop.ui.progress.view import ProgressView
+from desktop.ui.shell.export_dialog import export_to
 
 TODAY = date(2027, 3, 3)
 NOW = datetime.combine(TODAY, time(19)).astimezone(UTC)

@@ -12,9 +12,9 @@ from db.athletes import create_athlete, list_athletes
 from db.backup import new_backup_path, write_backup
 from db.sessions import sets_for_session
 from db.store import open_store
-from desktop.paths import AppPaths
-from desktop.session import Stage
-from desktop.ui.main_window import MainWindow
+from desktop.gym.session import Stage
+from desktop.runtime.paths import AppPaths
+from desktop.ui.shell.main_window import MainWindow
 
 # The window's cue player reports that this machine has no sound server; that is the fallback.
 pytestmark = pytest.mark.qt_log_ignore("pipewire", "PulseAudioService", "Qt multimedia")

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from db.backup import list_backups
 from db.store import open_store
-from desktop.paths import AppPaths
-from desktop.startup import Choice, StoreProblem
-from desktop.ui.main_window import MainWindow
-from desktop.ui.store_dialogs import build_problem_box, problem_text
+from desktop.runtime.paths import AppPaths
+from desktop.runtime.startup import Choice, StoreProblem
+from desktop.ui.shell.main_window import MainWindow
+from desktop.ui.shell.store_dialogs import build_problem_box, problem_text
 from tests.gym_support import finished_session
 
 

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from db.plans import active_plan, gate_decisions
 from db.settings import get_setting
-from desktop.paths import AppPaths
-from desktop.ui.checkin_dialog import CheckinDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.second_day_dialog import SecondDayDialog
-from desktop.ui.setup_dialog import SetupDialog
+from desktop.runtime.paths import AppPaths
+from desktop.ui.plan.checkin_dialog import CheckinDialog
+from desktop.ui.plan.second_day_dialog import SecondDayDialog
+from desktop.ui.plan.setup_dialog import SetupDialog
+from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import (
     FORM,
     HEAVY_DONE,
@@ -237,7 +237,7 @@ def test_closing_before_the_first_question_asks_nothing(
 def test_choosing_a_variant_changes_every_day_of_the_plan(
     qtbot: QtBot, open_window: Callable[[], MainWindow], harness: Harness
 ) -> None:
-    from desktop.ui.exercises_dialog import ExercisesDialog
+    from desktop.ui.plan.exercises_dialog import ExercisesDialog
 
     harness.planning.set_up(replace(FORM, cramp_sites=("calf",)))
     window = open_window()

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.checkin_dialog import CheckinDialog
-from desktop.ui.plan_actions import PlanActions
-from desktop.ui.second_day_dialog import SecondDayDialog
+from desktop.ui.plan.actions import PlanActions
+from desktop.ui.plan.checkin_dialog import CheckinDialog
+from desktop.ui.plan.second_day_dialog import SecondDayDialog
 from tests.planning_support import (
     FORM,
     HEAVY_DONE,

@@ -14,11 +14,11 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyle
 from pytestqt.qtbot import QtBot
 
-from desktop.paths import AppPaths
-from desktop.planning import Planning
-from desktop.ui.main_window import MainWindow
-from desktop.ui.plan_table import DAY_COLUMNS, PlanTable
-from desktop.ui.window_state import first_geometry
+from desktop.plan.planning import Planning
+from desktop.runtime.paths import AppPaths
+from desktop.ui.common.window_state import first_geometry
+from desktop.ui.plan.table import DAY_COLUMNS, PlanTable
+from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import FORM, OFFSCREEN_SIZE_HINTS, WEEK1, at_noon, open_test_store
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.planning import Planning
-from desktop.ui.plan_table import DAY_COLUMNS, cell_text
-from desktop.ui.plan_theme import STATUS_STYLE, TAPER_BG
-from desktop.ui.plan_view import PlanView
+from desktop.plan.planning import Planning
+from desktop.ui.plan.table import DAY_COLUMNS, cell_text
+from desktop.ui.plan.theme import STATUS_STYLE, TAPER_BG
+from desktop.ui.plan.view import PlanView
 from tests.planning_support import (
     FORM,
     HEAVY_DONE,

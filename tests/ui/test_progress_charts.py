@@ -13,11 +13,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 from bench.synthetic import populate
 from db.store import Store, open_store
 from desktop.domain.chart_series import noon_seconds
-from desktop.progress import ProgressSource
-from desktop.ui.charts.axes import date_ticks, round_ticks
-from desktop.ui.charts.layers import Label, Rule
-from desktop.ui.charts.series import Dots
-from desktop.ui.progress_view import ProgressView
+from desktop.progress.series import ProgressSource
+from desktop.ui.progress.charts.axes import date_ticks, round_ticks
+from desktop.ui.progress.charts.layers import Label, Rule
+from desktop.ui.progress.charts.series import Dots
+from desktop.ui.progress.view import ProgressView
 
 TODAY = date(2027, 3, 3)
 NOW = datetime.combine(TODAY, time(19)).astimezone(UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from desktop.ui.charts.palette import DARK, LIGHT, ChartPalette, contrast, palette_for
+from desktop.ui.progress.charts.palette import DARK, LIGHT, ChartPalette, contrast, palette_for
 
 MARKS = ("green", "yellow", "red", "grey", "load", "estimate", "band", "today")
 

@@ -11,8 +11,8 @@ import pytest
 from bench.synthetic import populate
 from db.store import Store, open_store
 from desktop.domain.day_status import day_credit
-from desktop.plan_reader import PlanReader
-from desktop.progress import ProgressSource, headline
+from desktop.plan.reader import PlanReader
+from desktop.progress.series import ProgressSource, headline
 
 TODAY = date(2027, 3, 3)
 NOW = datetime.combine(TODAY, time(19)).astimezone(UTC)

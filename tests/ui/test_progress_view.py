@@ -16,12 +16,12 @@ from PySide6.QtGui import QColor, QImage, QPalette
 from bench.synthetic import populate
 from db.athletes import create_athlete
 from db.store import Store, open_store
-from desktop.progress import ProgressSource
-from desktop.ui.progress_view import ProgressView
+from desktop.progress.series import ProgressSource
+from desktop.ui.progress.view import ProgressView
 from tests.conftest import REPO_ROOT
 
 if TYPE_CHECKING:
-    from desktop.ui.charts.panel import ChartPanel
+    from desktop.ui.progress.charts.panel import ChartPanel
 
 TODAY = date(2027, 3, 3)  # a Wednesday in week 9 of the synthetic build-up
 NOW = datetime.combine(TODAY, time(19)).astimezone(UTC)
@@ -149,8 +149,8 @@ def test_a_dark_desktop_gets_dark_charts(qtbot, store: Store) -> None:
 
 LAZY = """
 import sys
-import desktop.progress, desktop.export, desktop.history
-import desktop.ui.progress_view, desktop.ui.history_view, desktop.ui.export_dialog
+import desktop.progress.series, desktop.export.exporter, desktop.history.history
+import desktop.ui.progress.view, desktop.ui.history.view, desktop.ui.shell.export_dialog
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"pyqtgraph", "numpy"})
 print(",".join(heavy))
 """

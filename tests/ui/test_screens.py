@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.store import Store, open_store
-from desktop.paths import AppPaths
-from desktop.ui.history_view import HistoryView
-from desktop.ui.main_window import MainWindow
-from desktop.ui.progress_view import ProgressView
+from desktop.runtime.paths import AppPaths
+from desktop.ui.history.view import HistoryView
+from desktop.ui.progress.view import ProgressView
+from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import REPO_ROOT, child_env
 
 
@@ -67,8 +67,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from db.store import open_store
-from desktop.paths import AppPaths
-from desktop.ui.main_window import MainWindow
+from desktop.runtime.paths import AppPaths
+from desktop.ui.shell.main_window import MainWindow
 folder = Path(sys.argv[1])
 paths = AppPaths(data_dir=folder, log_dir=folder / "logs")
 store = open_store(paths.database, backups_dir=paths.backups, now=datetime.now(UTC))

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.plan_setup import SetupForm
-from desktop.planning import Planning
-from desktop.ui.setup_dialog import START_HINT, SetupDialog
+from desktop.plan.planning import Planning
+from desktop.plan.setup_form import SetupForm
+from desktop.ui.plan.setup_dialog import START_HINT, SetupDialog
 from tests.planning_support import FORM, OFFSCREEN_SIZE_HINTS, open_harness
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)

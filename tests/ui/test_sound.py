@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.rest_timer import Cue
-from desktop.ui.sound import CuePlayer, default_sounds
+from desktop.ui.alerts.sound import CuePlayer, default_sounds
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.resources import resource_path
+from desktop.runtime.resources import resource_path
 
 SOUNDS = resource_path("sounds")
 TARGET_PEAK = round(32_767 * 10 ** (-1 / 20))  # -1 dBFS

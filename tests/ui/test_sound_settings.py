@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.ui.sound import CuePlayer
-from desktop.ui.sound_settings import DEFAULT_DEVICE, SoundSettingsDialog
-from desktop.ui.window_state import WindowState
+from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.alerts.sound_settings import DEFAULT_DEVICE, SoundSettingsDialog
+from desktop.ui.common.window_state import WindowState
 
 # Listing outputs loads QtMultimedia, which reports a missing sound server; that is the point of
 # the fallback, not a test failure.

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.clock import FakeClock, SystemClock
 from desktop.domain.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW, Phase, RestTimer, RestWindow
-from desktop.ui.timer_driver import TimerDriver
+from desktop.ui.alerts.timer_driver import TimerDriver
 
 ON_TIME_S = 0.020  # the issue: each cue within 20 ms of its moment
 WORST_LATE_S = 0.150  # one cue held up by a loaded 2-core machine may be this late, no more

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from db.store import Store, open_store
 from desktop import __version__
-from desktop.paths import AppPaths
-from desktop.ui.help_dialogs import AboutDialog, WhyDialog
-from desktop.ui.main_window import MainWindow
-from desktop.ui.theme import apply_theme
+from desktop.runtime.paths import AppPaths
+from desktop.ui.common.theme import apply_theme
+from desktop.ui.shell.help_dialogs import AboutDialog, WhyDialog
+from desktop.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.clock import FakeClock
-from desktop.ui.gym_actions import GymActions
-from desktop.ui.window_state import WindowState
+from desktop.ui.common.window_state import WindowState
+from desktop.ui.gym.actions import GymActions
 
 
 @pytest.mark.qt_log_ignore("pipewire", "PulseAudioService", "Qt multimedia")

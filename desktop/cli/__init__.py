@@ -1,0 +1,1 @@
+"""The command line, one module per family of sub-commands; `main` parses and dispatches."""

@@ -1,0 +1,36 @@
+"""`cramproof check`: is the log healthy? One line either way, for scripts and cron."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from desktop.cli.guard import fail, say
+from desktop.runtime.paths import AppPaths
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "check", help="check the database's integrity (exit 0 healthy, 1 problem)"
+    )
+    return parser
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Healthy: one line on stdout, exit 0. A problem: one line on stderr, exit 1."""
+    from db.integrity import check_database
+    from db.ownership import ownership_problem
+
+    report = check_database(paths.database)
+    if report.kind == "missing":
+        say(f"No database yet at {paths.database}: nothing to check.")
+        return 0
+    problem = (
+        ownership_problem(paths.database)
+        if report.ok
+        else f"PROBLEM ({report.kind}) {report.detail}".strip()
+    )
+    if problem:
+        return fail(f"{paths.database}: {problem}")
+    say(f"{paths.database}: ok")
+    return 0

@@ -1,0 +1,113 @@
+"""The command line: the parser, and the dispatch to one module per sub-command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from desktop import __version__
+from desktop.cli import backup as cli_backup
+from desktop.cli import check as cli_check
+from desktop.cli import export as cli_export
+from desktop.cli import plan as cli_plan
+from desktop.cli import restore as cli_restore
+from desktop.cli.guard import describe_os_error, fail, non_empty_path, one_line
+from desktop.runtime.paths import AppPaths
+
+WINDOW_COMMANDS = frozenset({None, "gym"})
+
+
+class OneLineErrorParser(argparse.ArgumentParser):
+    """Bad arguments exit 2 with one line on stderr and nothing on stdout: scripts rely on it.
+
+    Sub-command parsers are made of the same class, so every command reports the same way.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineErrorParser(
+        prog="cramproof",
+        description="Strength work against late-race leg cramps: plan, rest timer, log, progress.",
+    )
+    parser.add_argument("--version", action="version", version=f"cramproof {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        metavar="PATH",
+        type=non_empty_path,
+        help="folder for the database, backups and logs (default: the platform's user data "
+        "folder; also settable with CRAMPROOF_DATA_DIR)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="log debugging detail")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    cli_check.add_parser(commands)
+    cli_backup.add_parser(commands)
+    cli_restore.add_parser(commands)
+    gym = commands.add_parser(
+        "gym", help="open straight into today's session (heavy unless today's heavy is done)"
+    )
+    gym.add_argument("--kind", choices=("heavy", "light"), help="which session to start")
+    cli_plan.add_parser(commands)
+    cli_export.add_parser(commands)
+    return parser
+
+
+def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
+    """Run a display-free sub-command and return its exit code.
+
+    Whatever the file system answers about a path (too long, a link loop, a folder that cannot
+    be entered, a device) ends as one line on stderr and exit 1, never a traceback.
+    """
+    import sqlite3
+
+    from db.errors import StoreError
+
+    _quiet_logging(verbose=args.verbose)
+    handlers = {"check": cli_check.run, "backup": cli_backup.run, "restore": cli_restore.run}
+    try:
+        if args.command == "plan":
+            return cli_plan.run(args)
+        if args.command == "export":
+            return cli_export.run(args, paths)
+        return handlers[args.command](args, paths)
+    except StoreError as error:
+        return fail(error.message)
+    except OSError as error:
+        return fail(describe_os_error(error))
+    except sqlite3.Error as error:
+        return fail(f"SQLite refused: {error}")
+    except UnicodeError:  # a name no file system call can take (not even as raw bytes)
+        return fail("a path given cannot be encoded as a file name on this system")
+
+
+def _quiet_logging(*, verbose: bool) -> None:
+    """A command's output is its own lines: the libraries' log records (a restore's "Restored
+    ... from ...") go nowhere, unless --verbose asks for them, one line each on stderr."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler: logging.Handler = logging.NullHandler()
+    if verbose:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("cramproof: %(levelname)s %(name)s: %(message)s"))
+        root.setLevel(logging.DEBUG)
+    root.addHandler(handler)
+
+
+def report_window_refused(paths: AppPaths, *, raised: bool, problem: str | None = None) -> int:
+    """Explain a second launch or an unusable data folder; 0 when the open window was raised."""
+    if problem:
+        return fail(f"cannot use the data folder {paths.data_dir}: {problem}")
+    where = "brought to the front" if raised else "it did not answer"
+    line = one_line(f"already open for {paths.data_dir} ({where}).")
+    print(f"cramproof: {line}", file=sys.stderr)
+    return 0 if raised else 1
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

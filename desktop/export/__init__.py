@@ -1,0 +1,1 @@
+"""Exporting the log: CSV, JSON and Strong-compatible CSV. No Qt."""

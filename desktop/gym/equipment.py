@@ -1,0 +1,93 @@
+"""The runner's bar and plates: read, checked and saved per athlete (Qt-free).
+
+The gym screen's warm-up ramp and the plate breakdown under the load use them; a gym with a 15 kg
+bar or no 1.25 kg plates gets breakdowns that add up on its own equipment.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from db.plans import active_plan
+from db.settings import set_setting
+from db.store import Store
+from desktop.domain.model import Units
+from desktop.domain.plates import kg_to_lb
+from desktop.domain.workout_input import InputError
+from desktop.gym.today import BAR_SETTING, PLATES_SETTING, Equipment, equipment
+from desktop.plan.reader import PlanReader
+
+MAX_BAR_KG = 50.0
+MAX_PLATE_KG = 50.0
+MAX_PLATE_SIZES = 12
+
+
+@dataclass(frozen=True)
+class EquipmentOwner:
+    """Whose bar and plates these are, and in which units they are written."""
+
+    athlete_id: int
+    name: str
+    units: Units
+
+
+def _limit(kg: float, units: Units) -> float:
+    return kg if units == "kg" else round(kg_to_lb(kg), 1)
+
+
+def _number(text: str, what: str) -> float:
+    try:
+        value = float(text.strip().replace(",", "."))
+    except ValueError:
+        raise InputError(f"{what} must be a number, like 20 or 2.5.") from None
+    if not math.isfinite(value):
+        raise InputError(f"{what} must be a number, like 20 or 2.5.")
+    return value
+
+
+def parse_equipment(
+    bar_text: str, plates_text: str, units: Units
+) -> tuple[float, tuple[float, ...]]:
+    """The bar and the plate sizes as typed ("25, 20, 10, 5, 2.5"), checked; InputError if not."""
+    bar = _number(bar_text, "The bar")
+    if not 0 <= bar <= _limit(MAX_BAR_KG, units):
+        raise InputError(f"The bar must weigh from 0 to {_limit(MAX_BAR_KG, units):g} {units}.")
+    pieces = [piece for piece in plates_text.replace(";", " ").replace(",", " ").split() if piece]
+    if not pieces:
+        raise InputError("List at least one plate size, largest first, like 25 20 10 5 2.5.")
+    if len(pieces) > MAX_PLATE_SIZES:
+        raise InputError(f"List at most {MAX_PLATE_SIZES} plate sizes.")
+    plates = tuple(sorted({_number(piece, "Each plate") for piece in pieces}, reverse=True))
+    if any(not 0 < plate <= _limit(MAX_PLATE_KG, units) for plate in plates):
+        raise InputError(
+            f"Plates must weigh more than 0 and at most {_limit(MAX_PLATE_KG, units):g} {units}."
+        )
+    return bar, plates
+
+
+def current_owner(store: Store, *, now: Callable[[], datetime]) -> EquipmentOwner | None:
+    athlete = PlanReader(store, now=now).current_athlete()
+    if athlete is None:
+        return None
+    plan = active_plan(store, athlete.id)
+    return EquipmentOwner(athlete.id, athlete.name, plan.units if plan else "kg")
+
+
+def current_equipment(store: Store, owner: EquipmentOwner) -> Equipment:
+    return equipment(store, owner.athlete_id, owner.units)
+
+
+def save_equipment(
+    store: Store, owner: EquipmentOwner, *, bar_text: str, plates_text: str
+) -> Equipment:
+    """Check and keep the athlete's bar and plates; nothing is saved if either is refused."""
+    bar, plates = parse_equipment(bar_text, plates_text, owner.units)
+    with store.db.atomic():
+        set_setting(store, BAR_SETTING, f"{bar:g}", athlete_id=owner.athlete_id)
+        set_setting(
+            store, PLATES_SETTING, ",".join(f"{p:g}" for p in plates), athlete_id=owner.athlete_id
+        )
+    return current_equipment(store, owner)

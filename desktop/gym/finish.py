@@ -1,0 +1,116 @@
+"""Closing a gym session: the athlete's note and, after a long run, the cramp report.
+
+The cramp log (resources/help/protocol.md) asks after a long run or race: cramped? where? at
+what distance? severity 0–3. The summary screen asks it right after the heavy session, which
+follows the run.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from db.checkins import record_cramp_report
+from db.errors import StoreError, store_errors
+from db.records import SessionRecord
+from db.session_removal import delete_session
+from db.sessions import finish_session
+from db.store import Store
+from desktop.domain.model import CRAMP_SITES
+from desktop.domain.workout_input import InputError, check_notes, parse_distance
+
+log = logging.getLogger(__name__)
+
+REPORT_SITES = tuple(site for site in CRAMP_SITES if site != "none")
+MAX_SEVERITY = 3
+
+
+@dataclass(frozen=True)
+class CrampAnswer:
+    """The runner's answer; `distance` is the text as typed (km, may be empty)."""
+
+    cramped: bool
+    sites: tuple[str, ...] = ()
+    distance: str = ""
+    severity: int = 0
+
+
+def finish_workout(
+    store: Store,
+    *,
+    record: SessionRecord,
+    notes: str,
+    cramp: CrampAnswer | None,
+    when: datetime,
+) -> str | None:
+    """Store the cramp report and close the session; a message instead when input is wrong.
+
+    Both are checked before either is written, so a refused note never leaves a lone report,
+    and both are written in one transaction, so a close that fails leaves no report behind for
+    the retry to write twice.
+    """
+    try:
+        text = check_notes(notes)
+        distance = _check_cramp(cramp)
+    except InputError as error:
+        return str(error)
+    try:
+        with store_errors(), store.db.atomic():
+            if cramp is not None:
+                record_cramp_report(
+                    store,
+                    athlete_id=record.athlete_id,
+                    date=when.astimezone().date(),
+                    cramped=cramp.cramped,
+                    sites=cramp.sites if cramp.cramped else (),
+                    severity=cramp.severity if cramp.cramped else 0,
+                    created_at=when,
+                    distance_km=distance,
+                    session_id=record.id,
+                )
+            finish_session(store, record.id, ended_at=when, state="finished", notes=text)
+    except StoreError as error:
+        log.error("Session %s not closed: %s", record.id, error.message)
+        return error.message
+    log.info("Session %s finished", record.id)
+    return None
+
+
+def has_no_sets(store: Store, session_id: int) -> bool:
+    """A session closed before any set was saved: worth asking whether to keep it at all."""
+    with store_errors():
+        row = store.db.execute("SELECT 1 FROM sets WHERE session_id = ? LIMIT 1", [session_id])
+        return row.fetchone() is None
+
+
+def discard_session(store: Store, session_id: int) -> str | None:
+    """Remove a session the runner chose not to keep (its row goes; a cramp report given with
+    it stays in the log); a message instead when the store refuses."""
+    try:
+        delete_session(store, session_id)
+    except LookupError:
+        return None  # already gone: nothing left to discard
+    except StoreError as error:
+        log.error("Session %s not discarded: %s", session_id, error.message)
+        return error.message
+    log.info("Session %s discarded: it had no sets", session_id)
+    return None
+
+
+def _check_cramp(cramp: CrampAnswer | None) -> float | None:
+    if cramp is None or not cramp.cramped:
+        return None
+    unknown = [site for site in cramp.sites if site not in REPORT_SITES]
+    if unknown:
+        raise InputError(
+            f"Unknown cramp site {unknown[0]!r}: choose from {', '.join(REPORT_SITES)}."
+        )
+    if not cramp.sites:
+        raise InputError("Where did it cramp? Choose at least one place.")
+    severity = cramp.severity
+    if isinstance(severity, bool) or not isinstance(severity, int):
+        raise InputError("Severity is a whole number from 0 to 3.")
+    if not 0 <= severity <= MAX_SEVERITY:
+        raise InputError("Severity is 0 (none) to 3 (had to stop).")
+    return parse_distance(cramp.distance)

@@ -1,0 +1,153 @@
+"""What the plan view shows: every week of the build-up and each double day with its status."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop.domain.day_status import (
+    LoggedSession,
+    PlannedSession,
+    SessionStatus,
+    day_status,
+    session_statuses,
+)
+from desktop.domain.gate import MATCH_SLACK
+from desktop.domain.model import BuildUp, Phase, PlannedDay, PlanSettings, SessionKind
+from desktop.domain.plan import phase_of, week_start
+from desktop.plan.rows import DayKey
+
+_STILL_DUE = ("today", "partly")
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    """One planned double day with the status of its heavy and light session."""
+
+    day_id: int
+    day: PlannedDay
+    heavy: SessionStatus
+    light: SessionStatus
+    is_today: bool
+
+    @property
+    def status(self) -> SessionStatus:
+        return day_status(self.heavy, self.light)
+
+
+@dataclass(frozen=True)
+class WeekEntry:
+    """A week row, counted down to race day; `current` marks the week holding today."""
+
+    number: int
+    weeks_out: int
+    start: date
+    end: date
+    phase: Phase
+    days: tuple[DayEntry, ...]
+    current: bool
+
+
+@dataclass(frozen=True)
+class PlanOverview:
+    """The whole build-up of one athlete as seen on `today`.
+
+    `earlier` holds days done for an earlier race date that now fall before week 1; `note`
+    says where the second double day stands.
+    """
+
+    athlete: str
+    settings: PlanSettings
+    today: date
+    weeks: tuple[WeekEntry, ...]
+    earlier: tuple[DayEntry, ...]
+    warning: str | None
+    note: str | None
+
+    @property
+    def days(self) -> tuple[DayEntry, ...]:
+        return self.earlier + tuple(entry for week in self.weeks for entry in week.days)
+
+    def due(self) -> DayEntry | None:
+        """The double day to train now: today's, else yesterday's if it is still open."""
+        open_days = [
+            entry
+            for entry in self.days
+            if not entry.day.conditional
+            and timedelta(0) <= self.today - entry.day.date <= MATCH_SLACK
+            and (entry.heavy in _STILL_DUE or entry.light in _STILL_DUE)
+        ]
+        return max(open_days, key=lambda entry: entry.day.date, default=None)
+
+    def next_kind(self) -> SessionKind | None:
+        """The session "Start" opens: the heavy one until it is done, then the light one."""
+        entry = self.due()
+        if entry is None:
+            return None
+        return "light" if entry.heavy == "done" else "heavy"
+
+    def next_day(self) -> DayEntry | None:
+        """The first double day after today, for "next up" when nothing is due."""
+        return next((e for e in self.days if e.day.date > self.today), None)
+
+
+def build_overview(
+    *,
+    athlete: str,
+    build_up: BuildUp,
+    ids: Mapping[DayKey, int],
+    logged: Sequence[LoggedSession],
+    note: str | None = None,
+) -> PlanOverview:
+    """Match the log against the plan and lay the days out in the build-up's weeks."""
+    settings, today = build_up.settings, build_up.today
+    days = in_date_order(build_up)
+    statuses = session_statuses(planned_sessions(build_up, ids), logged, today=today)
+    entries = [
+        DayEntry(ids[(day.date, day.after)], day, heavy, light, day.date == today)
+        for day, heavy, light in zip(days, statuses[::2], statuses[1::2], strict=True)
+    ]
+    weeks = []
+    for number in range(1, settings.weeks + 1):
+        start = week_start(settings.race_date, settings.weeks, number)
+        end = date.fromordinal(start.toordinal() + 6)
+        weeks_out = settings.weeks - number + 1
+        weeks.append(
+            WeekEntry(
+                number,
+                weeks_out,
+                start,
+                end,
+                phase_of(settings, weeks_out),
+                tuple(e for e in entries if start <= e.day.date <= end),
+                start <= today <= end,
+            )
+        )
+    first = weeks[0].start
+    earlier = tuple(e for e in entries if e.day.date < first)
+    return PlanOverview(
+        athlete, settings, today, tuple(weeks), earlier, build_up.warning or build_up.reason, note
+    )
+
+
+def in_date_order(build_up: BuildUp) -> list[PlannedDay]:
+    """The build-up's double days by date, the long-run day before a speed-run day."""
+    return sorted(build_up.days, key=lambda d: (d.date, d.after))
+
+
+def planned_sessions(build_up: BuildUp, ids: Mapping[DayKey, int]) -> list[PlannedSession]:
+    """Both halves of every double day, heavy then light, in date order: the one list the plan
+    view, Progress and History all match the log against."""
+    return [
+        PlannedSession(
+            ids[(day.date, day.after)],
+            day.date,
+            session.kind,
+            session.exercises,
+            session.sets,
+            day.conditional,
+        )
+        for day in in_date_order(build_up)
+        for session in day.sessions
+    ]

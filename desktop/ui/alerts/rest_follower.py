@@ -1,0 +1,72 @@
+"""Connects a session's rests to the screen and the speaker: one TimerDriver for the session,
+`watch`ed anew for every rest, its cues played by the CuePlayer, its ticks drawn."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from desktop.domain.rest_timer import RestDisplay, RestTimer
+from desktop.gym.session import WorkoutSession
+from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.alerts.timer_driver import TimerDriver
+
+
+class RestFollower(QObject):
+    """`sync()` after every change to the session; `ticked`/`cue_reached` pass the driver's on."""
+
+    ticked = Signal(object)  # RestDisplay
+    cue_reached = Signal(str)
+
+    def __init__(
+        self,
+        session: WorkoutSession,
+        player: CuePlayer,
+        *,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._session, self._player = session, player
+        self._driver: TimerDriver | None = None
+        self._watched: RestTimer | None = None
+
+    @property
+    def driver(self) -> TimerDriver | None:
+        """Created with the first rest, so sound is prepared only once a rest begins."""
+        return self._driver
+
+    def sync(self) -> None:
+        """Follow the session's current rest (or stop), re-arm the cue timer, redraw."""
+        rest = self._session.rest
+        if rest is None:
+            if self._driver is not None:
+                self._driver.stop()
+            self._watched = None
+            return
+        if self._driver is None:
+            self._driver = TimerDriver(self._session.clock, rest, parent=self)
+            self._driver.ticked.connect(self._on_driver_ticked)
+            self._driver.cue_reached.connect(self._on_driver_cue_reached)
+            if not self._player.muted:  # muted cues flash; audio loads when first unmuted
+                self._player.prepare()
+        elif rest is not self._watched:
+            self._driver.watch(rest)
+        self._watched = rest
+        self._driver.refresh()
+
+    def refresh(self) -> None:
+        """Report due cues and redraw now, as the driver's own timers do 4× a second."""
+        if self._driver is not None and self._watched is not None:
+            self._driver.refresh()
+
+    def stop(self) -> None:
+        if self._driver is not None:
+            self._driver.stop()
+
+    @Slot(object)
+    def _on_driver_ticked(self, display: RestDisplay) -> None:
+        self.ticked.emit(display)
+
+    @Slot(str)
+    def _on_driver_cue_reached(self, cue: str) -> None:
+        self._player.play(cue)
+        self.cue_reached.emit(cue)

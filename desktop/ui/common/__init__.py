@@ -1,0 +1,1 @@
+"""Pieces every screen shares: theme, window state, icon, Qt start-up workarounds."""

@@ -1,0 +1,193 @@
+"""Gym mode inside the main window: one shared cue player, the gym page, and sound settings."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
+
+from db.errors import StoreError
+from desktop.domain.clock import SteadyClockWithWall
+from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.common.window_state import WindowState
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.domain.model import SessionKind
+    from desktop.ui.alerts.sound_settings import SoundSettingsDialog
+    from desktop.ui.gym.view import GymView
+
+log = logging.getLogger(__name__)
+
+
+class GymActions(QObject):
+    """Opens today's session (or resumes a crashed one) as a page, and closes it cleanly."""
+
+    message_posted = Signal(str)
+    gym_closed = Signal()
+    session_discarded = Signal()
+
+    def __init__(
+        self,
+        *,
+        window: QWidget,
+        pages: QStackedWidget,
+        store: Callable[[], Store | None],
+        state: WindowState,
+        now: Callable[[], datetime],
+    ) -> None:
+        super().__init__(window)
+        self._clock = SteadyClockWithWall(now)
+        self._window, self._pages, self._store, self._state = window, pages, store, state
+        volume, muted, device = state.sound
+        self.player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
+        self.player.sound_unavailable.connect(self.message_posted)
+        self.view: GymView | None = None
+        self._on_leaving: list[Callable[[], None]] = []
+        self.sound_dialog: SoundSettingsDialog | None = None
+        self.discard_dialog: QDialog | None = None
+        self.gym_action = QAction("Start &today's session", window)
+        self.gym_action.setShortcut(QKeySequence("F5"))
+        self.gym_action.triggered.connect(lambda _checked=False: self.open())
+        self.equipment_action = QAction("&Bar and plates…", window)
+        self.equipment_action.triggered.connect(self.open_equipment)
+        self.sound_action = QAction("&Sound…", window)
+        self.sound_action.triggered.connect(self.open_sound_settings)
+
+    def open(self, kind: SessionKind | None = None) -> GymView | None:
+        """Show gym mode: the open session if there is one, else today's `kind` session.
+
+        A log that refuses the session's first writes (read-only, disk full) is said in the
+        window's message line: F5 must never do nothing.
+        """
+        # Gym mode is imported on first use: the window's start-up does not pay for it.
+        from desktop.ui.gym.open_session import ResumeUnanswered, open_gym
+
+        store = self._store()
+        if store is None:
+            return None
+        if self.view is None:
+            try:
+                self.view = open_gym(
+                    store, kind=kind, clock=self._clock, player=self.player, parent=self._window
+                )
+            except StoreError as error:
+                log.error("Gym mode not opened: %s", error.message)
+                self.message_posted.emit(error.message)
+                return None
+            except ResumeUnanswered as unanswered:
+                log.info("Gym mode not opened: the resume question was closed, %s", unanswered)
+                return None
+            self.view.closed.connect(self.close)
+            self.view.session_finished.connect(self._on_view_session_finished)
+            self.view.status_posted.connect(self.message_posted)
+            self.view.mute_toggled.connect(self._on_view_mute_toggled)
+            self._pages.addWidget(self.view)
+        self._pages.setCurrentWidget(self.view)
+        self.view.setFocus()
+        return self.view
+
+    def close(self) -> None:
+        """Leave gym mode: every set is already saved; the screen may dim again."""
+        if self.view is None:
+            return
+        view, self.view = self.view, None
+        view.shut_down()
+        self._pages.removeWidget(view)
+        view.deleteLater()
+        self.gym_closed.emit()
+        waiting, self._on_leaving = self._on_leaving, []
+        for call in waiting:
+            call()
+
+    def after_leaving(self, call: Callable[[], None]) -> None:
+        """Run `call` now, or once gym mode is left: no question covers the timer mid-session."""
+        if self.view is None:
+            call()
+        else:
+            self._on_leaving.append(call)
+
+    def open_equipment(self) -> None:
+        """The current runner's bar and plates, for warm-ups and the plate breakdown."""
+        from desktop.gym.equipment import current_owner
+        from desktop.ui.gym.dialogs.equipment import EquipmentDialog
+
+        store = self._store()
+        owner = current_owner(store, now=self._clock.wall) if store is not None else None
+        if store is None or owner is None:
+            self.message_posted.emit("Set up a runner first: the bar and plates are per runner.")
+            return
+        dialog = EquipmentDialog(store, owner, self._window)
+        dialog.saved.connect(self.message_posted)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.equipment_dialog = dialog
+
+    def open_sound_settings(self) -> None:
+        """One dialog at a time, read afresh from the player and deleted when it closes."""
+        from desktop.ui.alerts.sound_settings import SoundSettingsDialog
+
+        if self.sound_dialog is not None:
+            self.sound_dialog.activateWindow()
+            return
+        dialog = SoundSettingsDialog(self.player, self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_changed.connect(self._on_sound_settings_changed)
+        dialog.finished.connect(self._on_sound_dialog_finished)
+        self.sound_dialog = dialog
+        dialog.open()
+
+    def _on_view_session_finished(self, session_id: int) -> None:
+        log.info("Session %s finished", session_id)
+        self.close()
+        from desktop.gym.finish import has_no_sets
+
+        store = self._store()
+        if store is not None and has_no_sets(store, session_id):
+            self._ask_discard(session_id)
+        else:
+            self.message_posted.emit("Session saved. Well done.")
+
+    def _ask_discard(self, session_id: int) -> None:
+        """A session with no sets is asked about, not praised: discard it or keep it."""
+        from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
+
+        dialog = DiscardEmptyDialog(self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.discard_chosen.connect(lambda discard: self._on_discard_chosen(session_id, discard))
+        dialog.rejected.connect(lambda: self._on_discard_chosen(session_id, False))
+        self.discard_dialog = dialog
+        dialog.open()
+
+    def _on_discard_chosen(self, session_id: int, discard: bool) -> None:
+        from desktop.gym.finish import discard_session
+
+        self.discard_dialog = None
+        store = self._store()
+        problem = discard_session(store, session_id) if discard and store is not None else None
+        if problem is not None:
+            self.message_posted.emit(f"Not discarded: {problem}")
+        elif discard:
+            self.message_posted.emit("Session discarded: it had no sets.")
+            self.session_discarded.emit()
+        else:
+            self.message_posted.emit("Session kept in History, with no sets.")
+
+    def _on_view_mute_toggled(self, muted: bool) -> None:
+        self._save_sound()
+
+    def _on_sound_dialog_finished(self, _result: int) -> None:
+        self.sound_dialog = None
+
+    def _on_sound_settings_changed(self, _volume: float, _muted: bool, _device: object) -> None:
+        self._save_sound()
+
+    def _save_sound(self) -> None:
+        self._state.set_sound(
+            volume=self.player.volume, muted=self.player.muted, device=self.player.device
+        )

@@ -1,0 +1,1 @@
+"""Dialogs the gym screen opens: discarding an empty session, the equipment."""

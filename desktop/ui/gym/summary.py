@@ -1,0 +1,151 @@
+"""The end of a session: sets and reps against the plan, rests, next time's loads, a note and
+(after the long run) the cramp report. Enter finishes; Tab reaches the note and the report."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.rest_timer import format_seconds
+from desktop.domain.workout_input import MAX_NOTES
+from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
+from desktop.gym.session import CrampAnswer, WorkoutSession
+from desktop.ui.gym.cramp_form import CrampForm
+from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
+
+# Empty ring, ring with a solid dot; empty box, solid box: unmistakable at 3 m in any palette.
+HIGH_CONTRAST_MARKS = (
+    "QRadioButton::indicator, QCheckBox::indicator { width: 18px; height: 18px;"
+    " border: 3px solid #000000; background: #ffffff; }"
+    "QRadioButton::indicator { border-radius: 12px; }"
+    "QRadioButton::indicator:checked { background: qradialgradient(cx: 0.5, cy: 0.5,"
+    " radius: 0.5, fx: 0.5, fy: 0.5, stop: 0 #000000, stop: 0.55 #000000, stop: 0.6 #ffffff,"
+    " stop: 1 #ffffff); }"
+    "QCheckBox::indicator { border-radius: 3px; }"
+    "QCheckBox::indicator:checked { background: #000000; }"
+)
+
+
+class SummaryPanel(QFrame):
+    """Renders a WorkoutSummary; the gym screen reads `note_text` and `cramp_answer` on Enter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryPanel")
+        self.title = QLabel()
+        self.totals = QLabel()
+        self.table = QLabel()
+        self.table.setTextFormat(Qt.TextFormat.RichText)
+        self.table.setWordWrap(True)
+        self.notes = QPlainTextEdit()
+        self.notes.setPlaceholderText(
+            f"A note for this session (optional, up to {MAX_NOTES:,} characters)"
+        )
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(110)
+        self.cramps = CrampForm()
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+
+        content = QWidget()
+        content.setObjectName("summaryContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(40, 16, 40, 16)
+        for widget in (self.title, self.totals, self.table, self.notes, self.cramps):
+            column.addWidget(widget)
+        column.addWidget(self.message)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._scroll = scroll
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        set_pixel_font(self.title, 40, bold=True)
+        for label in (self.totals, self.table):
+            set_pixel_font(label, 22)
+        set_pixel_font(self.message, 22, bold=True)
+        set_pixel_font(self.notes, 20)
+        self.apply_look(NORMAL)
+
+    def apply_look(self, look: Look) -> None:
+        """The report's answers show their state by shape as well as colour in the gym theme,
+        where the style's own radio and check marks drawn in the dark palette all look alike."""
+        marks = HIGH_CONTRAST_MARKS if look is HIGH_CONTRAST else ""
+        self.setStyleSheet(
+            f"QFrame#summaryPanel {{ background: {look.background}; }}"
+            f"QFrame#summaryPanel QLabel {{ color: {TEXT}; }}"
+            f"QLabel#message {{ color: {MESSAGE_FG}; }}"
+            "QPlainTextEdit, QLineEdit, QSpinBox { background: #ffffff; color: #000000; }"
+            "QGroupBox { background: #e9eef4; border-radius: 8px; margin-top: 32px;"
+            " padding: 8px; }"
+            "QGroupBox::title { subcontrol-origin: margin; left: 8px; color: #ffffff; }"
+            # As specific as the white-label rule above, so the report's labels stay dark.
+            "QFrame#summaryPanel QGroupBox QLabel, QRadioButton, QCheckBox { color: #000000; }"
+            "QGroupBox, QGroupBox * { font-size: 20px; }" + marks
+        )
+        self._scroll.setStyleSheet(
+            f"QScrollArea, #summaryContent {{ background: {look.background}; }}"
+        )
+
+    @property
+    def typing_widgets(self) -> tuple[QWidget, ...]:
+        """Fields where letters and Enter are text, not gym commands."""
+        return (self.notes, self.cramps.distance)
+
+    def note_text(self) -> str:
+        return self.notes.toPlainText()
+
+    def cramp_answer(self) -> CrampAnswer | None:
+        return None if self.cramps.isHidden() else self.cramps.answer()
+
+    def show_session(self, session: WorkoutSession) -> None:
+        summary = session.summary
+        kind = session.plan.kind.capitalize()
+        self.title.setText(f"{kind} session done" if session.finished else f"{kind} session")
+        self.totals.setText(_totals(summary, session))
+        self.table.setText(_table(summary.exercises))
+        self.cramps.setVisible(session.wants_cramp_report and not session.finished)
+        self.notes.setReadOnly(session.finished)
+        self.message.setText(session.message or "")
+        self.message.setVisible(bool(session.message))
+
+
+def _totals(summary: WorkoutSummary, session: WorkoutSession) -> str:
+    window = session.plan.rest
+    span = f"{format_seconds(int(window.ready_s))}–{format_seconds(int(window.max_s))}"
+    parts = [f"{summary.work_sets} of {summary.sets_planned} work sets"]
+    if summary.warmups:
+        parts.append(f"{summary.warmups} warm-up sets")
+    if summary.rests_timed:
+        parts.append(f"{summary.rests_in_window} of {summary.rests_timed} rests inside {span}")
+    return " · ".join(parts)
+
+
+def _table(rows: tuple[ExerciseSummary, ...]) -> str:
+    lines = []
+    for row in rows:
+        done = f"{row.sets_done}/{row.sets_planned} sets"
+        if row.skipped:
+            done += " (skipped)"
+        results = escape(" · ".join(row.results)) or "—"
+        advice = (
+            f"<br><span style='color:#9fd3ff'>Next time: {escape(row.suggestion.message)}</span>"
+            if row.suggestion
+            else ""
+        )
+        lines.append(f"<p><b>{escape(row.name)}</b> — {done}: {results}{advice}</p>")
+    return "".join(lines)

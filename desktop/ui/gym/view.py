@@ -1,0 +1,264 @@
+"""Gym mode: the screen a runner lives in between sets, driven by the keyboard alone.
+
+The view only forwards keys and button presses to the WorkoutSession and redraws from it; a
+RestFollower sounds the rest's cues and feeds the timer panel. Open it with
+`desktop.ui.gym.open_session.open_gym`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.domain.rest_timer import RestDisplay
+from desktop.domain.workout import Stage
+from desktop.gym.session import Outcome, Prompt, WorkoutSession
+from desktop.ui.alerts.rest_follower import RestFollower
+from desktop.ui.alerts.screen_awake import ScreenAwake
+from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.gym.controls import Controls
+from desktop.ui.gym.keys import Field, action_for, run_action
+from desktop.ui.gym.log_panel import LogPanel
+from desktop.ui.gym.set_panel import SetPanel, next_set_line
+from desktop.ui.gym.style import MESSAGE_FG, Look, current_look, set_pixel_font
+from desktop.ui.gym.summary import SummaryPanel
+from desktop.ui.gym.timer_panel import TimerPanel
+
+log = logging.getLogger(__name__)
+
+STOPWATCH_MS = 250
+REPEATABLE = frozenset({"reps_up", "reps_down", "load_up", "load_down"})
+
+
+class GymView(QWidget):
+    """Renders one WorkoutSession; emits `session_finished(id)` and `closed()`."""
+
+    session_finished = Signal(int)
+    closed = Signal()
+    cue_reached = Signal(str)
+    status_posted = Signal(str)
+    mute_toggled = Signal(bool)
+
+    def __init__(
+        self,
+        session: WorkoutSession,
+        *,
+        player: CuePlayer | None = None,
+        screen: ScreenAwake | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.player = player or CuePlayer(parent=self)
+        self.screen = screen or ScreenAwake()
+        self.rests = RestFollower(session, self.player, parent=self)
+        self._stage: Stage | None = None
+        self._look: Look | None = None
+        self.setObjectName("gymView")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.heading, self.progress = QLabel(), QLabel()
+        for label, size in ((self.heading, 24), (self.progress, 20)):
+            set_pixel_font(label, size, bold=True)
+        self.set_panel, self.log_panel = SetPanel(), LogPanel()
+        self.timer_panel, self.summary = TimerPanel(), SummaryPanel()
+        self.pages = QStackedWidget()
+        for page in (self.set_panel, self.log_panel, self.timer_panel, self.summary):
+            self.pages.addWidget(page)
+        self.message = QLabel()
+        self.message.setStyleSheet(f"color: {MESSAGE_FG};")
+        set_pixel_font(self.message, 22, bold=True)
+        self.controls = Controls()
+        header = QHBoxLayout()
+        header.setContentsMargins(16, 8, 16, 0)
+        header.addWidget(self.heading, stretch=1)
+        header.addWidget(self.progress)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.pages, stretch=1)
+        layout.addWidget(self.message, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.controls)
+
+        self._fields = {
+            self.log_panel.reps: Field.NUMBER,
+            self.log_panel.load: Field.NUMBER,
+            **{widget: Field.TEXT for widget in self.summary.typing_widgets},
+            self.summary.cramps.severity: Field.TEXT,
+        }
+        for widget in self._fields:
+            widget.installEventFilter(self)
+        self.log_panel.reps_edited.connect(lambda text: self._edit(reps=text))
+        self.log_panel.load_edited.connect(lambda text: self._edit(load=text))
+        self.log_panel.form_clicked.connect(lambda: self.dispatch("form"))
+        self.controls.action_requested.connect(self.dispatch)
+        self.player.flash_requested.connect(self._on_player_flash_requested)
+        self.player.sound_unavailable.connect(self.status_posted)
+        self._stopwatch = QTimer(self)
+        self._stopwatch.setInterval(STOPWATCH_MS)
+        self._stopwatch.timeout.connect(self._render)
+        self.rests.ticked.connect(self._on_rests_ticked)
+        self.rests.cue_reached.connect(self.cue_reached)
+        self.apply_look(current_look())
+        self.rests.sync()
+        self._render()
+
+    def apply_look(self, look: Look) -> None:
+        """Restyle every part for the theme in force: the high-contrast gym theme is for here."""
+        self._look = look
+        self.setStyleSheet(f"QWidget#gymView {{ background: {look.background}; }}")
+        for label in (self.heading, self.progress):
+            label.setStyleSheet(f"color: {look.muted};")
+        for part in (self.controls, self.set_panel, self.log_panel, self.timer_panel, self.summary):
+            part.apply_look(look)
+
+    def refresh(self) -> None:
+        """Report due cues and redraw now (what the Qt timers do four times a second)."""
+        self.rests.refresh()
+        self._render()
+
+    def dispatch(self, action: str) -> None:
+        """Run one keyboard-contract action (see gym_keys) and redraw."""
+        session = self.session
+        if session.finished and action in ("back", "confirm", "finish", "button_primary"):
+            self.closed.emit()
+            return
+        if action == "button_primary":
+            action = {Stage.LOGGING: "confirm", Stage.SUMMARY: "finish"}.get(
+                session.stage, "primary"
+            )
+        load_asked = session.prompt is Prompt.UNUSUAL_LOAD
+        own = {"mute": self._toggle_mute, "fullscreen": self._toggle_full_screen}
+        if action == "confirm" and session.confirm() is Outcome.LEFT:
+            self.closed.emit()
+            return
+        if action == "finish":
+            self._finish()
+        elif action in own:
+            own[action]()
+        elif action != "confirm":
+            run_action(session, action)
+        self.rests.sync()
+        self._render()
+        if load_asked and session.prompt is None and session.stage is Stage.LOGGING:
+            self.log_panel.load.setFocus(Qt.FocusReason.OtherFocusReason)  # correct it there
+            self.log_panel.load.selectAll()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._handle_key(event, Field.NONE):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in self._fields:
+            return self._handle_key(event, self._fields[watched])  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Switching the gym theme sets the application's palette: each widget hears PaletteChange.
+        if event.type() == QEvent.Type.PaletteChange and current_look() is not self._look:
+            self.apply_look(current_look())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.screen.hold()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.screen.release()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shut_down()
+        super().closeEvent(event)
+
+    def shut_down(self) -> None:
+        """Stop the timers and let the screen sleep; the session itself stays as stored."""
+        self._stopwatch.stop()
+        self.rests.stop()
+        self.screen.release()
+
+    def _handle_key(self, event: QKeyEvent, field: Field) -> bool:
+        session = self.session
+        action = action_for(
+            event.key(), event.modifiers(), field=field, stage=session.stage, prompt=session.prompt
+        )
+        if action is None:
+            return False
+        if event.isAutoRepeat() and action not in REPEATABLE:
+            return True  # a Space held a moment too long must not start and end a set
+        self.dispatch(action)
+        return True
+
+    def _edit(self, *, reps: str | None = None, load: str | None = None) -> None:
+        self.session.edit(reps=reps, load=load)
+        self._render()
+
+    def _finish(self) -> None:
+        session = self.session
+        if session.finish(notes=self.summary.note_text(), cramp=self.summary.cramp_answer()):
+            self.session_finished.emit(session.session_id)
+
+    def _toggle_mute(self) -> None:
+        self.mute_toggled.emit(self.player.toggle_mute())
+
+    def _toggle_full_screen(self) -> None:
+        window = self.window()
+        if window.isFullScreen():
+            window.showNormal()
+        else:
+            window.showFullScreen()
+
+    def _render(self) -> None:
+        session = self.session
+        stage, entering = session.stage, session.stage is not self._stage
+        self._stage = stage
+        kind = session.plan.kind
+        self.heading.setText(f"{kind.upper()} SESSION  ·  {session.plan.cue}")
+        summary = session.summary
+        sound = "Muted (M)" if self.player.muted else "Sound on (M)"
+        if self.player.unavailable_reason and not self.player.muted:
+            sound = "No sound: the timer flashes"
+        self.progress.setText(f"{summary.work_sets}/{summary.sets_planned} sets  ·  {sound}")
+        page = {
+            Stage.READY: self.set_panel,
+            Stage.LIFTING: self.set_panel,
+            Stage.LOGGING: self.log_panel,
+            Stage.RESTING: self.timer_panel,
+            Stage.SUMMARY: self.summary,
+        }[stage]
+        self.pages.setCurrentWidget(page)
+        if page is self.set_panel:
+            self.set_panel.show_session(session)
+        elif stage is Stage.LOGGING:
+            self.log_panel.show_session(session, fresh=entering)
+        elif stage is Stage.SUMMARY:
+            self.summary.show_session(session)
+        own_message = stage in (Stage.LOGGING, Stage.SUMMARY)
+        self.message.setText("" if own_message else session.message or "")
+        self.message.setVisible(bool(self.message.text()))
+        self.controls.show_session(session)
+        if stage is not Stage.LIFTING:
+            self._stopwatch.stop()
+        elif not self._stopwatch.isActive():
+            self._stopwatch.start()
+        if entering and stage is not Stage.LOGGING:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(object)
+    def _on_rests_ticked(self, display: RestDisplay) -> None:
+        rest = self.session.rest
+        if rest is not None:
+            next_text = next_set_line(self.session)
+            self.timer_panel.show_display(display, rest.window, next_text=next_text)
+            if self.session.prompt is not None:
+                self.controls.show_session(self.session)
+
+    @Slot(str)
+    def _on_player_flash_requested(self, _cue: str) -> None:
+        self.timer_panel.flash()

@@ -1,0 +1,1 @@
+"""The History screen: past sessions, their table model and keys."""

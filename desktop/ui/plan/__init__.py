@@ -1,0 +1,1 @@
+"""The plan screen: the table of days, its actions and the dialogs it opens."""

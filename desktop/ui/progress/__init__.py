@@ -1,0 +1,1 @@
+"""The Progress screen and its charts."""

@@ -1,0 +1,192 @@
+"""The Progress screen: two lines of headline and four charts that answer the runner's questions.
+
+Left column, on one week axis: am I doing the build-up (adherence), is it paying off (cramps).
+Right column: am I getting stronger (loads), am I doing it right (rests and reps). The four
+charts are panels of one graphics view (one scene to lay out and paint). They (and with them
+pyqtgraph and numpy) are imported when the first ProgressView is built, so the app starts
+without paying for them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QGraphicsLinearLayout,
+    QGraphicsView,
+    QGraphicsWidget,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.progress.series import ProgressData, ProgressSource, headline
+
+if TYPE_CHECKING:
+    from desktop.ui.progress.charts.palette import ChartPalette
+    from desktop.ui.progress.charts.panel import ChartPanel
+
+log = logging.getLogger(__name__)
+COLUMN_SPACING = 8.0
+PANEL_SPACING = 6.0
+
+
+class ProgressView(QWidget):
+    """Draws what `source` reads; `refresh()` after anything in the log changed."""
+
+    refreshed = Signal()
+
+    def __init__(self, source: ProgressSource, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        import pyqtgraph as pg
+
+        from desktop.ui.progress.charts.adherence_chart import AdherenceChart
+        from desktop.ui.progress.charts.cramp_chart import CrampChart
+        from desktop.ui.progress.charts.quality_chart import QualityChart
+        from desktop.ui.progress.charts.strength_chart import StrengthChart
+
+        self._source = source
+        self._data: ProgressData | None = None
+        self._refreshing = False
+        self.title = QLabel()
+        self.title.setObjectName("progressTitle")
+        title_font = QFont(self.title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.6)
+        title_font.setBold(True)
+        self.title.setFont(title_font)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        detail_font = QFont(self.detail.font())
+        detail_font.setPointSizeF(detail_font.pointSizeF() * 1.1)
+        self.detail.setFont(detail_font)
+
+        self.graphics = pg.GraphicsView()
+        # The background is one plain colour: caching it in a screen-sized pixmap costs more.
+        self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        self.adherence = AdherenceChart(self.graphics)
+        self.cramps = CrampChart(self.graphics)
+        self.strength = StrengthChart(self.graphics)
+        self.quality = QualityChart(self.graphics)
+        self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
+        # The view sizes its central item: laid out once, at the size the screen opens at
+        # (setCentralItem() would lay all panels out at the view's default size first).
+        self.graphics.centralWidget = _columns(
+            (self.adherence, self.cramps), (self.strength, self.quality)
+        )
+        self.graphics.scene().addItem(self.graphics.centralWidget)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.graphics, 1)
+        self.refresh()
+
+    @property
+    def data(self) -> ProgressData | None:
+        return self._data
+
+    def charts(self) -> tuple[ChartPanel, ...]:
+        return (self.adherence, self.strength, self.cramps, self.quality)
+
+    def refresh(self) -> None:
+        """Read the log again and redraw every chart."""
+        from desktop.ui.progress.charts.palette import palette_for
+
+        self._refreshing = True
+        try:
+            data = self._source.load()
+            self._data = data
+            palette = palette_for(self.palette())
+            self._apply_palette(palette)
+            self.adherence.show_data(data, palette)
+            self.cramps.show_data(data, palette)
+            self.quality.show_data(data, palette)
+            self.strength.set_choices(data.exercises, keep=self.strength.current_exercise())
+            self._draw_strength(self.strength.current_exercise())
+            self._link_week_axes()
+        finally:
+            self._refreshing = False
+        self.refreshed.emit()
+
+    def export_all(self, folder: Path) -> list[Path]:
+        """Every chart that has data, as PNG files in `folder`."""
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for number, chart in enumerate(self.charts(), start=1):
+            if not chart.is_empty:
+                written.append(chart.export_png(folder / f"progress-{number}.png"))
+        return written
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Redraw in the new colours when the desktop switches between light and dark."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._data is not None:
+            self.refresh()
+
+    def _apply_palette(self, palette: ChartPalette) -> None:
+        """The desktop's colours around the charts, the chart palette inside them."""
+        qt = self.palette()
+        self.graphics.setBackground(qt.color(QPalette.ColorRole.Window))
+        for chart in self.charts():
+            chart.apply_palette(
+                palette,
+                window_text=qt.color(QPalette.ColorRole.WindowText),
+                frame=qt.color(QPalette.ColorRole.Mid),
+            )
+
+    def _draw_strength(self, exercise_id: int | None) -> None:
+        """Draw the chosen lift and put its progress into the headline."""
+        from desktop.ui.progress.charts.base import week_range
+        from desktop.ui.progress.charts.palette import palette_for
+
+        data = self._data
+        units = data.units if data else "kg"
+        span = week_range([w.week for w in data.weeks]) if data and data.weeks else None
+        points = self._source.strength(exercise_id) if exercise_id is not None else ()
+        self.strength.show_points(
+            points, units=units, palette=palette_for(self.palette()), span=span
+        )
+        if data is not None:
+            lift = self.strength.chooser.currentText().lower()
+            title, detail = headline(data, lift=lift, strength=points)
+            self.title.setText(title)
+            self.detail.setText(detail)
+
+    def _link_week_axes(self) -> None:
+        """Panning or zooming one build-up chart moves the others: it is one time line."""
+        if self.adherence.is_empty:
+            self.quality.rest_plot.setXLink(None)
+            self.cramps.plot.setXLink(None)
+            return
+        self.cramps.plot.setXLink(self.adherence.plot)
+        self.quality.rest_plot.setXLink(self.adherence.plot)
+
+    def _on_strength_exercise_chosen(self, exercise_id: int) -> None:
+        if not self._refreshing:
+            self._draw_strength(exercise_id)
+
+
+def _columns(left: Sequence[QGraphicsWidget], right: Sequence[QGraphicsWidget]) -> QGraphicsWidget:
+    """Two columns of panels, equally tall within a column; the left (the build-up's weeks,
+    read side by side) a little wider."""
+    root = QGraphicsWidget()
+    row = QGraphicsLinearLayout(Qt.Orientation.Horizontal)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(COLUMN_SPACING)
+    for panels, share in ((left, 11), (right, 9)):
+        stack = QGraphicsLinearLayout(Qt.Orientation.Vertical)
+        stack.setSpacing(PANEL_SPACING)
+        for panel in panels:
+            stack.addItem(panel)
+            stack.setStretchFactor(panel, 1)
+        row.addItem(stack)
+        row.setStretchFactor(stack, share)
+    root.setLayout(row)
+    return root

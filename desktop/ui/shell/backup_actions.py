@@ -1,0 +1,101 @@
+"""File menu actions to back up the log now and restore a backup, with a confirmation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+
+from db.backup import good_backups
+from db.errors import StoreError
+from db.store import Store
+from desktop.runtime.data_safety import back_up_now, restore_and_reopen
+from desktop.runtime.paths import AppPaths
+
+
+class BackupActions(QObject):
+    """Owns the two actions; reports a replaced store and status messages to the window."""
+
+    store_replaced = Signal(object)
+    message_posted = Signal(str)
+    # Emitted (directly) just before the log is closed for a restore: anything holding the open
+    # store, such as gym mode, must let go of it first.
+    restore_starting = Signal()
+
+    def __init__(
+        self, *, paths: AppPaths, store_getter: Callable[[], Store | None], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._store_getter = store_getter
+        self._window = parent
+        self.back_up_action = QAction("&Back up now", parent)
+        self.back_up_action.triggered.connect(self._on_back_up_triggered)
+        self.restore_action = QAction("&Restore from backup…", parent)
+        self.restore_action.triggered.connect(self._on_restore_triggered)
+
+    def _on_back_up_triggered(self) -> None:
+        store = self._store_getter()
+        if store is None:
+            return
+        try:
+            written = back_up_now(store, now=datetime.now(UTC))
+        except StoreError as error:
+            QMessageBox.warning(self._window, "Backup failed", error.message)
+            return
+        self.message_posted.emit(f"Backed up to {written}")
+
+    def _on_restore_triggered(self) -> None:
+        store = self._store_getter()
+        backups = good_backups(self._paths.backups)
+        if store is None or not backups:
+            QMessageBox.information(
+                self._window, "No backups", f"There are no usable backups in {self._paths.backups}."
+            )
+            return
+        labels = [
+            f"{info.taken_at.astimezone():%a %d %b %Y %H:%M}  ({info.reason or 'daily'})"
+            for info in backups
+        ]
+        label, chosen = QInputDialog.getItem(
+            self._window, "Restore from backup", "Backup to restore:", labels, 0, False
+        )
+        if not chosen:
+            return
+        backup = backups[labels.index(label)]
+        confirmed = QMessageBox.question(
+            self._window,
+            "Restore this backup?",
+            f"Replace the training log with the backup from {label}?\n\n"
+            "Sets logged after it will not be in the log, but the current log is kept as a "
+            "backup first, so you can come back to it.",
+        )
+        if confirmed != QMessageBox.StandardButton.Yes:
+            return
+        self.restore(store, backup.path, label=label)
+
+    def restore(self, store: Store, backup: Path, *, label: str) -> None:
+        """Swap the log for `backup` and hand the reopened log to the window."""
+        self.restore_starting.emit()
+        try:
+            reopened, problem = restore_and_reopen(store, backup, now=datetime.now(UTC))
+        except StoreError as error:
+            # The old log is closed and the new one cannot be opened: a window on a closed log
+            # would fail at the next set, so it says why and closes; the next start recovers.
+            QMessageBox.critical(
+                self._window,
+                "Training log unavailable",
+                f"{error.message}\n\nCramproof will close; start it again to recover the log.",
+            )
+            self.store_replaced.emit(None)
+            self._window.close()
+            return
+        self.store_replaced.emit(reopened)
+        if problem:
+            QMessageBox.warning(self._window, "Restore refused", problem)
+        else:
+            self.message_posted.emit(f"Restored the backup from {label}")

@@ -1,0 +1,284 @@
+"""The main window: a light frame painted at once, then the open log's screens attached to it.
+
+Start-up paints the frame (menus, status bar, "Opening your training log…") before it imports
+the store, the planning use case and the views, so a runner sees the window in about the time
+a bare Qt window takes; `attach_store` then builds everything that needs the log.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
+
+from desktop.runtime.paths import AppPaths
+from desktop.ui.common.window_state import WindowState
+from desktop.ui.shell.opening_page import OpeningPage
+from desktop.ui.shell.view_actions import ViewActions
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.domain.model import SessionKind
+    from desktop.plan.planning import Planning
+    from desktop.ui.plan.view import PlanView
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    """Hosts Cramproof's screens for one open training log."""
+
+    def __init__(
+        self,
+        *,
+        paths: AppPaths,
+        store: Store | None = None,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store: Store | None = None
+        self._paths = paths
+        self._now = now
+        self._planning: Planning | None = None
+        self.plan_view: PlanView | None = None
+        self.setWindowTitle("Cramproof")
+        self.setMinimumSize(800, 560)
+        self._window_state = WindowState(paths.window_settings)
+        if not self._window_state.restore_geometry(self):
+            self._window_state.place_first_start(self)
+        self.view_actions = ViewActions(window=self, paths=paths, state=self._window_state)
+        self._pages = QStackedWidget()
+        self.opening_page = OpeningPage()
+        self._pages.addWidget(self.opening_page)
+        self.setCentralWidget(self._pages)
+        self._build_frame_menus()
+        self._show_status(f"Training log: {paths.database}")
+        if store is not None:
+            self.attach_store(store)
+
+    @property
+    def store(self) -> Store | None:
+        return self._store
+
+    def attach_store(self, store: Store) -> None:
+        """Build the screens over the open log; called once, right after the first frame."""
+        from desktop.plan.planning import Planning
+        from desktop.ui.gym.actions import GymActions
+        from desktop.ui.plan.actions import PlanActions
+        from desktop.ui.shell.athlete_switcher import AthleteSwitcher
+        from desktop.ui.shell.backup_actions import BackupActions
+        from desktop.ui.shell.screens import Screens
+        from desktop.ui.shell.welcome_view import WelcomeView
+
+        self._store = store
+        self._planning = Planning(store, now=self._now)
+        self.welcome_view = WelcomeView()
+        self._pages.addWidget(self.welcome_view)
+        self._backups = BackupActions(
+            paths=self._paths, store_getter=lambda: self._store, parent=self
+        )
+        self._backups.store_replaced.connect(self._on_backups_store_replaced)
+        self._backups.message_posted.connect(self._show_status)
+        self.plan_actions = PlanActions(planning_getter=self._require_planning, parent=self)
+        self.plan_actions.plan_changed.connect(self._on_plan_actions_plan_changed)
+        self.plan_actions.message_posted.connect(self._show_status)
+        self.welcome_view.setup_requested.connect(self._on_welcome_setup_requested)
+        self.athlete_switcher = AthleteSwitcher([], None)
+        self.athlete_switcher.athlete_chosen.connect(self._on_athlete_switcher_athlete_chosen)
+        self.athlete_switcher.athlete_add_requested.connect(self._on_athlete_add_requested)
+        self._athlete_bar = QToolBar("Athlete")
+        self._athlete_bar.setObjectName("athleteToolbar")
+        self._athlete_bar.setMovable(False)
+        self._athlete_bar.addWidget(self.athlete_switcher)
+        self.addToolBar(self._athlete_bar)
+        self.screens = Screens(
+            window=self,
+            pages=self._pages,
+            store=lambda: self._store,
+            now=self._now,
+            show_plan=self._show_current,
+            named_pages=lambda: {"Welcome": self.welcome_view, "Gym mode": self.gym.view},
+        )
+        self.screens.message_posted.connect(self._show_status)
+        self.gym = GymActions(
+            window=self,
+            pages=self._pages,
+            store=lambda: self._store,
+            state=self._window_state,
+            now=self._now,
+        )
+        self.gym.message_posted.connect(self._show_status)
+        self.gym.gym_closed.connect(self._show_current)
+        self.gym.session_discarded.connect(self._on_plan_actions_plan_changed)
+        # Gym mode holds the open log: it lets go before a restore closes it.
+        self._backups.restore_starting.connect(self.gym.close)
+        self.welcome_view.session_requested.connect(lambda: self.gym.open())
+        self._athlete_bar.addSeparator()
+        self._athlete_bar.addActions(self._screen_actions())
+        self._build_log_menus()
+        self._show_current()
+        self._open_last_view()
+        # Asked once the window is up, so the question appears over the plan it is about.
+        QTimer.singleShot(0, self._on_window_opened)
+
+    def _screen_actions(self) -> list[QAction]:
+        screens = self.screens
+        return [
+            screens.plan_action,
+            screens.progress_action,
+            screens.history_action,
+            self.gym.gym_action,
+        ]
+
+    def _require_planning(self) -> Planning:
+        assert self._planning is not None, "the log is attached before any plan action runs"
+        return self._planning
+
+    def _build_frame_menus(self) -> None:
+        self._file_menu = self.menuBar().addMenu("&File")
+        self._open_folder_action = QAction("Open &data folder", self)
+        self._open_folder_action.triggered.connect(self._on_open_folder_triggered)
+        self._file_menu.addAction(self._open_folder_action)
+        self._file_menu.addSeparator()
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self._file_menu.addAction(quit_action)
+        self._view_menu = self.menuBar().addMenu("&View")
+        self._help_menu = self.menuBar().addMenu("&Help")
+        self.view_actions.add_to(view_menu=self._view_menu, help_menu=self._help_menu)
+
+    def _build_log_menus(self) -> None:
+        self._file_menu.insertActions(
+            self._open_folder_action,
+            [
+                self.screens.export_action,
+                self._backups.back_up_action,
+                self._backups.restore_action,
+            ],
+        )
+        first_view_action = self._view_menu.actions()[0]
+        self._view_menu.insertActions(first_view_action, self._screen_actions())
+        self._view_menu.insertSeparator(first_view_action)
+        self._view_menu.addActions([self.gym.equipment_action, self.gym.sound_action])
+        plan_menu = QMenu("&Plan", self)
+        self.menuBar().insertMenu(self.menuBar().actions()[1], plan_menu)
+        for action in (
+            self.plan_actions.new_build_up_action,
+            self.plan_actions.change_plan_action,
+            self.plan_actions.checkin_action,
+            self.plan_actions.exercises_action,
+            self.plan_actions.export_action,
+        ):
+            plan_menu.addAction(action)
+        plan_menu.addSeparator()
+        add_athlete = QAction("&Add athlete…", self)
+        add_athlete.triggered.connect(self._on_athlete_add_requested)
+        plan_menu.addAction(add_athlete)
+
+    def bring_to_front(self) -> None:
+        """A second launch asked for this window: show it above everything else."""
+        log.info("Raise requested by a second launch")
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def close_store(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def current_view(self) -> str:
+        """The screen on show, by name, so the next start can open on it."""
+        if self._store is not None and (name := self.screens.current_name()):
+            return name
+        current = self._pages.currentWidget()
+        return "plan" if current is not None and current is self.plan_view else "welcome"
+
+    def _open_last_view(self) -> None:
+        last = self._window_state.last_view
+        if last == "progress":
+            self.screens.show_progress()
+        elif last == "history":
+            self.screens.show_history()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._store is not None:
+            self.gym.close()
+        self._window_state.save(self, view=self.current_view())
+        self.close_store()
+        super().closeEvent(event)
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text)
+
+    def _on_plan_actions_plan_changed(self) -> None:
+        # A changed plan is redrawn, but a runner in Progress, History or gym mode stays there.
+        self._show_current(switch=self.screens.current_name() is None and self.gym.view is None)
+
+    def _show_current(self, *, switch: bool = True) -> None:
+        """The current athlete's plan, or the welcome screen while there is none."""
+        from desktop.ui.plan.view import PlanView
+
+        planning = self._require_planning()
+        athlete, athletes = planning.current_athlete(), planning.athletes()
+        self.athlete_switcher.set_athletes(athletes, athlete.id if athlete else None)
+        self._athlete_bar.setVisible(bool(athletes))
+        self.plan_actions.update_enabled()
+        overview = planning.overview()
+        if overview is None:
+            if switch:
+                self.screens.show(self.welcome_view)
+            self.screens.retitle(athlete="")
+            return
+        if self.plan_view is None:
+            self.plan_view = PlanView(overview)
+            self.plan_view.session_start_requested.connect(
+                self._on_plan_view_session_start_requested
+            )
+            self._pages.addWidget(self.plan_view)
+        else:
+            self.plan_view.set_overview(overview)
+        if switch:
+            self._pages.setCurrentWidget(self.plan_view)
+        self.screens.retitle(athlete=overview.athlete)
+
+    def _on_window_opened(self) -> None:
+        if self._store is not None:  # a runner who came to lift is asked on leaving gym mode
+            self.gym.after_leaving(self.plan_actions.open_checkin)
+
+    def _on_welcome_setup_requested(self) -> None:
+        self.plan_actions.open_setup()
+
+    def _on_athlete_add_requested(self) -> None:
+        self.plan_actions.open_setup(name="")
+
+    def _on_athlete_switcher_athlete_chosen(self, athlete_id: int) -> None:
+        self._require_planning().switch_athlete(athlete_id)
+        self.screens.reset()
+        self._show_current()
+        self.plan_actions.open_checkin()
+
+    def _on_plan_view_session_start_requested(self, kind: SessionKind) -> None:
+        self.gym.open(kind)
+
+    def _on_backups_store_replaced(self, store: Store | None) -> None:
+        from desktop.plan.planning import Planning
+
+        self._store = store
+        if store is None:  # the restore closed the log and it could not be reopened
+            return
+        self._planning = Planning(store, now=self._now)
+        self.screens.reset()
+        self._show_current()
+
+    def _on_open_folder_triggered(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
