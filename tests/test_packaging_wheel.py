@@ -30,6 +30,8 @@ from tests.system_needs import require_qt, require_tools
 NOT_SOURCES = shutil.ignore_patterns(
     ".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", "*.pyc"
 )
+# The locked setuptools of this venv builds; nothing is fetched, no dependency installed.
+OFFLINE = ("--no-deps", "--no-build-isolation", "--no-index", "--quiet")
 
 FILES_PROBE = r"""
 import json, sys, wave
@@ -161,25 +163,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     shutil.copytree(REPO_ROOT, source, ignore=NOT_SOURCES, symlinks=True)
     wheels = base / "wheels"
     checked(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "--no-index",
-            "--quiet",
-            "--wheel-dir",
-            str(wheels),
-            str(source),
-        ],
+        [sys.executable, "-m", "pip", "wheel", *OFFLINE, "--wheel-dir", str(wheels), str(source)],
         cwd=base,
     )
     (wheel,) = wheels.glob("cramproof-*.whl")
     python, site_packages = borrowing_venv(base / "venv")
     checked(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        [str(python), "-m", "pip", "install", *OFFLINE, str(wheel)],
         cwd=base,
     )
     outside = base / "elsewhere"
@@ -224,6 +214,30 @@ def test_installed_app_reads_its_cues_help_and_icons(installed: Installed) -> No
     assert all(inside(path, installed.site_packages) for path in seen["icon_files"])
     assert all(Path(path).is_file() for path in seen["icon_files"])
     assert sorted(seen["icon_sizes"]) == [16, 24, 32, 48, 64, 128, 256]
+
+
+def test_pip_install_of_the_folder_carries_the_resources(tmp_path: Path) -> None:
+    """`pip install .` (not editable) builds the same way; its cues are installed files too."""
+    source = tmp_path / "source"
+    shutil.copytree(REPO_ROOT, source, ignore=NOT_SOURCES, symlinks=True)
+    python, site_packages = borrowing_venv(tmp_path / "venv")
+    checked(
+        [str(python), "-m", "pip", "install", *OFFLINE, str(source)],
+        cwd=tmp_path,
+    )
+    shutil.rmtree(source)  # nothing may still point into the folder it was installed from
+    probe = "from desktop.resources import resource_path as r; print(r('sounds', 'max.wav'))"
+    done = subprocess.run(
+        [str(python), "-I", "-c", probe],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    cue = Path(done.stdout.strip())
+    assert cue == site_packages / "cramproof_resources" / "sounds" / "max.wav"
+    assert cue.read_bytes()[:4] == b"RIFF"
 
 
 @pytest.fixture
