@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench.synthetic_sets import SESSION_SQL, SET_SQL, Writer, schedule_sessions, sets_factor
 from db.athletes import create_athlete
-from db.checkins import record_cramp_report
+from db.checkins import record_checkin, record_cramp_report
 from db.exercises import ensure_exercise
 from db.plans import save_plan
 from db.records import PlannedDayRecord, PlanRecord
@@ -99,6 +99,18 @@ def generate(
         for _, day in days:
             if day.after == "long_run":
                 _cramp_report(store, athlete.id, day, rng, now)
+        # Every finished week's check-in answered "all good", as by a runner on the plan.
+        for race in race_dates:
+            starts = (week_start(race, WEEKS, number) for number in range(1, WEEKS + 1))
+            for week in (start for start in starts if start + timedelta(days=7) <= today):
+                record_checkin(
+                    store,
+                    athlete_id=athlete.id,
+                    week_start=week,
+                    pain=False,
+                    recovered=True,
+                    created_at=now,
+                )
         return SyntheticLog(database, athlete.id, len(writer.sets), len(writer.sessions), race)
 
 

@@ -168,15 +168,17 @@ def test_the_first_progress_view_loads_pyqtgraph(qtbot, empty_store: Store) -> N
     assert "pyqtgraph" in sys.modules
 
 
-def test_cramp_km_labels_never_run_into_each_other(qtbot, store: Store) -> None:
+def test_cramp_km_labels_never_run_into_each_other(qtbot, store: Store, tmp_path: Path) -> None:
     """Long runs a week apart on a small screen: "23 km25 km25 km" before labels gave way."""
     view = shown(qtbot, store)
     view.resize(1024, 600)
     qtbot.wait(50)
+    view.grab().save(str(tmp_path / "progress-1024.png"))
     plot = view.cramps.plot
     every = [m for m in plot.overlay.marks if type(m).__name__ == "Label"]
     labels = [(text, rect) for text, rect in plot.overlay.text_rects() if text.endswith(" km")]
     assert labels and len(labels) < len(every), "some labels shown, the crowded ones left out"
     for index, (text, rect) in enumerate(labels):
         for other, other_rect in labels[index + 1 :]:
-            assert not rect.intersects(other_rect), f"{text!r} covers {other!r}"
+            apart = not rect.adjusted(-4, 0, 4, 0).intersects(other_rect)
+            assert apart, f"{text!r} runs into {other!r}"

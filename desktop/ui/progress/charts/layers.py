@@ -166,6 +166,9 @@ class Label:
         return self.text, QRectF(left, top, width, metrics.height())
 
 
+LABEL_GAP_PX = 6.0  # the least room between two data labels side by side
+
+
 class Layer(QGraphicsObject):
     """Paints `marks` over (z > 0) or under (z < 0) the plot area of `view`; with `grid`,
     first horizontal grid lines at the values it returns."""
@@ -220,7 +223,8 @@ class Layer(QGraphicsObject):
         for mark in self._marks:
             if isinstance(mark, Label):
                 _text, rect = mark.placed_text(canvas)
-                if any(rect.intersects(other) for other in taken):
+                room = rect.adjusted(-LABEL_GAP_PX, 0, LABEL_GAP_PX, 0)  # touching reads as one
+                if any(room.intersects(other) for other in taken):
                     continue
                 taken.append(rect)
             shown.append(mark)
