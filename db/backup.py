@@ -130,7 +130,7 @@ def restore_backup(backup: Path, db_path: Path, *, backups_dir: Path, now: datet
     report = check_database(backup)
     if not report.ok:
         raise CorruptDatabase(
-            f"The backup {backup.name} cannot be used ({report.kind}: {report.detail}). "
+            f"The backup {backup.name} cannot be used ({report.detail}). "
             "Nothing was changed; choose another backup."
         )
     require_ours(backup)

@@ -12,7 +12,7 @@ import pytest
 
 from db.store import open_store
 from desktop import __version__
-from tests.conftest import cramproof_command
+from tests.conftest import child_env, cramproof_command
 
 NO_DISPLAY = {"QT_QPA_PLATFORM": "", "DISPLAY": "", "WAYLAND_DISPLAY": ""}
 
@@ -166,3 +166,16 @@ def test_restore_into_an_unusable_folder_fails_in_one_line(tmp_path: Path) -> No
     assert result.returncode == 1
     assert result.stderr.startswith("cramproof: error:")
     assert "Traceback" not in result.stderr
+
+
+def test_backup_of_a_folder_with_no_log_says_so_in_words(data_dir: Path) -> None:
+    """The reason, not the check's internal kind ("missing no database file yet")."""
+    done = subprocess.run(
+        cramproof_command("--data-dir", str(data_dir), "backup", "--out", str(data_dir / "x.db")),
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().endswith("cramproof.db: no database file yet"), done.stderr

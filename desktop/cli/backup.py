@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     refuse_data_files(out, paths)
     report = check_database(paths.database)
     if not report.ok:
-        return fail(f"cannot back up {paths.database}: {report.kind} {report.detail}".strip())
+        return fail(f"cannot back up {paths.database}: {report.detail}")
     written = write_backup(paths.database, out)
     say(f"Backed up {paths.database} to {written}")
     return 0
