@@ -45,6 +45,7 @@ class ProgressView(QWidget):
         super().__init__(parent)
         import pyqtgraph as pg
 
+        from desktop.ui.common.pyqtgraph_compat import place_central_item
         from desktop.ui.progress.charts.adherence_chart import AdherenceChart
         from desktop.ui.progress.charts.cramp_chart import CrampChart
         from desktop.ui.progress.charts.quality_chart import QualityChart
@@ -75,10 +76,9 @@ class ProgressView(QWidget):
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
         # The view sizes its central item: laid out once, at the size the screen opens at
         # (setCentralItem() would lay all panels out at the view's default size first).
-        self.graphics.centralWidget = _columns(
-            (self.adherence, self.cramps), (self.strength, self.quality)
+        place_central_item(
+            self.graphics, _columns((self.adherence, self.cramps), (self.strength, self.quality))
         )
-        self.graphics.scene().addItem(self.graphics.centralWidget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

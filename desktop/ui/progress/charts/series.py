@@ -27,9 +27,8 @@ from PySide6.QtGui import (
 
 # isort: split
 import pyqtgraph.functions as fn
-from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
-from pyqtgraph.Qt.internals import PrimitiveArray  # how pyqtgraph's scatter hands PySide fragments
 
+from desktop.ui.common.pyqtgraph_compat import pixmap_fragments, symbol_path
 from desktop.ui.progress.charts.layers import Canvas, pen
 
 
@@ -105,8 +104,7 @@ class Dots:
             return
         ratio = painter.device().devicePixelRatioF()
         stamp = self._stamp(ratio)
-        fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
-        fragments.resize(int(shown.sum()))
+        fragments = pixmap_fragments(int(shown.sum()))
         table = fragments.ndarray()  # x, y (centre), source x, y, w, h, scale x, y, turn, alpha
         table[:, 0] = xs[shown]
         table[:, 1] = ys[shown]
@@ -116,7 +114,7 @@ class Dots:
 
     @cached_property
     def _shape(self) -> QPainterPath:
-        return QTransform.fromScale(self.size, self.size).map(Symbols[self.symbol])
+        return QTransform.fromScale(self.size, self.size).map(symbol_path(self.symbol))
 
     @cached_property
     def _stamps(self) -> dict[float, QPixmap]:
