@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QGraphicsLinearLayout,
@@ -38,8 +37,6 @@ PANEL_SPACING = 6.0
 
 class ProgressView(QWidget):
     """Draws what `source` reads; `refresh()` after anything in the log changed."""
-
-    refreshed = Signal()
 
     def __init__(self, source: ProgressSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,16 +110,6 @@ class ProgressView(QWidget):
             self._link_week_axes()
         finally:
             self._refreshing = False
-        self.refreshed.emit()
-
-    def export_all(self, folder: Path) -> list[Path]:
-        """Every chart that has data, as PNG files in `folder`."""
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for number, chart in enumerate(self.charts(), start=1):
-            if not chart.is_empty:
-                written.append(chart.export_png(folder / f"progress-{number}.png"))
-        return written
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw in the new colours when the desktop switches between light and dark."""
