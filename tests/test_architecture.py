@@ -114,6 +114,8 @@ LIBRARY_INTERNALS = {
     ".fill =": "desktop/ui/common/pyqtgraph_compat.py",
     ".centralWidget": "desktop/ui/common/pyqtgraph_compat.py",
     'state["enableMenu"]': "desktop/ui/common/pyqtgraph_compat.py",
+    "pyqtgraph.functions": "desktop/ui/common/pyqtgraph_compat.py",
+    "qpolygonf": "desktop/ui/common/pyqtgraph_compat.py",
     "shibokensupport": "desktop/ui/common/pyside_compat.py",
     "_mod_uses_pyside": "desktop/ui/common/pyside_compat.py",
     "_hashlib": "desktop/runtime/hashlib_compat.py",

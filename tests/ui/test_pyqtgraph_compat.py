@@ -7,6 +7,7 @@ only if it still pays.
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QPainter
@@ -58,3 +59,8 @@ def test_the_central_item_is_placed_without_a_layout_at_the_default_size(qtbot: 
     view.resize(300, 200)
     view.resizeEvent(None)  # the view still sizes whatever `centralWidget` names
     assert item.size().width() > 0, CHANGED
+
+
+def test_a_polygon_is_filled_straight_from_arrays() -> None:
+    shape = compat.polygon(np.array([0.0, 1.0]), np.array([2.0, 3.0]))
+    assert [(shape[i].x(), shape[i].y()) for i in range(shape.size())] == [(0, 2), (1, 3)], CHANGED

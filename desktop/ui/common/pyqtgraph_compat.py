@@ -12,11 +12,13 @@ Importing this module loads pyqtgraph: only the chart modules import it.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen
+import numpy as np
+from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsWidget
 
 # isort: split
 import pyqtgraph as pg
+import pyqtgraph.functions as fn
 from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols as _SYMBOLS
 from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 from pyqtgraph.Qt.internals import PrimitiveArray
@@ -32,6 +34,19 @@ def symbol_path(name: str) -> QPainterPath:
     rebuilds per-point records on every change; the legend paints the same outline.
     """
     return _SYMBOLS[name]
+
+
+def polygon(xs: np.ndarray, ys: np.ndarray) -> QPolygonF:
+    """A QPolygonF through the points, filled through a numpy view of its memory.
+
+    Lines are painted straight from arrays instead of pyqtgraph curve items; building the
+    polygon point by point in Python would cost a call per point (five years of history).
+    """
+    shape = fn.create_qpolygonf(len(xs))
+    points = fn.ndarray_from_qpolygonf(shape)
+    points[:, 0] = xs
+    points[:, 1] = ys
+    return shape
 
 
 def pixmap_fragments(count: int) -> PrimitiveArray:

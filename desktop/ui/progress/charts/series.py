@@ -21,23 +21,11 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPixmap,
-    QPolygonF,
     QTransform,
 )
 
-# isort: split
-import pyqtgraph.functions as fn
-
-from desktop.ui.common.pyqtgraph_compat import pixmap_fragments, symbol_path
+from desktop.ui.common.pyqtgraph_compat import pixmap_fragments, polygon, symbol_path
 from desktop.ui.progress.charts.layers import Canvas, pen
-
-
-def _polygon(xs: np.ndarray, ys: np.ndarray) -> QPolygonF:
-    polygon = fn.create_qpolygonf(len(xs))
-    points = fn.ndarray_from_qpolygonf(polygon)
-    points[:, 0] = xs
-    points[:, 1] = ys
-    return polygon
 
 
 def _array(values: Sequence[float]) -> np.ndarray:
@@ -63,7 +51,7 @@ class Line:
             return
         painter.setPen(pen(self.colour, self.width, self.style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPolyline(_polygon(canvas.xs(self.xs), canvas.ys(self.ys)))
+        painter.drawPolyline(polygon(canvas.xs(self.xs), canvas.ys(self.ys)))
 
 
 @dataclass(frozen=True, eq=False)
