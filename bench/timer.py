@@ -22,9 +22,10 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.clock import FakeClock, SystemClock
+from desktop.domain.clock import SystemClock
 from desktop.domain.rest_timer import HEAVY_WINDOW, RestTimer, RestWindow
 from desktop.ui.alerts.timer_driver import TimerDriver
+from tests.fake_clock import FakeClock
 
 RESTS = 100
 SHORT_REST = RestWindow(0.12, 0.24)

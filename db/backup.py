@@ -6,7 +6,6 @@ import logging
 import re
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from db.files import (
 )
 from db.integrity import check_database, quarantine
 from db.ownership import require_ours
-from db.records import require_aware
+from db.records import BackupInfo, require_aware
 
 log = logging.getLogger(__name__)
 
@@ -29,15 +28,6 @@ DEFAULT_KEEP = 10
 _STAMP = "%Y%m%d-%H%M%S"
 _REASON = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _NAME = re.compile(rf"cramproof-(\d{{8}}-\d{{6}})(?:-({_REASON}))?\.db")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup file; `taken_at` (UTC) and `reason` are read from its name."""
-
-    path: Path
-    taken_at: datetime
-    reason: str | None
 
 
 def backup_name(*, taken_at: datetime, reason: str | None = None) -> str:

@@ -8,10 +8,9 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
-if TYPE_CHECKING:
-    from db.backup import BackupInfo
+from db.records import BackupInfo
 
 P = ParamSpec("P")
 R = TypeVar("R")

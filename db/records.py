@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 SessionKind = Literal["heavy", "light"]
@@ -187,3 +188,12 @@ def sites_text(sites: tuple[str, ...] | list[str]) -> str:
 
 def from_sites_text(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file; `taken_at` (UTC) and `reason` are read from its name (see db.backup)."""
+
+    path: Path
+    taken_at: datetime
+    reason: str | None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import linecache
 import logging
 import os
 import signal
@@ -20,8 +18,10 @@ from desktop.cli.main import (
     report_window_refused,
     run_command,
 )
+from desktop.runtime.hashlib_compat import hash_without_openssl
 from desktop.runtime.logging_setup import configure_logging
 from desktop.runtime.paths import AppPaths, ensure_private_dir, resolve_paths
+from desktop.ui.common.pyside_compat import scan_imports_cheaply
 from desktop.ui.common.qt_libraries import report_unloadable_qt, start_application
 
 if TYPE_CHECKING:
@@ -103,12 +103,12 @@ def start_window(
     if note:
         log.warning("%s", note)
     log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
-    _hash_without_openssl()
+    hash_without_openssl()
 
     try:
         from PySide6.QtCore import QTimer
 
-        _scan_imports_cheaply()
+        scan_imports_cheaply()
         from PySide6.QtWidgets import QApplication
     except ImportError as error:  # Qt's system libraries are missing: say which packages
         return report_unloadable_qt(error)
@@ -250,48 +250,3 @@ def _quit_on_termination_signals(app: QApplication) -> None:
 
     signal.signal(signal.SIGINT, _quit)
     signal.signal(signal.SIGTERM, _quit)
-
-
-def _scan_imports_cheaply() -> None:
-    """Workaround for PySide6's `__feature__` import hook (PYSIDE-2029).
-
-    After every import it asks whether the new module mentions PySide6 by reading its source
-    through inspect and linecache: a tenth of a millisecond and a cached copy of the source per
-    module, 15 ms and 5 MiB over the 150 behind the populated window. Looking for the same
-    word in the file's bytes gives the same answer for a fraction of the cost; the sources it
-    cached while PySide6 loaded (enum.py, 0.2 MiB) are let go.
-    """
-    feature = sys.modules.get("shibokensupport.feature")
-    upstream = getattr(feature, "_mod_uses_pyside", None)
-    if feature is None or upstream is None:
-        return
-
-    def mentions_pyside(module: object) -> bool:
-        file = getattr(module, "__file__", None)
-        if not isinstance(file, str) or not file.endswith(".py"):
-            return bool(upstream(module))
-        try:
-            with open(file, "rb") as source:
-                return b"PySide6" in source.read()
-        except OSError:
-            return bool(upstream(module))
-
-    feature._mod_uses_pyside = mentions_pyside
-    linecache.clearcache()
-
-
-def _hash_without_openssl() -> None:
-    """Workaround: hashlib and hmac load OpenSSL's libcrypto (3.4 MiB resident) when imported.
-
-    Cramproof only hashes its data folder's name (the single-instance socket) with SHA-256,
-    which Python's built-in implementation computes identically. With `_hashlib` hidden while
-    they are first imported, both modules keep to the built-ins for the life of the process.
-    """
-    if "_hashlib" in sys.modules or "hashlib" in sys.modules:
-        return
-    sys.modules["_hashlib"] = None  # type: ignore[assignment]
-    try:
-        importlib.import_module("hashlib")
-        importlib.import_module("hmac")
-    finally:
-        del sys.modules["_hashlib"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from db.store import Store
-from desktop.domain.clock import FakeClock
+from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, open_log
 
 

@@ -11,9 +11,9 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.domain.clock import FakeClock
 from desktop.gym.session import WorkoutSession
 from desktop.gym.start import start_workout
+from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, fake_clock, lift_set, open_log
 
 

@@ -103,3 +103,30 @@ def test_no_module_is_over_300_lines() -> None:
             if lines > 300:
                 long[str(path.relative_to(REPO_ROOT))] = lines
     assert long == {}, f"modules over 300 lines: {long}"
+
+
+# Library internals, each reached only from its library's compatibility module, where the
+# measured reason and the test that says when it can go sit beside it.
+LIBRARY_INTERNALS = {
+    "pyqtgraph.Qt.internals": "desktop/ui/common/pyqtgraph_compat.py",
+    "ViewBoxMenu": "desktop/ui/common/pyqtgraph_compat.py",
+    "ScatterPlotItem import Symbols": "desktop/ui/common/pyqtgraph_compat.py",
+    ".fill =": "desktop/ui/common/pyqtgraph_compat.py",
+    ".centralWidget": "desktop/ui/common/pyqtgraph_compat.py",
+    'state["enableMenu"]': "desktop/ui/common/pyqtgraph_compat.py",
+    "pyqtgraph.functions": "desktop/ui/common/pyqtgraph_compat.py",
+    "qpolygonf": "desktop/ui/common/pyqtgraph_compat.py",
+    "shibokensupport": "desktop/ui/common/pyside_compat.py",
+    "_mod_uses_pyside": "desktop/ui/common/pyside_compat.py",
+    "_hashlib": "desktop/runtime/hashlib_compat.py",
+}
+
+
+def test_library_internals_are_reached_only_from_the_compatibility_modules() -> None:
+    strays = [
+        f"{path.relative_to(REPO_ROOT)}: {needle}"
+        for path in sorted((REPO_ROOT / "desktop").rglob("*.py"))
+        for needle, home in LIBRARY_INTERNALS.items()
+        if path != REPO_ROOT / home and needle in path.read_text(encoding="utf-8")
+    ]
+    assert strays == [], f"move these into the library's *_compat module: {strays}"

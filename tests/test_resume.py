@@ -14,11 +14,11 @@ import pytest
 
 from db.sessions import get_session, sets_for_session
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import Phase
 from desktop.gym.session import Stage
 from desktop.gym.start import abandon_session, resumable_session, resume_workout
 from tests.conftest import REPO_ROOT
+from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, lift_set, open_log
 
 

@@ -10,10 +10,10 @@ from db.athletes import list_athletes
 from db.exercises import list_exercises
 from db.sessions import get_session, sessions_for_athlete, sets_for_session
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import HEAVY_WINDOW
 from desktop.gym.session import Outcome, Prompt, Stage
 from desktop.gym.start import start_workout
+from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, lift_set, plan_for_today
 
 

@@ -7,12 +7,12 @@ import pytest
 from db.sessions import get_session, sets_for_session
 from db.settings import set_setting
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.plates import lb_to_kg
 from desktop.domain.rest_timer import LIGHT_WINDOW
 from desktop.domain.workout import WarmupSet
 from desktop.gym.session import Prompt, Stage, WorkoutSession
 from desktop.gym.start import start_workout
+from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, lift_set, plan_for_today
 
 

@@ -11,9 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db.store import open_store
-from desktop.domain.clock import FakeClock
 from desktop.gym.start import start_workout
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
+from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set
 
 

@@ -1,4 +1,4 @@
-"""Clocks for the rest timer: one that keeps counting while the laptop sleeps, and a fake one.
+"""Clocks for the rest timer: one that keeps counting while the laptop sleeps (tests use a fake).
 
 A rest timer that stops during suspend would tell a runner who closed the lid for two minutes
 that they still have two minutes to rest. `SystemClock.now()` therefore reads a clock that counts
@@ -21,7 +21,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Protocol
 
 SUSPEND_TOLERANCE_S = 2.0
@@ -102,40 +102,3 @@ class SteadyClockWithWall:
 
     def wall(self) -> datetime:
         return self._wall_now()
-
-
-class FakeClock:
-    """A clock tests move by hand, so timer behaviour is checked in virtual time."""
-
-    def __init__(
-        self, *, start: float = 1000.0, wall: datetime = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-    ) -> None:
-        self._now = start
-        self._wall = _as_utc(wall)
-
-    def now(self) -> float:
-        return self._now
-
-    def wall(self) -> datetime:
-        return self._wall
-
-    def advance(self, seconds: float) -> None:
-        """Time passes normally: both clocks move together."""
-        if seconds < 0:
-            raise ValueError(f"time cannot go back (advance by {seconds})")
-        self._now += seconds
-        self._wall += timedelta(seconds=seconds)
-
-    def suspend(self, seconds: float) -> None:
-        """The laptop sleeps: no timer fires meanwhile, but a boot-time clock keeps counting."""
-        self.advance(seconds)
-
-    def set_wall(self, wall: datetime) -> None:
-        """The wall clock is corrected (NTP, the user) while the monotonic clock runs on."""
-        self._wall = _as_utc(wall)
-
-
-def _as_utc(wall: datetime) -> datetime:
-    if wall.tzinfo is None:
-        raise ValueError("wall-clock times must be timezone-aware")
-    return wall.astimezone(UTC)

@@ -6,8 +6,9 @@ import logging
 from datetime import datetime
 from pathlib import Path
 
-from db.backup import new_backup_path, prune_backups, restore_backup, write_backup
+from db.backup import good_backups, new_backup_path, prune_backups, restore_backup, write_backup
 from db.errors import StoreError
+from db.records import BackupInfo
 from db.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -18,6 +19,11 @@ def back_up_now(store: Store, *, now: datetime) -> Path:
     written = write_backup(store.path, new_backup_path(store.backups_dir, now=now, reason="manual"))
     prune_backups(store.backups_dir)
     return written
+
+
+def restorable_backups(backups_dir: Path) -> list[BackupInfo]:
+    """The backups a restore may offer, newest first: those that open as a sound log."""
+    return good_backups(backups_dir)
 
 
 def restore_and_reopen(store: Store, backup: Path, *, now: datetime) -> tuple[Store, str | None]:

@@ -14,8 +14,9 @@ from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
-from db.backup import BackupInfo, restore_backup
+from db.backup import restore_backup
 from db.errors import CorruptDatabase, NotADatabase, StoreError, StoreUnwritable
+from db.records import BackupInfo
 from db.store import Store, open_read_only, open_store
 from desktop.runtime.paths import AppPaths, ensure_private_dir
 

@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from desktop.domain.clock import CrossCheckedClock, FakeClock, SystemClock
+from desktop.domain.clock import CrossCheckedClock, SystemClock
+from tests.fake_clock import FakeClock
 
 
 class ScriptedSources:

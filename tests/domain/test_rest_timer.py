@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import (
     HEAVY_WINDOW,
     LIGHT_WINDOW,
@@ -15,6 +14,7 @@ from desktop.domain.rest_timer import (
     RestWindow,
     format_seconds,
 )
+from tests.fake_clock import FakeClock
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import Cue, Phase, RestTimer, RestWindow
+from tests.fake_clock import FakeClock
 
 TOLERANCE = 1e-6
 seconds = st.floats(min_value=0.0, max_value=200.0, allow_nan=False)

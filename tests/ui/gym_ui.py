@@ -11,13 +11,13 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.model import SessionKind
 from desktop.gym.session import WorkoutSession
 from desktop.gym.start import start_workout
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.view import GymView
+from tests.fake_clock import FakeClock
 
 SCREEN = (1366, 768)
 
@@ -67,7 +67,7 @@ class CueLog:
     heard: list[tuple[str, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.view.cue_reached.connect(self._on_cue)
+        self.view.rests.cue_reached.connect(self._on_cue)
 
     def _on_cue(self, cue: str) -> None:
         rest = self.view.session.rest
@@ -82,4 +82,5 @@ def wait(view: GymView, clock: FakeClock, seconds: float, *, step: float = 1.0) 
         chunk = min(step, remaining)
         clock.advance(chunk)
         remaining -= chunk
-        view.refresh()
+        view.rests.refresh()  # the rest timer's poll, 4x a second in the app
+        view._render()  # the lifting stopwatch's redraw, 4x a second in the app

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop import app as composition_root
+from desktop.ui.common.pyside_compat import FEATURE_MODULE
 from desktop.ui.shell.main_window import MainWindow
 
 Check = Callable[[MainWindow], None]
@@ -45,7 +46,7 @@ def run_cramproof(
     handlers = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
     root = logging.getLogger()
     root_handlers, root_level = list(root.handlers), root.level
-    feature = sys.modules.get("shibokensupport.feature")
+    feature = sys.modules.get(FEATURE_MODULE)
     uses_pyside = getattr(feature, "_mod_uses_pyside", None)
 
     def run(*args: str, check: Check) -> int:

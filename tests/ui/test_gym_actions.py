@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from db.sessions import open_sessions
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.ui.alerts.sound_settings import SoundSettingsDialog
 from desktop.ui.common.window_state import WindowState
 from desktop.ui.gym.actions import GymActions
+from tests.fake_clock import FakeClock
 
 
 @pytest.fixture

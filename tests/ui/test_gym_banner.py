@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Prompt, Stage
 from desktop.ui.gym.view import GymView
+from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import open_view, press, wait
 from tests.ui.pixels import contrast, image_rows_blank, ink_and_background
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.ui.gym.view import GymView
+from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import open_view, press
 from tests.ui.pixels import text_contrast
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from db.store import Store, open_store
-from desktop.domain.clock import FakeClock
 from desktop.history.history import HistoryLog
 from desktop.progress.series import ProgressSource
 from desktop.runtime.paths import AppPaths
@@ -27,6 +26,7 @@ from desktop.ui.gym.view import GymView
 from desktop.ui.history.view import HistoryView
 from desktop.ui.progress.view import ProgressView
 from desktop.ui.shell.main_window import MainWindow
+from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import SCREEN, open_view, press
 from tests.ui.pixels import colours, contrast, ink_and_background
 

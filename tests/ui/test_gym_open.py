@@ -15,12 +15,12 @@ from pytestqt.qtbot import QtBot
 from db.athletes import list_athletes
 from db.sessions import get_session, open_sessions, sets_for_session
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Stage
 from desktop.gym.start import start_workout
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.open_session import ResumeUnanswered, open_gym
 from desktop.ui.gym.view import GymView
+from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, lift_set
 from tests.ui.gym_ui import no_bus_screen
 

@@ -19,9 +19,9 @@ from pytestqt.qtbot import QtBot
 from db.exercises import list_exercises
 from db.sessions import get_session, sessions_for_athlete, sets_for_session
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Stage
 from desktop.ui.gym.view import GymView
+from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, open_log, plan_for_today
 from tests.ui.gym_ui import CueLog, open_view, press, type_text, wait
 
@@ -197,7 +197,7 @@ def test_with_the_real_clock_the_qt_timers_sound_each_cue_once(
         plan_for_today(store, clock, options={"light_rest_s": [1, 2]})
         view = show_view(qtbot, start_workout(store, clock=SystemClock(), kind="light"), tmp_path)
         heard: list[str] = []
-        view.cue_reached.connect(heard.append)
+        view.rests.cue_reached.connect(heard.append)
         press(qtbot, view, K.Key_Space)
         press(qtbot, view, K.Key_Space)
         press(qtbot, view, K.Key_Return)

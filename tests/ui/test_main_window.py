@@ -69,7 +69,7 @@ def test_closing_closes_the_log(window: MainWindow) -> None:
 
 
 def test_damaged_log_dialog_offers_restore_first(qtbot: QtBot, tmp_path: Path) -> None:
-    from db.backup import BackupInfo
+    from db.records import BackupInfo
 
     backup = BackupInfo(
         path=tmp_path / "b.db", taken_at=datetime(2027, 1, 3, tzinfo=UTC), reason=None

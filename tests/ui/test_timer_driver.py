@@ -8,9 +8,10 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.clock import FakeClock, SystemClock
+from desktop.domain.clock import SystemClock
 from desktop.domain.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW, Phase, RestTimer, RestWindow
 from desktop.ui.alerts.timer_driver import TimerDriver
+from tests.fake_clock import FakeClock
 
 ON_TIME_S = 0.020  # the issue: each cue within 20 ms of its moment
 WORST_LATE_S = 0.150  # one cue held up by a loaded 2-core machine may be this late, no more

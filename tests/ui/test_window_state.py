@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.clock import FakeClock
 from desktop.ui.common.window_state import WindowState
 from desktop.ui.gym.actions import GymActions
+from tests.fake_clock import FakeClock
 
 
 @pytest.mark.qt_log_ignore("pipewire", "PulseAudioService", "Qt multimedia")

@@ -26,13 +26,8 @@ class RestFollower(QObject):
     ) -> None:
         super().__init__(parent)
         self._session, self._player = session, player
-        self._driver: TimerDriver | None = None
+        self._driver: TimerDriver | None = None  # made with the first rest: sound waits till then
         self._watched: RestTimer | None = None
-
-    @property
-    def driver(self) -> TimerDriver | None:
-        """Created with the first rest, so sound is prepared only once a rest begins."""
-        return self._driver
 
     def sync(self) -> None:
         """Follow the session's current rest (or stop), re-arm the cue timer, redraw."""

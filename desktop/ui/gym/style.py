@@ -8,12 +8,13 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
 from desktop.domain.rest_timer import Phase
+from desktop.ui.common.colours import ACCENT_BLUE
 
 # White on each background keeps a contrast of at least 4.5:1 (WCAG AA for any text size).
 BACKGROUND = "#12161c"
 TEXT = "#ffffff"
 MUTED_TEXT = "#c9d1d9"
-ACCENT = "#1f5fbf"
+ACCENT = ACCENT_BLUE
 PROMPT_BG, PROMPT_FG = "#ffd23f", "#000000"
 MESSAGE_FG = "#ff9b8f"
 FLASH_BG, FLASH_FG = "#ffffff", "#000000"

@@ -38,7 +38,6 @@ class GymView(QWidget):
 
     session_finished = Signal(int)
     closed = Signal()
-    cue_reached = Signal(str)
     status_posted = Signal(str)
     mute_toggled = Signal(bool)
 
@@ -103,7 +102,6 @@ class GymView(QWidget):
         self._stopwatch.setInterval(STOPWATCH_MS)
         self._stopwatch.timeout.connect(self._render)
         self.rests.ticked.connect(self._on_rests_ticked)
-        self.rests.cue_reached.connect(self.cue_reached)
         self.apply_look(current_look())
         self.rests.sync()
         self._render()
@@ -116,11 +114,6 @@ class GymView(QWidget):
             label.setStyleSheet(f"color: {look.muted};")
         for part in (self.controls, self.set_panel, self.log_panel, self.timer_panel, self.summary):
             part.apply_look(look)
-
-    def refresh(self) -> None:
-        """Report due cues and redraw now (what the Qt timers do four times a second)."""
-        self.rests.refresh()
-        self._render()
 
     def dispatch(self, action: str) -> None:
         """Run one keyboard-contract action (see gym_keys) and redraw."""

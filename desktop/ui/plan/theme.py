@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from desktop.ui.common.colours import ACCENT_BLUE
+
 INK = "#111111"
 PAPER = "#ffffff"
-ACCENT = "#1f5fbf"
+ACCENT = ACCENT_BLUE
 FOCUS = "#f0b400"
 ERROR_BG = "#fde2e1"
 ERROR_INK = "#8a1208"

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QGraphicsLinearLayout,
@@ -39,12 +38,11 @@ PANEL_SPACING = 6.0
 class ProgressView(QWidget):
     """Draws what `source` reads; `refresh()` after anything in the log changed."""
 
-    refreshed = Signal()
-
     def __init__(self, source: ProgressSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         import pyqtgraph as pg
 
+        from desktop.ui.common.pyqtgraph_compat import place_central_item
         from desktop.ui.progress.charts.adherence_chart import AdherenceChart
         from desktop.ui.progress.charts.cramp_chart import CrampChart
         from desktop.ui.progress.charts.quality_chart import QualityChart
@@ -75,10 +73,9 @@ class ProgressView(QWidget):
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
         # The view sizes its central item: laid out once, at the size the screen opens at
         # (setCentralItem() would lay all panels out at the view's default size first).
-        self.graphics.centralWidget = _columns(
-            (self.adherence, self.cramps), (self.strength, self.quality)
+        place_central_item(
+            self.graphics, _columns((self.adherence, self.cramps), (self.strength, self.quality))
         )
-        self.graphics.scene().addItem(self.graphics.centralWidget)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -113,16 +110,6 @@ class ProgressView(QWidget):
             self._link_week_axes()
         finally:
             self._refreshing = False
-        self.refreshed.emit()
-
-    def export_all(self, folder: Path) -> list[Path]:
-        """Every chart that has data, as PNG files in `folder`."""
-        folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for number, chart in enumerate(self.charts(), start=1):
-            if not chart.is_empty:
-                written.append(chart.export_png(folder / f"progress-{number}.png"))
-        return written
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw in the new colours when the desktop switches between light and dark."""

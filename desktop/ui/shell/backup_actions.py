@@ -10,10 +10,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from db.backup import good_backups
 from db.errors import StoreError
 from db.store import Store
-from desktop.runtime.data_safety import back_up_now, restore_and_reopen
+from desktop.runtime.data_safety import back_up_now, restorable_backups, restore_and_reopen
 from desktop.runtime.paths import AppPaths
 
 
@@ -51,7 +50,7 @@ class BackupActions(QObject):
 
     def _on_restore_triggered(self) -> None:
         store = self._store_getter()
-        backups = good_backups(self._paths.backups)
+        backups = restorable_backups(self._paths.backups)
         if store is None or not backups:
             QMessageBox.information(
                 self._window, "No backups", f"There are no usable backups in {self._paths.backups}."

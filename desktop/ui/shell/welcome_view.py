@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop.ui.common.colours import ACCENT_BLUE
+
 WELCOME_TEXT = (
     "Late-race cramps are mostly fatigue: when hips, glutes and core tire, smaller muscles take "
     "over and seize. Cramproof builds strength that holds when you are already tired.\n\n"
@@ -46,7 +48,7 @@ class WelcomeView(QWidget):
         self.setup_button.setFont(body_font)
         self.setup_button.setObjectName("primaryAction")
         self.setup_button.setStyleSheet(
-            "#primaryAction { background: #1f5fbf; color: white; border: none;"
+            f"#primaryAction {{ background: {ACCENT_BLUE}; color: white; border: none;"
             " border-radius: 8px; padding: 8px 32px; }"
             "#primaryAction:focus { outline: none; border: 3px solid #f0b400; }"
         )

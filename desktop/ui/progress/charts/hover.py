@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsScene
 # isort: split
 import pyqtgraph as pg
 
+from desktop.ui.common.pyqtgraph_compat import style_text_box
 from desktop.ui.progress.charts.palette import ChartPalette
 from desktop.ui.progress.charts.plot import DatePlot
 
@@ -78,8 +79,7 @@ class Readout:
         fill = QColor(palette.background)
         fill.setAlphaF(0.92)
         self.text.setColor(palette.foreground)
-        self.text.fill = pg.mkBrush(fill)
-        self.text.border = pg.mkPen(palette.muted)
+        style_text_box(self.text, fill=pg.mkBrush(fill), border=pg.mkPen(palette.muted))
         pen = QPen(QColor(palette.muted), 1, Qt.PenStyle.DotLine)
         pen.setCosmetic(True)
         self.line.setPen(pen)

@@ -16,8 +16,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsWidget, QSizePolicy
 
-# isort: split
-from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
+from desktop.ui.common.pyqtgraph_compat import symbol_path
 
 ROW_HEIGHT = 22.0
 SAMPLE_WIDTH = 26.0
@@ -124,5 +123,5 @@ class Legend(QGraphicsWidget):
             painter.setBrush(QBrush(QColor(entry.fill or entry.colour)))
             painter.translate(centre)
             painter.scale(entry.size, entry.size)
-            painter.drawPath(Symbols[entry.symbol])
+            painter.drawPath(symbol_path(entry.symbol))
         painter.restore()

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
+from desktop.ui.common.colours import ACCENT_BLUE
+
 
 @dataclass(frozen=True)
 class ChartPalette:
@@ -48,7 +50,7 @@ LIGHT = ChartPalette(
     yellow="#a87900",
     red="#c62828",
     grey="#6b7686",
-    load="#1f5fbf",
+    load=ACCENT_BLUE,
     estimate="#7b3fb5",
     band="#1a7f37",
     today="#b84a00",
@@ -56,7 +58,7 @@ LIGHT = ChartPalette(
     phase2="#eef7ee",
     taper="#f3eefa",
     severity=("#1a7f37", "#a87900", "#c25700", "#c62828"),
-    quality=("#1f5fbf", "#7b3fb5", "#1a7f37"),
+    quality=(ACCENT_BLUE, "#7b3fb5", "#1a7f37"),
 )
 DARK = ChartPalette(
     name="dark",

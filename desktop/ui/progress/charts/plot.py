@@ -9,12 +9,12 @@ right-click.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsWidget, QSizePolicy
+from PySide6.QtWidgets import QGraphicsGridLayout, QGraphicsWidget, QMenu, QSizePolicy
 
 # isort: split
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 
+from desktop.ui.common.pyqtgraph_compat import allow_menu_later, view_box_menu
 from desktop.ui.progress.charts.axes import Axis, DateAxis, Ticks
 from desktop.ui.progress.charts.layers import Fonts, Layer
 
@@ -26,14 +26,11 @@ class ChartViewBox(pg.ViewBox):
 
     def __init__(self) -> None:
         super().__init__(enableMenu=False)
-        self.state["enableMenu"] = True
+        allow_menu_later(self)
         self.home: dict[int, tuple[float, float, float]] = {}
 
-    def getMenu(self, ev: object) -> ViewBoxMenu:
-        if self.menu is None:
-            self.menu = ViewBoxMenu(self)
-            self.updateViewLists()
-        return self.menu
+    def getMenu(self, ev: object) -> QMenu:
+        return view_box_menu(self)
 
     def getContextMenus(self, event: object) -> list:
         return self.getMenu(event).actions()

@@ -21,24 +21,11 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPixmap,
-    QPolygonF,
     QTransform,
 )
 
-# isort: split
-import pyqtgraph.functions as fn
-from pyqtgraph.graphicsItems.ScatterPlotItem import Symbols
-from pyqtgraph.Qt.internals import PrimitiveArray  # how pyqtgraph's scatter hands PySide fragments
-
+from desktop.ui.common.pyqtgraph_compat import pixmap_fragments, polygon, symbol_path
 from desktop.ui.progress.charts.layers import Canvas, pen
-
-
-def _polygon(xs: np.ndarray, ys: np.ndarray) -> QPolygonF:
-    polygon = fn.create_qpolygonf(len(xs))
-    points = fn.ndarray_from_qpolygonf(polygon)
-    points[:, 0] = xs
-    points[:, 1] = ys
-    return polygon
 
 
 def _array(values: Sequence[float]) -> np.ndarray:
@@ -64,7 +51,7 @@ class Line:
             return
         painter.setPen(pen(self.colour, self.width, self.style))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPolyline(_polygon(canvas.xs(self.xs), canvas.ys(self.ys)))
+        painter.drawPolyline(polygon(canvas.xs(self.xs), canvas.ys(self.ys)))
 
 
 @dataclass(frozen=True, eq=False)
@@ -105,8 +92,7 @@ class Dots:
             return
         ratio = painter.device().devicePixelRatioF()
         stamp = self._stamp(ratio)
-        fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
-        fragments.resize(int(shown.sum()))
+        fragments = pixmap_fragments(int(shown.sum()))
         table = fragments.ndarray()  # x, y (centre), source x, y, w, h, scale x, y, turn, alpha
         table[:, 0] = xs[shown]
         table[:, 1] = ys[shown]
@@ -116,7 +102,7 @@ class Dots:
 
     @cached_property
     def _shape(self) -> QPainterPath:
-        return QTransform.fromScale(self.size, self.size).map(Symbols[self.symbol])
+        return QTransform.fromScale(self.size, self.size).map(symbol_path(self.symbol))
 
     @cached_property
     def _stamps(self) -> dict[float, QPixmap]:
