@@ -226,7 +226,11 @@ class RunningApp:
 
     def assert_running(self) -> None:
         if self.process.poll() is not None:
-            raise AssertionError(f"Cramproof exited ({self.process.returncode}): {self.stderr()}")
+            log = self.data_dir / "logs" / "cramproof.log"
+            tail = log.read_text(errors="replace")[-1500:] if log.exists() else "(no log)"
+            raise AssertionError(
+                f"Cramproof exited ({self.process.returncode}): {self.stderr()}\nIts log: {tail}"
+            )
 
     def stderr(self) -> str:
         return self.stderr_file.read_text(errors="replace")[-3000:]

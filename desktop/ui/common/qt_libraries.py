@@ -8,6 +8,7 @@ are looked for only after Qt has failed, and Qt itself is imported only by `star
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Mapping
@@ -115,6 +116,9 @@ def start_application(argv: list[str]) -> QApplication:
 
     def on_message(kind: QtMsgType, context: Any, message: str) -> None:
         if kind == QtMsgType.QtFatalMsg:
+            # Qt's own words go to the log file, for whoever helps the runner find out why.
+            reason = " | ".join([*held, message])
+            logging.getLogger(__name__).error("Qt could not start: %s", reason)
             sys.stderr.write(platform_failure_line() + "\n")
             sys.stderr.flush()
             os._exit(1)
