@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Any
@@ -240,6 +240,22 @@ def sets_for_session(target: StoreLike, session_id: int) -> list[SetRecord]:
         "SELECT * FROM sets WHERE session_id = ? ORDER BY id", [session_id]
     )
     return [_set(row) for row in rows]
+
+
+@translates_errors
+def work_set_counts(target: StoreLike, session_ids: Iterable[int]) -> dict[int, dict[int, int]]:
+    """Work sets (warm-ups left out) per exercise id, per session id, in one grouped query: the
+    plan screen counts them for every session of a build-up as it opens."""
+    rows = as_database(target).execute(
+        """SELECT session_id, exercise_id, count(*) FROM sets
+        WHERE warmup = 0 AND session_id IN (SELECT value FROM json_each(?))
+        GROUP BY session_id, exercise_id""",
+        [json.dumps(sorted(set(session_ids)))],
+    )
+    counts: dict[int, dict[int, int]] = {}
+    for session_id, exercise_id, count in rows:
+        counts.setdefault(session_id, {})[exercise_id] = count
+    return counts
 
 
 @translates_errors

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,6 +15,8 @@ from db.backup import new_backup_path, write_backup
 from db.migrations import MIGRATIONS
 from desktop.runtime.paths import AppPaths
 from desktop.runtime.startup import Choice, StoreProblem, open_or_recover
+from tests.conftest import REPO_ROOT, child_env
+from tests.system_needs import require_qt
 
 T0 = datetime(2027, 1, 10, 9, 0, tzinfo=UTC)
 
@@ -119,3 +123,48 @@ def test_log_from_a_newer_cramproof_is_refused_untouched(paths: AppPaths) -> Non
     assert problem.choices == (Choice.QUIT,)
     assert "newer" in problem.message.lower()
     assert paths.database.read_bytes() == before
+
+
+LOADED_AT_START = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from desktop.app import start_window
+from desktop.plan.planning import Planning
+from desktop.plan.setup_form import SetupForm
+from desktop.runtime.paths import AppPaths
+from db.store import open_store
+folder = Path(sys.argv[1])
+paths = AppPaths(data_dir=folder, log_dir=folder / "logs")
+store = open_store(paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
+race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
+Planning(store, now=lambda: datetime.now(UTC)).set_up(SetupForm(name="Ana", race_date=str(race)))
+store.close()
+started = start_window(paths)
+while not started.opened:
+    started.app.processEvents()
+for _ in range(5):  # start-up's queued steps: the check-in, the last screen, the window icon
+    started.app.processEvents()
+assert started.window.store is not None
+watched = ("PySide6.QtNetwork", "desktop.ui.plan.setup_dialog", "desktop.ui.plan.checkin_dialog",
+           "desktop.ui.plan.exercises_dialog", "desktop.ui.plan.second_day_dialog")
+print(" ".join(name for name in watched if name in sys.modules) or "none")
+started.window.close()
+started.shut_down()
+"""
+
+
+def test_the_log_on_screen_loads_no_qtnetwork_and_no_plan_dialog(data_dir: Path) -> None:
+    """Start-up's cost is what it loads: the raise server runs on QtCore alone, and the Plan
+    menu's dialogs wait until one is opened."""
+    require_qt()
+    result = subprocess.run(
+        [sys.executable, "-c", LOADED_AT_START, str(data_dir)],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env=child_env(),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["none"]

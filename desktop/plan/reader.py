@@ -15,7 +15,7 @@ from db.checkins import checkins_for
 from db.exercises import list_exercises
 from db.plans import active_plan, gate_decisions, plan_exercises, planned_days
 from db.records import Athlete, PlanRecord
-from db.sessions import sessions_for_athlete, sets_for_session
+from db.sessions import sessions_for_athlete, work_set_counts
 from db.settings import get_setting
 from db.store import Store
 from desktop.domain.day_status import LoggedSession
@@ -109,16 +109,17 @@ class PlanReader:
         slack = range(-MATCH_SLACK.days, MATCH_SLACK.days + 1)
         reach = {day.date + timedelta(days=shift) for day in build_up.days for shift in slack}
         keys = {exercise.id: exercise.key for exercise in list_exercises(self.store)}
-        logged = []
+        counting = []
         for session in sessions_for_athlete(self.store, athlete_id):
             local_day = session.started_at.astimezone().date()
-            if session.planned_day_id not in linked and local_day not in reach:
-                continue
-            work = Counter(
-                keys.get(s.exercise_id, "")
-                for s in sets_for_session(self.store, session.id)
-                if not s.warmup
-            )
+            if session.planned_day_id in linked or local_day in reach:
+                counting.append((session, local_day))
+        counts = work_set_counts(self.store, (session.id for session, _ in counting))
+        logged = []
+        for session, local_day in counting:
+            work: Counter[str] = Counter()
+            for exercise_id, count in counts.get(session.id, {}).items():
+                work[keys.get(exercise_id, "")] += count
             logged.append(LoggedSession(local_day, session.kind, session.planned_day_id, work))
         return logged
 

@@ -15,10 +15,8 @@ from db.errors import StoreError
 from desktop.domain.model import PlanInputError
 from desktop.plan.planning import CheckinQuestion, Planning, SecondDayOffer
 from desktop.plan.setup_form import SetupForm
-from desktop.ui.plan.checkin_dialog import CheckinDialog, CheckinNotDueDialog
-from desktop.ui.plan.exercises_dialog import ExercisesDialog
-from desktop.ui.plan.second_day_dialog import SecondDayDialog
-from desktop.ui.plan.setup_dialog import SetupDialog
+
+# The dialogs are imported when first opened: none is needed for the log on screen.
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +69,8 @@ class PlanActions(QObject):
             athlete = self._planning().current_athlete()
             typed = name if name is not None else athlete.name if athlete else ""
             form = SetupForm(name=typed, race_date="")
+        from desktop.ui.plan.setup_dialog import SetupDialog
+
         dialog = SetupDialog(self._planning(), form=form, parent=self._window)
         dialog.form_accepted.connect(self._on_setup_form_accepted)
         self._show(dialog)
@@ -79,6 +79,8 @@ class PlanActions(QObject):
         form = self._planning().current_form()
         if form is None:
             return
+        from desktop.ui.plan.setup_dialog import SetupDialog
+
         dialog = SetupDialog(self._planning(), form=form, editing=True, parent=self._window)
         dialog.form_accepted.connect(self._on_change_form_accepted)
         self._show(dialog)
@@ -87,6 +89,8 @@ class PlanActions(QObject):
         settings = self._planning().settings()
         if settings is None:
             return
+        from desktop.ui.plan.exercises_dialog import ExercisesDialog
+
         dialog = ExercisesDialog(settings, parent=self._window)
         dialog.variant_chosen.connect(self._on_exercises_variant_chosen)
         self._show(dialog)
@@ -111,11 +115,15 @@ class PlanActions(QObject):
         elif not self.offer_second_day():
             outlook = self._planning().checkin_outlook()
             if outlook is not None:
+                from desktop.ui.plan.checkin_dialog import CheckinNotDueDialog
+
                 not_due = CheckinNotDueDialog(outlook, parent=self._window)
                 not_due.answer_now.connect(self._on_answer_now)
                 self._show(not_due)
 
     def ask_checkin(self, question: CheckinQuestion) -> None:
+        from desktop.ui.plan.checkin_dialog import CheckinDialog
+
         dialog = CheckinDialog(question, parent=self._window)
         dialog.checkin_answered.connect(self._on_checkin_answered)
         self._show(dialog)
@@ -127,6 +135,8 @@ class PlanActions(QObject):
         if isinstance(offer, SecondDayOffer):
             settings = self._planning().settings()
             speed_day = settings.speed_day if settings else 2
+            from desktop.ui.plan.second_day_dialog import SecondDayDialog
+
             dialog = SecondDayDialog(offer, speed_day=speed_day, parent=self._window)
             dialog.second_day_decided.connect(self._on_second_day_decided)
             self._show(dialog)
@@ -200,6 +210,8 @@ class PlanActions(QObject):
             self.message_posted.emit("Exercises updated for every day of this plan")
 
     def _on_checkin_answered(self, pain: bool, recovered: bool) -> None:
+        from desktop.ui.plan.checkin_dialog import CheckinDialog
+
         dialog = self.dialog
         if not isinstance(dialog, CheckinDialog):
             return

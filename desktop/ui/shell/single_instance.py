@@ -12,11 +12,14 @@ import errno
 import hashlib
 import logging
 import os
+import socket
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtCore import QDir, QLockFile, QObject, QSocketNotifier, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalSocket
@@ -116,38 +119,138 @@ def ask_running_instance_to_raise(
 
 
 class RaiseServer(QObject):
-    """Listens for a second launch and reports it so the window can raise itself."""
+    """Listens for a second launch and reports it so the window can raise itself.
+
+    On POSIX a plain Unix socket watched by a `QSocketNotifier`, at the path QLocalServer would
+    use (so every Cramproof's QLocalSocket finds it): QtNetwork costs about 6 ms and 2.3 MiB on
+    the way to the log on screen. Windows keeps QLocalServer, whose names are named pipes.
+    """
 
     raise_requested = Signal()
     gym_requested = Signal(str)  # "today", "heavy" or "light"
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
-        # QtNetwork loads here, after the first frame: the lock alone keeps the log single.
-        from PySide6.QtNetwork import QLocalServer
-
         super().__init__(parent)
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        name = server_name(data_dir)
-        # A crashed instance can leave its socket file behind; we hold the lock, so it is ours.
-        QLocalServer.removeServer(name)
-        if not self._server.listen(name):
-            log.warning("Second launches cannot raise this window: %s", self._server.errorString())
-        self._server.newConnection.connect(self._on_server_new_connection)
+        self._listener: _UnixListener | _QtListener
+        if sys.platform == "win32":
+            self._listener = _QtListener(server_name(data_dir), self._on_message, self)
+        else:
+            self._listener = _UnixListener(server_name(data_dir), self._on_message, self)
 
-    def _on_server_new_connection(self) -> None:
-        while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_socket_ready_read(self, socket: QLocalSocket) -> None:
-        message = bytes(socket.readAll().data())
+    def _on_message(self, message: bytes) -> None:
         if not message.startswith(RAISE_MESSAGE.strip()):
             return
         self.raise_requested.emit()
         words = message.decode("ascii", "replace").split()
         if len(words) == 3 and words[1] == "gym" and words[2] in GYM_KINDS:
             self.gym_requested.emit(words[2])
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+class _UnixListener(QObject):
+    """A listening Unix socket: each connection's first line goes to `on_message`."""
+
+    def __init__(self, name: str, on_message: Callable[[bytes], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._on_message = on_message
+        self._path = Path(QDir.tempPath(), name)
+        self._clients: dict[int, tuple[socket.socket, QSocketNotifier, bytearray]] = {}
+        self._server: socket.socket | None = None
+        try:
+            self._server = _listen_privately(self._path)
+        except OSError as error:
+            log.warning("Second launches cannot raise this window: %s", error)
+            return
+        self._notifier = QSocketNotifier(self._server.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._accept)
+
+    def _accept(self) -> None:
+        while self._server is not None:
+            try:
+                client, _ = self._server.accept()
+            except OSError:  # BlockingIOError: no one else waiting
+                return
+            client.setblocking(False)
+            notifier = QSocketNotifier(client.fileno(), QSocketNotifier.Type.Read, self)
+            fd = client.fileno()
+            self._clients[fd] = (client, notifier, bytearray())
+            notifier.activated.connect(lambda *_, fd=fd: self._read(fd))
+
+    def _read(self, fd: int) -> None:
+        client, _, received = self._clients[fd]
+        try:
+            chunk = client.recv(256)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        received += chunk
+        if chunk and b"\n" not in received and len(received) < 256:
+            return  # the rest of the line is on its way
+        self._drop(fd)
+        if received:
+            self._on_message(bytes(received))
+
+    def _drop(self, fd: int) -> None:
+        client, notifier, _ = self._clients.pop(fd)
+        notifier.setEnabled(False)
+        notifier.deleteLater()
+        client.close()
+
+    def close(self) -> None:
+        for fd in list(self._clients):
+            self._drop(fd)
+        if self._server is not None:
+            self._notifier.setEnabled(False)
+            self._server.close()
+            self._server = None
+            self._path.unlink(missing_ok=True)
+
+
+def _listen_privately(path: Path) -> socket.socket:
+    """Bind in a private folder and move the socket into place, so no other user can connect
+    in between (as QLocalServer's UserAccessOption); a crashed instance's socket is replaced,
+    which is safe: we hold the lock, so it is ours."""
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        with tempfile.TemporaryDirectory(prefix="cramproof-", dir=path.parent) as private:
+            staged = Path(private, "raise")
+            server.bind(str(staged))
+            staged.chmod(0o600)
+            path.unlink(missing_ok=True)
+            staged.rename(path)
+        server.listen(4)
+        server.setblocking(False)
+    except OSError:
+        server.close()
+        raise
+    return server
+
+
+class _QtListener(QObject):
+    """Windows: QLocalServer on a named pipe (QtNetwork loads here, after the first frame)."""
+
+    def __init__(self, name: str, on_message: Callable[[bytes], None], parent: QObject) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        super().__init__(parent)
+        self._on_message = on_message
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        QLocalServer.removeServer(name)
+        if not self._server.listen(name):
+            log.warning("Second launches cannot raise this window: %s", self._server.errorString())
+        self._server.newConnection.connect(self._on_server_new_connection)
+
+    def _on_server_new_connection(self) -> None:
+        while (client := self._server.nextPendingConnection()) is not None:
+            client.readyRead.connect(lambda c=client: self._on_socket_ready_read(c))
+            client.disconnected.connect(client.deleteLater)
+
+    def _on_socket_ready_read(self, client: QLocalSocket) -> None:
+        self._on_message(bytes(client.readAll().data()))
 
     def close(self) -> None:
         self._server.close()
