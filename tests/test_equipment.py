@@ -90,3 +90,15 @@ def test_dialog_refuses_bad_input_visibly_and_saves_good_input(qtbot: QtBot, log
         save.click()
     gear = current_equipment(log, EquipmentOwner(ana.id, "Ana", "kg"))
     assert (gear.bar, gear.plates) == (15.0, (20.0, 10.0, 5.0))
+
+
+def test_the_equipment_module_owns_the_bar_and_plates() -> None:
+    """One home: the record, its settings and its reader live in gym/equipment.py, which
+    today.py (what gym mode opens) uses, not the other way round."""
+    import desktop.gym.equipment as owner
+    import desktop.gym.today as today
+
+    assert owner.Equipment.__module__ == "desktop.gym.equipment"
+    assert owner.equipment.__module__ == "desktop.gym.equipment"
+    assert (owner.BAR_SETTING, owner.PLATES_SETTING) == ("bar", "plates")
+    assert not hasattr(today, "BAR_SETTING")

@@ -29,6 +29,7 @@ from desktop.domain.workout import (
     without_warmups,
 )
 from desktop.domain.workout_summary import WorkoutSummary, summarize
+from desktop.gym.equipment import Equipment
 from desktop.gym.rows import (
     done_sets,
     exercise_ids,
@@ -37,7 +38,6 @@ from desktop.gym.rows import (
     summary_sets,
     warmups_for,
 )
-from desktop.gym.today import Equipment
 
 
 class SessionBook:

@@ -6,23 +6,52 @@ bar or no 1.25 kg plates gets breakdowns that add up on its own equipment.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from db.plans import active_plan
-from db.settings import set_setting
+from db.settings import get_setting, set_setting
 from db.store import Store
 from desktop.domain.model import Units
-from desktop.domain.plates import kg_to_lb
+from desktop.domain.plates import kg_to_lb, standard_bar, standard_plates
 from desktop.domain.workout_input import InputError
-from desktop.gym.today import BAR_SETTING, PLATES_SETTING, Equipment, equipment
 from desktop.plan.reader import PlanReader
+
+log = logging.getLogger(__name__)
 
 MAX_BAR_KG = 50.0
 MAX_PLATE_KG = 50.0
 MAX_PLATE_SIZES = 12
+BAR_SETTING = "bar"  # per athlete, in the plan's units
+PLATES_SETTING = "plates"  # per athlete, comma-separated, in the plan's units
+
+
+@dataclass(frozen=True)
+class Equipment:
+    """The athlete's bar and plates, in their units, for warm-ups and the plate breakdown."""
+
+    units: Units
+    bar: float
+    plates: tuple[float, ...]
+
+
+def equipment(store: Store, athlete_id: int, units: Units) -> Equipment:
+    """The bar and plates from the athlete's settings, or the standard ones for the units."""
+    standard = Equipment(units, standard_bar(units), standard_plates(units))
+    try:
+        text = get_setting(store, BAR_SETTING, athlete_id=athlete_id)
+        bar = float(text) if text else standard.bar
+        text = get_setting(store, PLATES_SETTING, athlete_id=athlete_id)
+        plates = tuple(float(p) for p in text.split(",")) if text else standard.plates
+        if not all(math.isfinite(v) and v >= 0 for v in (bar, *plates)) or 0 in plates:
+            raise ValueError("bar and plates must be finite and positive")
+    except ValueError:
+        log.warning("Unreadable bar or plate setting; using the standard %s set", units)
+        return standard
+    return Equipment(units, bar, plates)
 
 
 @dataclass(frozen=True)

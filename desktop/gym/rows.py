@@ -32,7 +32,7 @@ from desktop.domain.workout import (
     warmup_ramp,
 )
 from desktop.domain.workout_summary import SummarySet
-from desktop.gym.today import Equipment
+from desktop.gym.equipment import Equipment
 
 LAYOUT_VERSION = 1
 LOOK_BACK = 12  # sessions of the same kind, about six weeks of double days

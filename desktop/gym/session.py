@@ -25,7 +25,7 @@ from desktop.domain.workout import NextSet, Outcome, Prompt, Stage, WorkoutPlan,
 from desktop.domain.workout_input import InputError
 from desktop.domain.workout_summary import WorkoutSummary
 from desktop.gym.book import SessionBook
-from desktop.gym.changes import SessionChanges
+from desktop.gym.changes import Flow, SessionChanges
 from desktop.gym.finish import CrampAnswer, finish_workout
 from desktop.gym.lift import Draft, Lift
 from desktop.gym.rest import RestKeeper
@@ -35,28 +35,21 @@ log = logging.getLogger(__name__)
 __all__ = ["CrampAnswer", "Draft", "Outcome", "Prompt", "Stage", "WorkoutSession"]
 
 
-class WorkoutSession(SessionChanges):
+class WorkoutSession:
     """One session in progress: the flow, the running rest and the set under way."""
 
-    def __init__(
-        self,
-        book: SessionBook,
-        *,
-        clock: Clock,
-        rest: RestTimer | None = None,
-    ) -> None:
+    def __init__(self, book: SessionBook, *, clock: Clock, rest: RestTimer | None = None) -> None:
         self.book, self.clock = book, clock
         self.rests = RestKeeper(book.store, book.record.id, clock=clock, timer=rest)
         self._lift: Lift | None = None
-        self._prompt: Prompt | None = None
-        self._finished = False
-        self._message: str | None = None
         self._question = ""
         self._asked_load: float | None = None
         self._accepted_load: float | None = None
-        self._stage = Stage.RESTING if rest else Stage.READY
-        if rest is None and book.next is None:
-            self._stage = Stage.SUMMARY
+        first = Stage.RESTING if rest else Stage.READY if book.next is not None else Stage.SUMMARY
+        self.flow = Flow(first)
+        self.changes = SessionChanges(
+            book, self.rests, self.flow, save=self.save, to_summary=self._to_summary
+        )
 
     @property
     def session_id(self) -> int:
@@ -77,11 +70,11 @@ class WorkoutSession(SessionChanges):
 
     @property
     def stage(self) -> Stage:
-        return self._stage
+        return self.flow.stage
 
     @property
     def prompt(self) -> Prompt | None:
-        return self._prompt
+        return self.flow.prompt
 
     @property
     def draft(self) -> Draft | None:
@@ -90,11 +83,11 @@ class WorkoutSession(SessionChanges):
     @property
     def rest(self) -> RestTimer | None:
         """The rest on screen; while a set is under way it counts on unseen and unsounded."""
-        return self.rests.timer if self._stage is Stage.RESTING else None
+        return self.rests.timer if self.flow.stage is Stage.RESTING else None
 
     @property
     def finished(self) -> bool:
-        return self._finished
+        return self.flow.finished
 
     @property
     def summary(self) -> WorkoutSummary:
@@ -103,12 +96,12 @@ class WorkoutSession(SessionChanges):
     @property
     def message(self) -> str | None:
         """One line for the athlete: an input to correct, or a save that failed."""
-        return self._message or self.rests.problem
+        return self.flow.message or self.rests.problem
 
     @property
     def load_question(self) -> str:
         """The unusual-load question while it is open, in the runner's words."""
-        return self._question if self._prompt is Prompt.UNUSUAL_LOAD else ""
+        return self._question if self.flow.prompt is Prompt.UNUSUAL_LOAD else ""
 
     @property
     def resting_after_warmup(self) -> bool:
@@ -127,57 +120,57 @@ class WorkoutSession(SessionChanges):
 
     def primary(self) -> None:
         """Space: start the set, set done, end the rest (a heavy rest before 3:00 asks once)."""
-        self._message = None
-        if self._prompt is Prompt.EARLY:
-            self._prompt = None
+        self.flow.message = None
+        if self.flow.prompt is Prompt.EARLY:
+            self.flow.prompt = None
             self._start_lifting()
-        elif self._prompt is not None:
+        elif self.flow.prompt is not None:
             return
-        elif self._stage is Stage.READY:
+        elif self.flow.stage is Stage.READY:
             self._start_lifting()
-        elif self._stage is Stage.LIFTING and self._lift is not None:
+        elif self.flow.stage is Stage.LIFTING and self._lift is not None:
             load_kg = self.book.planned_load_kg(self._lift.upcoming)
             self._lift.done(self._moment(), load_kg=load_kg, units=self.units)
-            self._stage = Stage.LOGGING
-        elif self._stage is Stage.RESTING:
+            self.flow.stage = Stage.LOGGING
+        elif self.flow.stage is Stage.RESTING:
             heavy_work = self.plan.kind == "heavy" and not self.resting_after_warmup
             if heavy_work and self.rests.is_early():
-                self._prompt = Prompt.EARLY
+                self.flow.prompt = Prompt.EARLY
             else:
                 self._start_lifting()
 
     def confirm(self) -> Outcome | None:
         """Enter: save the set as shown, or answer the open prompt."""
-        if self._prompt is Prompt.UNUSUAL_LOAD:
-            self._prompt = None  # the safe answer: back to the load, nothing saved
-        elif self._prompt is Prompt.END:
-            self._guarded(self.book.skip_the_rest)
+        if self.flow.prompt is Prompt.UNUSUAL_LOAD:
+            self.flow.prompt = None  # the safe answer: back to the load, nothing saved
+        elif self.flow.prompt is Prompt.END:
+            self.changes.guarded(self.book.skip_the_rest)
             self._to_summary()
-        elif self._prompt is Prompt.LEAVE:
-            self._prompt = None
+        elif self.flow.prompt is Prompt.LEAVE:
+            self.flow.prompt = None
             return Outcome.LEFT
-        elif self._prompt is None and self._stage is Stage.LOGGING:
+        elif self.flow.prompt is None and self.flow.stage is Stage.LOGGING:
             self.save()
         return None
 
     def back(self) -> None:
         """Esc: close the prompt, or step back one stage; never touches a saved set."""
-        self._message = None
-        if self._prompt is not None:
-            self._prompt = None
-        elif self._stage is Stage.LOGGING and self._lift is not None:
+        self.flow.message = None
+        if self.flow.prompt is not None:
+            self.flow.prompt = None
+        elif self.flow.stage is Stage.LOGGING and self._lift is not None:
             self._lift.not_done()
-            self._stage = Stage.LIFTING
-        elif self._stage is Stage.LIFTING:
+            self.flow.stage = Stage.LIFTING
+        elif self.flow.stage is Stage.LIFTING:
             self._lift = None
-            self._stage = Stage.RESTING if self.rests.timer else Stage.READY
+            self.flow.stage = Stage.RESTING if self.rests.timer else Stage.READY
         else:
-            self._prompt = Prompt.LEAVE
+            self.flow.prompt = Prompt.LEAVE
 
     def edit(self, *, reps: str | None = None, load: str | None = None) -> None:
         """The athlete typed into a field; nothing is checked until the set is saved."""
-        if self._prompt is Prompt.UNUSUAL_LOAD:
-            self._prompt = None  # correcting the load answers the question
+        if self.flow.prompt is Prompt.UNUSUAL_LOAD:
+            self.flow.prompt = None  # correcting the load answers the question
         if self._lift is not None:
             self._lift.edit(reps=reps, load=load)
 
@@ -193,10 +186,35 @@ class WorkoutSession(SessionChanges):
         """F: form held, or form broke (which the progression reads)."""
         self._on_lift(Lift.toggle_form)
 
+    # P, +, X, S, W, V, a digit, E: the changes to the layout and the rest (`SessionChanges`).
+    def toggle_pause(self) -> None:
+        self.changes.toggle_pause()
+
+    def extend_rest(self) -> None:
+        self.changes.extend_rest()
+
+    def add_extra_set(self) -> None:
+        self.changes.add_extra_set()
+
+    def skip_exercise(self) -> None:
+        self.changes.skip_exercise()
+
+    def skip_warmups(self) -> None:
+        self.changes.skip_warmups()
+
+    def open_swap(self) -> None:
+        self.changes.open_swap()
+
+    def choose_swap(self, index: int) -> None:
+        self.changes.choose_swap(index)
+
+    def end_early(self) -> None:
+        self.changes.end_early()
+
     def save(self) -> bool:
         """Check the draft and commit the set, then start its rest; False leaves it unsaved."""
         lift = self._lift
-        if self._stage is not Stage.LOGGING or lift is None or lift.ended is None:
+        if self.flow.stage is not Stage.LOGGING or lift is None or lift.ended is None:
             return False
         try:
             new = lift.record(
@@ -210,23 +228,23 @@ class WorkoutSession(SessionChanges):
                 return False
             self.book.log(new)
         except (InputError, StoreError) as error:
-            self._message = getattr(error, "message", str(error))
-            log.info("Set not saved: %s", self._message)
+            self.flow.message = getattr(error, "message", str(error))
+            log.info("Set not saved: %s", self.flow.message)
             return False
-        self._message, self._lift, self._accepted_load = None, None, None
+        self.flow.message, self._lift, self._accepted_load = None, None, None
         if self.book.next is None:
             self._to_summary()
             return True
         window = self.plan.warmup_rest if lift.upcoming.warmup else self.plan.rest
         self.rests.start(window, at=lift.ended[0])
-        self._stage = Stage.RESTING
+        self.flow.stage = Stage.RESTING
         return True
 
     def save_unusual_load(self) -> bool:
         """Y in the unusual-load question: the runner means it; save the set as typed."""
-        if self._prompt is not Prompt.UNUSUAL_LOAD or self._lift is None:
+        if self.flow.prompt is not Prompt.UNUSUAL_LOAD or self._lift is None:
             return False
-        self._prompt, self._accepted_load = None, self._asked_load
+        self.flow.prompt, self._accepted_load = None, self._asked_load
         return self.save()
 
     def _load_believed(self, new: SetRecord) -> bool:
@@ -240,19 +258,19 @@ class WorkoutSession(SessionChanges):
         upcoming = self.next
         name = shown_name(self.plan.kind, upcoming.key) if upcoming else "this lift"
         self._question = unusual_load_question(new.load_kg, best, name=name, units=self.units)
-        self._asked_load, self._prompt = new.load_kg, Prompt.UNUSUAL_LOAD
+        self._asked_load, self.flow.prompt = new.load_kg, Prompt.UNUSUAL_LOAD
         return False
 
     def finish(self, *, notes: str, cramp: CrampAnswer | None = None) -> bool:
         """Close the session with its note (and cramp report); False leaves it open."""
-        if self._stage is not Stage.SUMMARY or self._finished:
+        if self.flow.stage is not Stage.SUMMARY or self.flow.finished:
             return False
         book, when = self.book, self.clock.wall()
-        self._message = finish_workout(
+        self.flow.message = finish_workout(
             book.store, record=book.record, notes=notes, cramp=cramp, when=when
         )
-        self._finished = self._message is None
-        return self._finished
+        self.flow.finished = self.flow.message is None
+        return self.flow.finished
 
     def _moment(self) -> tuple[float, datetime]:
         return self.clock.now(), self.clock.wall()
@@ -264,17 +282,17 @@ class WorkoutSession(SessionChanges):
             self._to_summary()
             return
         self._lift = Lift(upcoming, started=self._moment())
-        self._stage = Stage.LIFTING
+        self.flow.stage = Stage.LIFTING
 
     def _to_summary(self) -> None:
         self.rests.forget()
-        self._prompt, self._lift, self._stage = None, None, Stage.SUMMARY
+        self.flow.prompt, self._lift, self.flow.stage = None, None, Stage.SUMMARY
 
     def _on_lift(self, change: Callable[[Lift], None]) -> None:
         if self._lift is None:
             return
         try:
             change(self._lift)
-            self._message = None
+            self.flow.message = None
         except InputError as error:
-            self._message = str(error)
+            self.flow.message = str(error)

@@ -26,6 +26,7 @@ from desktop.domain.model import SessionKind
 from desktop.domain.rest_timer import RestTimer, RestWindow
 from desktop.domain.workout import Slot, WorkoutPlan
 from desktop.gym.book import SessionBook
+from desktop.gym.equipment import equipment
 from desktop.gym.rows import (
     exercise_ids,
     keys_by_id,
@@ -36,12 +37,7 @@ from desktop.gym.rows import (
     warmups_for,
 )
 from desktop.gym.session import WorkoutSession
-from desktop.gym.today import (
-    GymDay,
-    current_athlete,
-    equipment,
-    todays_session,
-)
+from desktop.gym.today import GymDay, current_athlete, todays_session
 
 log = logging.getLogger(__name__)
 

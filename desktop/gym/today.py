@@ -7,7 +7,6 @@ nothing planned today) an unplanned session with the protocol's default exercise
 from __future__ import annotations
 
 import logging
-import math
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -15,7 +14,7 @@ from db.athletes import create_athlete
 from db.plans import active_plan, planned_days
 from db.records import PlanRecord
 from db.sessions import sessions_for_athlete
-from db.settings import get_setting, set_setting
+from db.settings import set_setting
 from db.store import Store
 from desktop.domain.model import (
     After,
@@ -25,23 +24,12 @@ from desktop.domain.model import (
     Units,
 )
 from desktop.domain.plan import build_plan
-from desktop.domain.plates import standard_bar, standard_plates
+from desktop.gym.equipment import Equipment, equipment
 from desktop.plan.reader import LAST_ATHLETE, PlanReader
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ATHLETE = "Runner"
-BAR_SETTING = "bar"  # per athlete, in the plan's units
-PLATES_SETTING = "plates"  # per athlete, comma-separated, in the plan's units
-
-
-@dataclass(frozen=True)
-class Equipment:
-    """The athlete's bar and plates, in their units, for warm-ups and the plate breakdown."""
-
-    units: Units
-    bar: float
-    plates: tuple[float, ...]
 
 
 @dataclass(frozen=True)
@@ -94,22 +82,6 @@ def todays_session(
     units: Units = plan.units if plan is not None else "kg"
     gear = equipment(store, athlete_id, units)
     return GymDay(athlete_id, chosen, planned_id, after, prescription, gear)
-
-
-def equipment(store: Store, athlete_id: int, units: Units) -> Equipment:
-    """The bar and plates from the athlete's settings, or the standard ones for the units."""
-    standard = Equipment(units, standard_bar(units), standard_plates(units))
-    try:
-        text = get_setting(store, BAR_SETTING, athlete_id=athlete_id)
-        bar = float(text) if text else standard.bar
-        text = get_setting(store, PLATES_SETTING, athlete_id=athlete_id)
-        plates = tuple(float(p) for p in text.split(",")) if text else standard.plates
-        if not all(math.isfinite(v) and v >= 0 for v in (bar, *plates)) or 0 in plates:
-            raise ValueError("bar and plates must be finite and positive")
-    except ValueError:
-        log.warning("Unreadable bar or plate setting; using the standard %s set", units)
-        return standard
-    return Equipment(units, bar, plates)
 
 
 def _prescription(

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.domain.rest_timer import RestDisplay, RestTimer
+from desktop.domain.rest_timer import RestTimer
 from desktop.gym.session import WorkoutSession
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.timer_driver import TimerDriver
 
 
 class RestFollower(QObject):
-    """`sync()` after every change to the session; `ticked`/`cue_reached` pass the driver's on."""
+    """`sync()` after every change to the session; `ticked` is the driver's own tick, passed on
+    by Qt signal to signal (no slot in between); `cue_reached` comes after the cue is played."""
 
-    ticked = Signal(object)  # RestDisplay
+    ticked = Signal(object)  # RestDisplay, straight from the TimerDriver
     cue_reached = Signal(str)
 
     def __init__(
@@ -39,7 +40,7 @@ class RestFollower(QObject):
             return
         if self._driver is None:
             self._driver = TimerDriver(self._session.clock, rest, parent=self)
-            self._driver.ticked.connect(self._on_driver_ticked)
+            self._driver.ticked.connect(self.ticked)
             self._driver.cue_reached.connect(self._on_driver_cue_reached)
             if not self._player.muted:  # muted cues flash; audio loads when first unmuted
                 self._player.prepare()
@@ -56,10 +57,6 @@ class RestFollower(QObject):
     def stop(self) -> None:
         if self._driver is not None:
             self._driver.stop()
-
-    @Slot(object)
-    def _on_driver_ticked(self, display: RestDisplay) -> None:
-        self.ticked.emit(display)
 
     @Slot(str)
     def _on_driver_cue_reached(self, cue: str) -> None:

@@ -9,12 +9,11 @@ Ctrl+F and F11 are commands; in a text field (the note) only Esc, Ctrl+Enter and
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import Enum, StrEnum
 
 from PySide6.QtCore import Qt
 
-from desktop.domain.workout import Stage
-from desktop.gym.session import Prompt, WorkoutSession
+from desktop.domain.workout import Prompt, Stage
 
 
 class Field(Enum):
@@ -23,27 +22,65 @@ class Field(Enum):
     TEXT = "text"  # the note and the cramp distance
 
 
+class Action(StrEnum):
+    """What a key or a button asks of gym mode; `GymView.dispatch` is the one place that acts
+    on it. The values are the names the buttons carry."""
+
+    PRIMARY = "primary"
+    BUTTON_PRIMARY = "button_primary"  # the big button: Space, Enter or finish by stage
+    CONFIRM = "confirm"
+    FINISH = "finish"
+    BACK = "back"
+    FULLSCREEN = "fullscreen"
+    MUTE = "mute"
+    FORM = "form"
+    REPS_UP = "reps_up"
+    REPS_DOWN = "reps_down"
+    LOAD_UP = "load_up"
+    LOAD_DOWN = "load_down"
+    PAUSE = "pause"
+    EXTEND = "extend"
+    EXTRA = "extra"
+    SKIP = "skip"
+    SWAP = "swap"
+    SKIP_WARMUPS = "skip_warmups"
+    END = "end"
+    SAVE_ANYWAY = "save_anyway"
+    CHOOSE_1 = "choose:0"  # the swap prompt's choices, first shown first
+    CHOOSE_2 = "choose:1"
+    CHOOSE_3 = "choose:2"
+    CHOOSE_4 = "choose:3"
+    CHOOSE_5 = "choose:4"
+    CHOOSE_6 = "choose:5"
+    CHOOSE_7 = "choose:6"
+    CHOOSE_8 = "choose:7"
+    CHOOSE_9 = "choose:8"
+
+
+SWAP_CHOICES = tuple(Action(f"choose:{index}") for index in range(9))
+REPEATABLE = frozenset({Action.REPS_UP, Action.REPS_DOWN, Action.LOAD_UP, Action.LOAD_DOWN})
+
 Key = Qt.Key
 ENTER_KEYS = (Key.Key_Return, Key.Key_Enter)
-ALWAYS = {Key.Key_Escape: "back", Key.Key_F11: "fullscreen"}
+ALWAYS = {Key.Key_Escape: Action.BACK, Key.Key_F11: Action.FULLSCREEN}
 NUMBER_KEYS = {
-    Key.Key_Up: "reps_up",
-    Key.Key_Down: "reps_down",
-    Key.Key_PageUp: "load_up",
-    Key.Key_PageDown: "load_down",
+    Key.Key_Up: Action.REPS_UP,
+    Key.Key_Down: Action.REPS_DOWN,
+    Key.Key_PageUp: Action.LOAD_UP,
+    Key.Key_PageDown: Action.LOAD_DOWN,
 }
 LETTERS = {
-    Key.Key_Space: "primary",
-    Key.Key_F: "form",
-    Key.Key_M: "mute",
-    Key.Key_P: "pause",
-    Key.Key_Plus: "extend",
-    Key.Key_Equal: "extend",
-    Key.Key_X: "extra",
-    Key.Key_S: "skip",
-    Key.Key_V: "swap",
-    Key.Key_W: "skip_warmups",
-    Key.Key_E: "end",
+    Key.Key_Space: Action.PRIMARY,
+    Key.Key_F: Action.FORM,
+    Key.Key_M: Action.MUTE,
+    Key.Key_P: Action.PAUSE,
+    Key.Key_Plus: Action.EXTEND,
+    Key.Key_Equal: Action.EXTEND,
+    Key.Key_X: Action.EXTRA,
+    Key.Key_S: Action.SKIP,
+    Key.Key_V: Action.SWAP,
+    Key.Key_W: Action.SKIP_WARMUPS,
+    Key.Key_E: Action.END,
 }
 HINTS = {
     Stage.READY: "Space start set · S skip exercise · V swap variant · W skip warm-ups · "
@@ -75,58 +112,30 @@ def hints_for(stage: Stage, prompt: Prompt | None) -> str:
 
 def action_for(
     key: int, modifiers: Qt.KeyboardModifier, *, field: Field, stage: Stage, prompt: Prompt | None
-) -> str | None:
+) -> Action | None:
     """The action a key press asks for, or None to let the focused field have it."""
     key = Key(key)
     if key in ALWAYS:
         return ALWAYS[key]
     if prompt is Prompt.UNUSUAL_LOAD:  # only Y saves: a second Enter must not save 1000 kg
         if key == Key.Key_Y:
-            return "save_anyway"
-        return "back" if key in (*ENTER_KEYS, Key.Key_N) else None
+            return Action.SAVE_ANYWAY
+        return Action.BACK if key in (*ENTER_KEYS, Key.Key_N) else None
     if key in ENTER_KEYS:
         ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
         if prompt is None and stage is Stage.SUMMARY and (ctrl or field is not Field.TEXT):
-            return "finish"
-        return "confirm" if prompt is not None or field is not Field.TEXT else None
+            return Action.FINISH
+        return Action.CONFIRM if prompt is not None or field is not Field.TEXT else None
     if prompt is Prompt.SWAP and Key.Key_1 <= key <= Key.Key_9:
-        return f"choose:{key - Key.Key_1}"
+        return SWAP_CHOICES[key - Key.Key_1]
     if prompt is not None and key == Key.Key_Space:
-        return "primary"
+        return Action.PRIMARY
     if field is Field.TEXT:
         return None
     if key == Key.Key_F and modifiers & Qt.KeyboardModifier.ControlModifier:
-        return "form"
+        return Action.FORM
     if key in NUMBER_KEYS:
         return NUMBER_KEYS[key]
     if field is Field.NONE and key in LETTERS:
         return LETTERS[key]
     return None
-
-
-def run_action(session: WorkoutSession, action: str) -> None:
-    """Do what a session action asks; mute, full screen, confirm and finish belong to the
-    screen (they need the speaker, the window or the summary's fields)."""
-    if action.startswith("choose:"):
-        session.choose_swap(int(action.split(":")[1]))
-        return
-    steps = {"reps_up": 1, "reps_down": -1, "load_up": 1, "load_down": -1}
-    if action in ("reps_up", "reps_down"):
-        session.adjust_reps(steps[action])
-    elif action in ("load_up", "load_down"):
-        session.adjust_load(steps[action])
-    else:
-        simple = {
-            "primary": session.primary,
-            "back": session.back,
-            "form": session.toggle_form,
-            "pause": session.toggle_pause,
-            "extend": session.extend_rest,
-            "extra": session.add_extra_set,
-            "skip": session.skip_exercise,
-            "swap": session.open_swap,
-            "skip_warmups": session.skip_warmups,
-            "end": session.end_early,
-            "save_anyway": session.save_unusual_load,
-        }
-        simple[action]()

@@ -1,42 +1,24 @@
-"""Opening gym mode: offer to resume a session left open by a crash, else start today's.
+"""Opening gym mode: the resume question box, and the gym screen on the session chosen.
 
-What the main window and `cramproof gym [--kind heavy|light]` call. The timer is never behind a
-form: on a fresh install a default athlete is created and an unplanned session starts.
+What the main window and `cramproof gym [--kind heavy|light]` call. Which session to offer, the
+offer's words and what each answer does are `desktop.gym.resume`'s; this module only asks. The
+timer is never behind a form: on a fresh install a default athlete is created and an unplanned
+session starts.
 """
 
 from __future__ import annotations
-
-import logging
-from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.store import Store
 from desktop.domain.clock import Clock, SystemClock
 from desktop.domain.model import SessionKind
-from desktop.domain.rest_timer import format_seconds
-from desktop.domain.workout import shown_name
-from desktop.gym.session import Stage, WorkoutSession
-from desktop.gym.start import (
-    abandon_session,
-    resumable_session,
-    resume_workout,
-    start_workout,
-)
+from desktop.gym.resume import AskResume, ResumeUnanswered, session_to_open
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.view import GymView
 
-log = logging.getLogger(__name__)
-
-AskResume = Callable[[str], bool | None]
-"""Answers the resume offer: True resume, False start a new one, None not answered (the window
-closed under the question: a logout, a SIGTERM)."""
-
-
-class ResumeUnanswered(Exception):
-    """The resume question went unanswered: the open session stays open, to be offered again."""
-
+__all__ = ["AskResume", "ResumeUnanswered", "open_gym"]
 
 QUESTION_PX = 32  # larger than gym mode's banner questions (26 px), bold
 RESUME_BOX_STYLE = (
@@ -57,47 +39,9 @@ def open_gym(
 ) -> GymView:
     """A GymView on the resumed or a new session; `ask_resume(text)` answers the offer."""
     clock = clock or SystemClock()
-    session = _resumed(store, clock=clock, ask=ask_resume or _asker(parent))
-    if session is None:
-        session = start_workout(store, clock=clock, kind=kind)
+    ask = ask_resume or _asker(parent)
+    session = session_to_open(store, clock=clock, ask=ask, kind=kind)
     return GymView(session, player=player, screen=screen, parent=parent)
-
-
-def resume_text(session: WorkoutSession) -> str:
-    """The offer, in the runner's words: which session, where it stopped, the rest so far."""
-    record, upcoming = session.book.record, session.next
-    started = record.started_at.astimezone().strftime("%A %H:%M")
-    text = f"Your {session.plan.kind} session from {started} is still open"
-    if upcoming is not None:
-        name = shown_name(session.plan.kind, upcoming.key)
-        kind = "warm-up" if upcoming.warmup else "set"
-        text += f": next is {name}, {kind} {upcoming.number} of {upcoming.of}"
-    if session.stage is Stage.RESTING and session.rest is not None:
-        elapsed = session.rest.elapsed(session.clock.now())
-        text += f", resting for {format_seconds(int(elapsed))}"
-    saved = len(session.book.logged)
-    kept = "1 saved set is" if saved == 1 else f"{saved} saved sets are"
-    return f"{text}. {kept} kept either way. Resume it?"
-
-
-def _resumed(store: Store, *, clock: Clock, ask: AskResume) -> WorkoutSession | None:
-    record = resumable_session(store, now=clock.wall())
-    if record is None:
-        return None
-    try:
-        session = resume_workout(store, clock=clock, session_id=record.id)
-    except (ValueError, KeyError, LookupError) as error:
-        log.warning("Session %s cannot be resumed (%s); closing it", record.id, error)
-        abandon_session(store, record.id, now=clock.wall())
-        return None
-    log.info("Asking whether to resume session %s", record.id)
-    answer = ask(resume_text(session))
-    if answer is None:
-        raise ResumeUnanswered(f"session {record.id} left open")
-    if answer:
-        return session
-    abandon_session(store, record.id, now=clock.wall())
-    return None
 
 
 def _asker(parent: QWidget | None) -> AskResume:

@@ -8,6 +8,8 @@ RestFollower sounds the rest's cues and feeds the timer panel. Open it with
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
@@ -20,7 +22,7 @@ from desktop.ui.alerts.rest_follower import RestFollower
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.controls import Controls
-from desktop.ui.gym.keys import Field, action_for, run_action
+from desktop.ui.gym.keys import REPEATABLE, SWAP_CHOICES, Action, Field, action_for
 from desktop.ui.gym.log_panel import LogPanel
 from desktop.ui.gym.set_panel import SetPanel, next_set_line
 from desktop.ui.gym.style import MESSAGE_FG, Look, current_look, set_pixel_font
@@ -30,7 +32,8 @@ from desktop.ui.gym.timer_panel import TimerPanel
 log = logging.getLogger(__name__)
 
 STOPWATCH_MS = 250
-REPEATABLE = frozenset({"reps_up", "reps_down", "load_up", "load_down"})
+LEAVES_FINISHED = frozenset({Action.BACK, Action.CONFIRM, Action.FINISH, Action.BUTTON_PRIMARY})
+BUTTON_PRIMARY = {Stage.LOGGING: Action.CONFIRM, Stage.SUMMARY: Action.FINISH}
 
 
 class GymView(QWidget):
@@ -94,7 +97,7 @@ class GymView(QWidget):
             widget.installEventFilter(self)
         self.log_panel.reps_edited.connect(lambda text: self._edit(reps=text))
         self.log_panel.load_edited.connect(lambda text: self._edit(load=text))
-        self.log_panel.form_clicked.connect(lambda: self.dispatch("form"))
+        self.log_panel.form_clicked.connect(lambda: self.dispatch(Action.FORM))
         self.controls.action_requested.connect(self.dispatch)
         self.player.flash_requested.connect(self._on_player_flash_requested)
         self.player.sound_unavailable.connect(self.status_posted)
@@ -115,32 +118,52 @@ class GymView(QWidget):
         for part in (self.controls, self.set_panel, self.log_panel, self.timer_panel, self.summary):
             part.apply_look(look)
 
-    def dispatch(self, action: str) -> None:
-        """Run one keyboard-contract action (see gym_keys) and redraw."""
-        session = self.session
-        if session.finished and action in ("back", "confirm", "finish", "button_primary"):
+    def dispatch(self, action: Action | str) -> None:
+        """The one place an action (a key's, from `keys.action_for`, or a button's) is carried
+        out, on the session or on the screen; then the rest follower and the panels catch up."""
+        action, session = Action(action), self.session
+        if session.finished and action in LEAVES_FINISHED:
             self.closed.emit()
             return
-        if action == "button_primary":
-            action = {Stage.LOGGING: "confirm", Stage.SUMMARY: "finish"}.get(
-                session.stage, "primary"
-            )
+        if action is Action.BUTTON_PRIMARY:
+            action = BUTTON_PRIMARY.get(session.stage, Action.PRIMARY)
         load_asked = session.prompt is Prompt.UNUSUAL_LOAD
-        own = {"mute": self._toggle_mute, "fullscreen": self._toggle_full_screen}
-        if action == "confirm" and session.confirm() is Outcome.LEFT:
+        if self._action_calls()[action]() is Outcome.LEFT:  # Enter in the leave prompt
             self.closed.emit()
             return
-        if action == "finish":
-            self._finish()
-        elif action in own:
-            own[action]()
-        elif action != "confirm":
-            run_action(session, action)
         self.rests.sync()
         self._render()
         if load_asked and session.prompt is None and session.stage is Stage.LOGGING:
             self.log_panel.load.setFocus(Qt.FocusReason.OtherFocusReason)  # correct it there
             self.log_panel.load.selectAll()
+
+    def _action_calls(self) -> dict[Action, Callable[[], object]]:
+        """Each action's one call: the session's method, or the screen's own for what needs
+        the speaker, the window or the summary's fields. Built per call: a table kept on the
+        view would tie the view's wrapper to itself and outlive the widget."""
+        session = self.session
+        return {
+            Action.PRIMARY: session.primary,
+            Action.CONFIRM: session.confirm,
+            Action.FINISH: self._finish,
+            Action.BACK: session.back,
+            Action.FULLSCREEN: self._toggle_full_screen,
+            Action.MUTE: self._toggle_mute,
+            Action.FORM: session.toggle_form,
+            Action.REPS_UP: partial(session.adjust_reps, 1),
+            Action.REPS_DOWN: partial(session.adjust_reps, -1),
+            Action.LOAD_UP: partial(session.adjust_load, 1),
+            Action.LOAD_DOWN: partial(session.adjust_load, -1),
+            Action.PAUSE: session.toggle_pause,
+            Action.EXTEND: session.extend_rest,
+            Action.EXTRA: session.add_extra_set,
+            Action.SKIP: session.skip_exercise,
+            Action.SWAP: session.open_swap,
+            Action.SKIP_WARMUPS: session.skip_warmups,
+            Action.END: session.end_early,
+            Action.SAVE_ANYWAY: session.save_unusual_load,
+            **{choice: partial(session.choose_swap, n) for n, choice in enumerate(SWAP_CHOICES)},
+        }
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self._handle_key(event, Field.NONE):
