@@ -13,11 +13,11 @@ import pytest
 
 from db.sessions import get_session, open_sessions, sets_for_session
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Stage
 from desktop.gym.resume import ResumeUnanswered, session_to_open
 from desktop.gym.start import start_workout
 from tests.conftest import REPO_ROOT
+from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, lift_set, open_log, plan_for_today
 
 

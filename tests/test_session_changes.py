@@ -7,12 +7,12 @@ from __future__ import annotations
 import inspect
 
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.workout import Prompt, Stage
 from desktop.gym import changes, session
 from desktop.gym.changes import Flow, SessionChanges
 from desktop.gym.session import WorkoutSession
 from desktop.gym.start import start_workout
+from tests.fake_clock import FakeClock
 
 
 def test_the_session_holds_its_changes_instead_of_inheriting_them() -> None:

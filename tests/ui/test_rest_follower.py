@@ -9,10 +9,10 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.clock import FakeClock
 from desktop.domain.rest_timer import RestDisplay
 from desktop.domain.workout import Stage
 from desktop.ui.gym.keys import Action
+from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import open_view
 
 
