@@ -249,7 +249,12 @@ class WorkoutSession(SessionChanges):
             return False
         book, when = self.book, self.clock.wall()
         self._message = finish_workout(
-            book.store, record=book.record, notes=notes, cramp=cramp, when=when
+            book.store,
+            record=book.record,
+            notes=notes,
+            cramp=cramp,
+            when=when,
+            changes=book.changes,
         )
         self._finished = self._message is None
         return self._finished

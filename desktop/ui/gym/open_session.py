@@ -23,6 +23,7 @@ from desktop.gym.start import (
     resume_workout,
     start_workout,
 )
+from desktop.runtime.changes import LogChanges
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.view import GymView
@@ -54,12 +55,13 @@ def open_gym(
     screen: ScreenAwake | None = None,
     ask_resume: AskResume | None = None,
     parent: QWidget | None = None,
+    changes: LogChanges | None = None,
 ) -> GymView:
     """A GymView on the resumed or a new session; `ask_resume(text)` answers the offer."""
     clock = clock or SystemClock()
-    session = _resumed(store, clock=clock, ask=ask_resume or _asker(parent))
+    session = _resumed(store, clock=clock, ask=ask_resume or _asker(parent), changes=changes)
     if session is None:
-        session = start_workout(store, clock=clock, kind=kind)
+        session = start_workout(store, clock=clock, kind=kind, changes=changes)
     return GymView(session, player=player, screen=screen, parent=parent)
 
 
@@ -80,15 +82,17 @@ def resume_text(session: WorkoutSession) -> str:
     return f"{text}. {kept} kept either way. Resume it?"
 
 
-def _resumed(store: Store, *, clock: Clock, ask: AskResume) -> WorkoutSession | None:
+def _resumed(
+    store: Store, *, clock: Clock, ask: AskResume, changes: LogChanges | None
+) -> WorkoutSession | None:
     record = resumable_session(store, now=clock.wall())
     if record is None:
         return None
     try:
-        session = resume_workout(store, clock=clock, session_id=record.id)
+        session = resume_workout(store, clock=clock, session_id=record.id, changes=changes)
     except (ValueError, KeyError, LookupError) as error:
         log.warning("Session %s cannot be resumed (%s); closing it", record.id, error)
-        abandon_session(store, record.id, now=clock.wall())
+        abandon_session(store, record.id, now=clock.wall(), changes=changes)
         return None
     log.info("Asking whether to resume session %s", record.id)
     answer = ask(resume_text(session))
@@ -96,7 +100,7 @@ def _resumed(store: Store, *, clock: Clock, ask: AskResume) -> WorkoutSession | 
         raise ResumeUnanswered(f"session {record.id} left open")
     if answer:
         return session
-    abandon_session(store, record.id, now=clock.wall())
+    abandon_session(store, record.id, now=clock.wall(), changes=changes)
     return None
 
 
