@@ -31,6 +31,7 @@ from desktop.ui.history.keys import HistoryKeys
 from desktop.ui.history.models import REPS, SessionsModel, SetsModel, problem_text
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
+NO_SESSIONS = "No sessions yet: the sets of every session you log appear here."
 
 
 class HistoryView(QWidget):
@@ -169,7 +170,9 @@ class HistoryView(QWidget):
         self.sessions_table.selectRow(0 if row is None else row)
         if self.sessions_model.rowCount() == 0:
             self.sets_model.load(None)
-            self._say("No sessions yet: the sets of every session you log appear here.")
+            self._say(NO_SESSIONS)
+        elif self.message.text() == NO_SESSIONS:  # the first session has just been logged
+            self._say("")
         self._update_buttons()
 
     def selected_set_id(self) -> int | None:
