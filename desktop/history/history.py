@@ -244,12 +244,15 @@ def _shown(load_kg: float, units: Units) -> float:
 
 
 def _session_line(row: SessionListRow, counted: Contribution | None, in_plan: bool) -> SessionLine:
+    # The planned day is the one it counts for (as on the plan and the Progress charts), which
+    # for a session done a day late and not linked to a day is not the stored link.
+    matched = counted.planned_date if counted is not None else None
     return SessionLine(
         id=row.id,
         started=row.started_at.astimezone(),
         kind=row.kind,
         state=row.state,
-        planned_date=row.planned_date,
+        planned_date=matched or row.planned_date,
         sets=row.sets,
         work_sets=row.work_sets,
         counts_for=_counts_for(counted) if in_plan else "",
