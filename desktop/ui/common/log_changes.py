@@ -24,11 +24,7 @@ class ChangeSignal(QObject):
         super().__init__(parent)
         self.changes = changes
         self._reported.connect(self.changed, Qt.ConnectionType.QueuedConnection)
-        self._stop = changes.subscribe(self._on_reported)
-
-    def close(self) -> None:
-        """Stop listening (the window is closing its log)."""
-        self._stop()
+        changes.subscribe(self._on_reported)  # one per window: both go with it
 
     def _on_reported(self, change: Change) -> None:
         self._reported.emit(change)
