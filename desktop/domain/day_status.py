@@ -1,15 +1,17 @@
 """Whether each planned session was done: logged sessions matched to planned ones, one day slack.
 
-The plan view, the gate and the Progress charts all read adherence through these functions, so
-"done" means the same thing on every screen.
+The plan view, the gate, the Progress charts and the History list all read adherence through
+these functions, so "done" means the same thing on every screen: `logged_session` decides the
+day a stored session was done on, `in_reach` which days can count for a plan at all, and
+`match_sessions` which planned session each one counts for.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from desktop.domain.exercises import EXERCISES
@@ -42,6 +44,29 @@ class LoggedSession:
     kind: SessionKind
     planned_day_id: int | None = None
     work_sets: Mapping[str, int] = field(default_factory=dict)
+
+
+def session_day(started_at: datetime) -> date:
+    """The day a session was done on: the local date it started (a session begun at 23:50
+    after a late long run belongs to that day, not to the day it ended on)."""
+    return started_at.astimezone().date()
+
+
+def logged_session(
+    started_at: datetime,
+    kind: SessionKind,
+    planned_day_id: int | None,
+    work_sets: Mapping[str, int],
+) -> LoggedSession:
+    """A stored session as the matching sees it, on its `session_day`."""
+    return LoggedSession(session_day(started_at), kind, planned_day_id, dict(work_sets))
+
+
+def in_reach(planned_dates: Iterable[date]) -> frozenset[date]:
+    """Every day an unlinked session can count for one of `planned_dates` (one day either side);
+    a session on any other day is extra, so its sets need not be read."""
+    slack = range(-MATCH_SLACK.days, MATCH_SLACK.days + 1)
+    return frozenset(day + timedelta(days=shift) for day in planned_dates for shift in slack)
 
 
 def counts_as_done(planned: PlannedSession, work_sets: Mapping[str, int]) -> bool:

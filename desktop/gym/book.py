@@ -38,6 +38,7 @@ from desktop.gym.rows import (
     summary_sets,
     warmups_for,
 )
+from desktop.runtime.changes import LogChanges
 
 
 class SessionBook:
@@ -53,8 +54,10 @@ class SessionBook:
         ids: Mapping[str, int],
         loads: Mapping[str, float],
         logged: Sequence[SetRecord] = (),
+        changes: LogChanges | None = None,
     ) -> None:
         self.store, self.record, self.equipment = store, record, equipment
+        self.changes = changes or LogChanges()  # the other screens hear of every set logged
         self._plan = plan
         self._ids = dict(ids)
         self._loads = dict(loads)
@@ -111,6 +114,7 @@ class SessionBook:
         """Commit one set; when this returns it survives a crash."""
         logged = log_set(self.store, new)
         self._logged.append(logged)
+        self.changes.report("set", session_id=logged.session_id)
         return logged
 
     def add_extra_set(self, *, after_last: bool) -> bool:

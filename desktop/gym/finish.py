@@ -19,6 +19,7 @@ from db.sessions import finish_session
 from db.store import Store
 from desktop.domain.model import CRAMP_SITES
 from desktop.domain.workout_input import InputError, check_notes, parse_distance
+from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def finish_workout(
     notes: str,
     cramp: CrampAnswer | None,
     when: datetime,
+    changes: LogChanges | None = None,
 ) -> str | None:
     """Store the cramp report and close the session; a message instead when input is wrong.
 
@@ -74,6 +76,8 @@ def finish_workout(
         log.error("Session %s not closed: %s", record.id, error.message)
         return error.message
     log.info("Session %s finished", record.id)
+    if changes is not None:
+        changes.report("session", session_id=record.id)
     return None
 
 
@@ -84,7 +88,9 @@ def has_no_sets(store: Store, session_id: int) -> bool:
         return row.fetchone() is None
 
 
-def discard_session(store: Store, session_id: int) -> str | None:
+def discard_session(
+    store: Store, session_id: int, *, changes: LogChanges | None = None
+) -> str | None:
     """Remove a session the runner chose not to keep (its row goes; a cramp report given with
     it stays in the log); a message instead when the store refuses."""
     try:
@@ -95,6 +101,8 @@ def discard_session(store: Store, session_id: int) -> str | None:
         log.error("Session %s not discarded: %s", session_id, error.message)
         return error.message
     log.info("Session %s discarded: it had no sets", session_id)
+    if changes is not None:
+        changes.report("session", session_id=session_id)
     return None
 
 

@@ -18,6 +18,7 @@ from desktop.domain.rest_timer import format_seconds
 from desktop.domain.workout import Stage, shown_name
 from desktop.gym.session import WorkoutSession
 from desktop.gym.start import abandon_session, resumable_session, resume_workout, start_workout
+from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)
 
@@ -31,25 +32,34 @@ class ResumeUnanswered(Exception):
 
 
 def session_to_open(
-    store: Store, *, clock: Clock, ask: AskResume, kind: SessionKind | None = None
+    store: Store,
+    *,
+    clock: Clock,
+    ask: AskResume,
+    kind: SessionKind | None = None,
+    changes: LogChanges | None = None,
 ) -> WorkoutSession:
     """The open session if `ask(offer)` says resume, else a new one of `kind` (today's default
     when None); an open session that cannot be resumed is closed and a new one starts.
     Raises ResumeUnanswered, touching nothing, when the question goes unanswered."""
-    session = resumed_session(store, clock=clock, ask=ask)
-    return session if session is not None else start_workout(store, clock=clock, kind=kind)
+    session = resumed_session(store, clock=clock, ask=ask, changes=changes)
+    if session is not None:
+        return session
+    return start_workout(store, clock=clock, kind=kind, changes=changes)
 
 
-def resumed_session(store: Store, *, clock: Clock, ask: AskResume) -> WorkoutSession | None:
+def resumed_session(
+    store: Store, *, clock: Clock, ask: AskResume, changes: LogChanges | None = None
+) -> WorkoutSession | None:
     """The open session if the runner wants it back; None once it is closed or if none is open."""
     record = resumable_session(store, now=clock.wall())
     if record is None:
         return None
     try:
-        session = resume_workout(store, clock=clock, session_id=record.id)
+        session = resume_workout(store, clock=clock, session_id=record.id, changes=changes)
     except (ValueError, KeyError, LookupError) as error:
         log.warning("Session %s cannot be resumed (%s); closing it", record.id, error)
-        abandon_session(store, record.id, now=clock.wall())
+        abandon_session(store, record.id, now=clock.wall(), changes=changes)
         return None
     log.info("Asking whether to resume session %s", record.id)
     answer = ask(resume_text(session))
@@ -57,7 +67,7 @@ def resumed_session(store: Store, *, clock: Clock, ask: AskResume) -> WorkoutSes
         raise ResumeUnanswered(f"session {record.id} left open")
     if answer:
         return session
-    abandon_session(store, record.id, now=clock.wall())
+    abandon_session(store, record.id, now=clock.wall(), changes=changes)
     return None
 
 

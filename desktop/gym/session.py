@@ -267,7 +267,12 @@ class WorkoutSession:
             return False
         book, when = self.book, self.clock.wall()
         self.flow.message = finish_workout(
-            book.store, record=book.record, notes=notes, cramp=cramp, when=when
+            book.store,
+            record=book.record,
+            notes=notes,
+            cramp=cramp,
+            when=when,
+            changes=book.changes,
         )
         self.flow.finished = self.flow.message is None
         return self.flow.finished

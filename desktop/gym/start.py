@@ -38,6 +38,7 @@ from desktop.gym.rows import (
 )
 from desktop.gym.session import WorkoutSession
 from desktop.gym.today import GymDay, current_athlete, todays_session
+from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,12 @@ STALE_AFTER = timedelta(hours=12)
 
 
 def start_workout(
-    store: Store, *, clock: Clock, kind: SessionKind | None = None, athlete_id: int | None = None
+    store: Store,
+    *,
+    clock: Clock,
+    kind: SessionKind | None = None,
+    athlete_id: int | None = None,
+    changes: LogChanges | None = None,
 ) -> WorkoutSession:
     """Open today's session of `kind` (default: heavy unless today's heavy is done)."""
     wall = clock.wall()
@@ -75,12 +81,21 @@ def start_workout(
     store_layout(store, record.id, plan)
     log.info("Started %s session %s (planned day %s)", plan.kind, record.id, day.planned_day_id)
     book = SessionBook(
-        store, record=record, plan=plan, equipment=day.equipment, ids=ids, loads=loads
+        store,
+        record=record,
+        plan=plan,
+        equipment=day.equipment,
+        ids=ids,
+        loads=loads,
+        changes=changes,
     )
+    book.changes.report("session", session_id=record.id)
     return WorkoutSession(book, clock=clock)
 
 
-def resume_workout(store: Store, *, clock: Clock, session_id: int) -> WorkoutSession:
+def resume_workout(
+    store: Store, *, clock: Clock, session_id: int, changes: LogChanges | None = None
+) -> WorkoutSession:
     """Rebuild an open session at its next set, with the stored rest running again.
 
     Raises ValueError when the session's layout cannot be read (it was not started here).
@@ -106,7 +121,14 @@ def resume_workout(store: Store, *, clock: Clock, session_id: int) -> WorkoutSes
     if snapshot is not None:
         rest = RestTimer.restore(snapshot, clock.now(), clock.wall())
     book = SessionBook(
-        store, record=record, plan=plan, equipment=gear, ids=ids, loads=loads, logged=logged
+        store,
+        record=record,
+        plan=plan,
+        equipment=gear,
+        ids=ids,
+        loads=loads,
+        logged=logged,
+        changes=changes,
     )
     log.info("Resumed session %s after %d saved sets", session_id, len(logged))
     return WorkoutSession(book, clock=clock, rest=rest)
@@ -121,9 +143,13 @@ def resumable_session(store: Store, *, now: datetime) -> SessionRecord | None:
     return max(resumable, key=lambda s: (s.started_at, s.id), default=None)
 
 
-def abandon_session(store: Store, session_id: int, *, now: datetime) -> None:
+def abandon_session(
+    store: Store, session_id: int, *, now: datetime, changes: LogChanges | None = None
+) -> None:
     """The athlete chose not to resume: keep its sets, close it as abandoned."""
     finish_session(store, session_id, ended_at=now, state="abandoned")
+    if changes is not None:
+        changes.report("session", session_id=session_id)
     log.info("Session %s abandoned at the athlete's request", session_id)
 
 

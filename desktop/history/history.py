@@ -33,6 +33,7 @@ from desktop.history.changes import session_deletion, set_correction, set_deleti
 from desktop.history.undo_stack import UndoStack
 from desktop.plan.reader import PlanReader
 from desktop.progress.log import read_build_up
+from desktop.runtime.changes import LogChanges
 
 PAGE_SIZE = 200
 
@@ -71,9 +72,12 @@ class SetLine:
 class HistoryLog:
     """The athlete's log as two tables, and the corrections the athlete makes to it."""
 
-    def __init__(self, store: Store, *, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self, store: Store, *, now: Callable[[], datetime], changes: LogChanges | None = None
+    ) -> None:
         self._store = store
         self._now = now
+        self._told = changes or LogChanges()  # the other screens hear of every correction
         self._reader = PlanReader(store, now=now)
         self._changes = UndoStack()
 
@@ -149,6 +153,7 @@ class HistoryLog:
         after = get_set(self._store, set_id)
         label = f"correction of {self._describe(before)}"
         self._changes.push(set_correction(self._store, label, before=before, after=after))
+        self._told.report("set", session_id=before.session_id, by=self)
         name, old, new = self._name(before), self._amount(before), self._amount(after)
         if old == new:
             return f"Corrected {name} {new}: form {'held' if form_held else 'not held'}."
@@ -156,9 +161,11 @@ class HistoryLog:
 
     def delete_set(self, set_id: int) -> str:
         """Delete a set; Undo puts it back exactly. Raises LookupError when it is already gone."""
-        described = self._describe(get_set(self._store, set_id))
+        record = get_set(self._store, set_id)
+        described = self._describe(record)
         row: dict[str, Any] = delete_set(self._store, set_id)
         self._changes.push(set_deletion(self._store, f"deletion of {described}", row))
+        self._told.report("set", session_id=record.session_id, by=self)
         return f"Deleted {described}."
 
     def delete_session(self, session_id: int) -> str:
@@ -170,6 +177,7 @@ class HistoryLog:
         removed = delete_session(self._store, session_id)
         described = _describe_session(line) if line else "a session"
         self._changes.push(session_deletion(self._store, f"deletion of {described}", removed))
+        self._told.report("session", session_id=session_id, by=self)
         return f"Deleted {described}."
 
     def undo(self) -> str | None:
@@ -180,12 +188,18 @@ class HistoryLog:
         deleted set is never lost to a failed write.
         """
         change = self._changes.undo()
-        return None if change is None else f"Undid the {change.label}."
+        if change is None:
+            return None
+        self._told.report("session", by=self)
+        return f"Undid the {change.label}."
 
     def redo(self) -> str | None:
         """Make the newest undone change again; returns what was redone."""
         change = self._changes.redo()
-        return None if change is None else f"Redid the {change.label}."
+        if change is None:
+            return None
+        self._told.report("session", by=self)
+        return f"Redid the {change.label}."
 
     def _name(self, record: SetRecord) -> str:
         kind = get_session(self._store, record.session_id).kind
@@ -230,12 +244,15 @@ def _shown(load_kg: float, units: Units) -> float:
 
 
 def _session_line(row: SessionListRow, counted: Contribution | None, in_plan: bool) -> SessionLine:
+    # The planned day is the one it counts for (as on the plan and the Progress charts), which
+    # for a session done a day late and not linked to a day is not the stored link.
+    matched = counted.planned_date if counted is not None else None
     return SessionLine(
         id=row.id,
         started=row.started_at.astimezone(),
         kind=row.kind,
         state=row.state,
-        planned_date=row.planned_date,
+        planned_date=matched or row.planned_date,
         sets=row.sets,
         work_sets=row.work_sets,
         counts_for=_counts_for(counted) if in_plan else "",

@@ -45,6 +45,7 @@ from desktop.plan.reader import (
 )
 from desktop.plan.rows import day_records, plan_record, settings_from, swap_slot
 from desktop.plan.setup_form import SetupForm, SetupPreview, check_setup, form_for, settings_for
+from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +61,12 @@ class SecondDayOffer:
 class Planning:
     """One open training log's build-ups, for the athlete currently at the laptop."""
 
-    def __init__(self, store: Store, *, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self, store: Store, *, now: Callable[[], datetime], changes: LogChanges | None = None
+    ) -> None:
         self._store = store
         self._now = now
+        self._told = changes or LogChanges()  # every screen redraws after a plan change
         self._read = PlanReader(store, now=now)
 
     def today(self) -> date:
@@ -80,6 +84,7 @@ class Planning:
         athlete = get_athlete(self._store, athlete_id)
         set_setting(self._store, LAST_ATHLETE, str(athlete.id))
         log.info("Switched to athlete %s", athlete.id)
+        self._told.report("athlete")
         return athlete
 
     def add_athlete(self, name: str) -> Athlete:
@@ -106,6 +111,7 @@ class Planning:
         plan = save_plan(self._store, record, day_records(preview.build_up.days))
         log.info("Saved plan %s for athlete %s", plan.id, athlete.id)
         self.refresh()
+        self._told.report("plan")
         return self._require_overview()
 
     def current_form(self) -> SetupForm | None:
@@ -135,6 +141,7 @@ class Planning:
         )
         log.info("Re-planned plan %s from %s", plan.id, today)
         self.refresh()
+        self._told.report("plan")
         return self._require_overview()
 
     def has_plan(self) -> bool:
@@ -163,6 +170,7 @@ class Planning:
         set_plan_exercise(
             self._store, plan_id=plan_id(plan), session_kind="heavy", slot=slot, exercise_key=key
         )
+        self._told.report("plan")
         return selection
 
     def checkin_due(self) -> CheckinQuestion | None:
@@ -188,6 +196,7 @@ class Planning:
             recovered=recovered,
             created_at=self._now(),
         )
+        self._told.report("checkin")
 
     def refresh(self) -> SecondDayOffer | None:
         """Re-judge the gate for this week, mark future second days to match, and return the
@@ -220,6 +229,7 @@ class Planning:
         )
         log.info("Second double day %s in the week of %s", decision, week)
         self.refresh()
+        self._told.report("plan")
 
     def export_calendar(self, path: Path) -> int:
         """Write the plan's double days to an iCalendar file; returns how many were written."""
@@ -273,3 +283,4 @@ class Planning:
         future = day_records(d for d in new.days if d.date >= today)
         replace_future_days(self._store, plan_id(plan), future, from_date=today, now=self._now())
         log.info("Second double days re-planned from %s", today)
+        self._told.report("plan")

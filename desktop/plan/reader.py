@@ -18,8 +18,8 @@ from db.records import Athlete, PlanRecord
 from db.sessions import sessions_for_athlete, work_set_counts
 from db.settings import get_setting
 from db.store import Store
-from desktop.domain.day_status import LoggedSession
-from desktop.domain.gate import MATCH_SLACK, CheckIn
+from desktop.domain.day_status import LoggedSession, in_reach, logged_session, session_day
+from desktop.domain.gate import CheckIn
 from desktop.domain.model import BuildUp, PlanSettings
 from desktop.domain.plan import phase_of, week_start
 from desktop.domain.second_day import Decision, SecondDayReview, review_second_day
@@ -106,21 +106,25 @@ class PlanReader:
         session are never read, so a log of many build-ups opens as fast as a first one.
         """
         linked = set(ids.values())
-        slack = range(-MATCH_SLACK.days, MATCH_SLACK.days + 1)
-        reach = {day.date + timedelta(days=shift) for day in build_up.days for shift in slack}
+        reach = in_reach(day.date for day in build_up.days)
         keys = {exercise.id: exercise.key for exercise in list_exercises(self.store)}
         counting = []
         for session in sessions_for_athlete(self.store, athlete_id):
-            local_day = session.started_at.astimezone().date()
-            if session.planned_day_id in linked or local_day in reach:
-                counting.append((session, local_day))
-        counts = work_set_counts(self.store, (session.id for session, _ in counting))
+            if (
+                session.planned_day_id not in linked
+                and session_day(session.started_at) not in reach
+            ):
+                continue
+            counting.append(session)
+        counts = work_set_counts(self.store, (session.id for session in counting))
         logged = []
-        for session, local_day in counting:
+        for session in counting:
             work: Counter[str] = Counter()
             for exercise_id, count in counts.get(session.id, {}).items():
                 work[keys.get(exercise_id, "")] += count
-            logged.append(LoggedSession(local_day, session.kind, session.planned_day_id, work))
+            logged.append(
+                logged_session(session.started_at, session.kind, session.planned_day_id, work)
+            )
         return logged
 
     def checkin_due(self, athlete: Athlete, plan: PlanRecord) -> CheckinQuestion | None:

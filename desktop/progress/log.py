@@ -17,7 +17,12 @@ from db.records import PlanRecord
 from db.store import Store
 from desktop.domain.adherence import WeekSpan, build_up_weeks, calendar_weeks
 from desktop.domain.chart_series import SessionQuality
-from desktop.domain.day_status import LoggedSession, PlannedSession
+from desktop.domain.day_status import (
+    LoggedSession,
+    PlannedSession,
+    logged_session,
+    session_day,
+)
 from desktop.domain.model import PlanSettings
 from desktop.plan import overview as plan_overview
 from desktop.plan.reader import PlanReader
@@ -99,9 +104,11 @@ def _summaries(
     quality: list[SessionQuality] = []
     for session in sessions:
         rows = by_session.get(session.id, [])
-        day = session.started_at.astimezone().date()
+        day = session_day(session.started_at)
         work = {keys.get(r.exercise_id, str(r.exercise_id)): r.work_sets for r in rows}
-        logged.append(LoggedSession(day, session.kind, session.planned_day_id, work))
+        logged.append(
+            logged_session(session.started_at, session.kind, session.planned_day_id, work)
+        )
         quality.append(
             SessionQuality(
                 day=day,

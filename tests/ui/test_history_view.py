@@ -17,6 +17,8 @@ from db.sessions import start_session
 from db.store import Store, open_store
 from desktop.history.history import PAGE_SIZE, HistoryLog
 from desktop.progress.series import ProgressSource
+from desktop.runtime.changes import LogChanges
+from desktop.ui.common.log_changes import ChangeSignal
 from desktop.ui.history.models import LOAD, REPS
 from desktop.ui.history.view import HistoryView
 from desktop.ui.progress.view import ProgressView
@@ -35,8 +37,14 @@ def store(data_dir: Path) -> Iterator[Store]:
     opened.close()
 
 
-def shown(qtbot, store: Store) -> HistoryView:
-    view = HistoryView(HistoryLog(store, now=lambda: NOW))
+def told() -> ChangeSignal:
+    """The log's change notification, as the window hands it to the History use case."""
+    return ChangeSignal(LogChanges())
+
+
+def shown(qtbot, store: Store, changes: ChangeSignal | None = None) -> HistoryView:
+    log = HistoryLog(store, now=lambda: NOW, changes=changes.changes if changes else None)
+    view = HistoryView(log)
     qtbot.addWidget(view)
     view.resize(1366, 768)
     view.show()
@@ -80,11 +88,14 @@ def test_the_newest_session_opens_with_its_sets(qtbot, store: Store) -> None:
     assert counted.startswith("½ double day (")
 
 
-def test_correcting_reps_by_keyboard_commits_and_tells_the_charts(qtbot, store: Store) -> None:
-    view = shown(qtbot, store)
+def test_correcting_reps_by_keyboard_commits_and_tells_the_other_screens(
+    qtbot, store: Store
+) -> None:
+    changes = told()
+    view = shown(qtbot, store, changes)
     row = work_set_row(view)
     line = view.sets_model.set_at(row)
-    with qtbot.waitSignal(view.log_changed):
+    with qtbot.waitSignal(changes.changed):
         type_into_cell(qtbot, view, row, REPS, "2")
     assert reps_in_store(store, line.id) == 2
     assert view.sets_model.set_at(row).reps == 2
@@ -93,10 +104,11 @@ def test_correcting_reps_by_keyboard_commits_and_tells_the_charts(qtbot, store: 
 
 
 def test_nonsense_is_refused_inline_and_nothing_is_saved(qtbot, store: Store) -> None:
-    view = shown(qtbot, store)
+    changes = told()
+    view = shown(qtbot, store, changes)
     row = work_set_row(view)
     line = view.sets_model.set_at(row)
-    with qtbot.assertNotEmitted(view.log_changed):
+    with qtbot.assertNotEmitted(changes.changed):
         type_into_cell(qtbot, view, row, REPS, "150")
     assert view.message.text() == ("Not saved: Reps must be a whole number from 0 to 100, got 150.")
     assert "c62828" in view.message.styleSheet()
@@ -106,17 +118,18 @@ def test_nonsense_is_refused_inline_and_nothing_is_saved(qtbot, store: Store) ->
 
 
 def test_delete_key_then_ctrl_z(qtbot, store: Store) -> None:
-    view = shown(qtbot, store)
+    changes = told()
+    view = shown(qtbot, store, changes)
     count = view.sets_model.rowCount()
     row = work_set_row(view)
     view.sets_table.setFocus()
     view.sets_table.selectRow(row)
     deleted = view.sets_model.set_at(row).id
-    with qtbot.waitSignal(view.log_changed):
+    with qtbot.waitSignal(changes.changed):
         qtbot.keyClick(view.sets_table, Qt.Key.Key_Delete)
     assert view.sets_model.rowCount() == count - 1
     assert "Ctrl+Z brings it back" in view.message.text()
-    with qtbot.waitSignal(view.log_changed):
+    with qtbot.waitSignal(changes.changed):
         qtbot.keyClick(view.sets_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.sets_model.rowCount() == count
     assert view.sets_model.set_at(row).id == deleted
@@ -124,30 +137,32 @@ def test_delete_key_then_ctrl_z(qtbot, store: Store) -> None:
 
 
 def test_a_failed_undo_says_so_and_can_be_tried_again(qtbot, store: Store) -> None:
-    view = shown(qtbot, store)
+    changes = told()
+    view = shown(qtbot, store, changes)
     count = view.sets_model.rowCount()
     view.sets_table.setFocus()
     view.sets_table.selectRow(work_set_row(view))
     view.delete_button.click()
     store.db.execute("PRAGMA query_only = ON")
-    with qtbot.assertNotEmitted(view.log_changed):
+    with qtbot.assertNotEmitted(changes.changed):
         qtbot.keyClick(view.sets_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert view.message.text().startswith("Not undone: Cramproof cannot save")
     assert "c62828" in view.message.styleSheet() and view.undo_button.isEnabled()
     store.db.execute("PRAGMA query_only = OFF")
-    with qtbot.waitSignal(view.log_changed):
+    with qtbot.waitSignal(changes.changed):
         view.undo_button.click()
     assert view.sets_model.rowCount() == count
 
 
 def test_deleting_a_set_that_is_already_gone_says_so(qtbot, store: Store) -> None:
-    view = shown(qtbot, store)
+    changes = told()
+    view = shown(qtbot, store, changes)
     count = view.sets_model.rowCount()
     row = work_set_row(view)
     view.sets_table.setFocus()
     view.sets_table.selectRow(row)
     delete_set(store, view.sets_model.set_at(row).id)  # elsewhere, e.g. before a refresh
-    with qtbot.assertNotEmitted(view.log_changed):
+    with qtbot.assertNotEmitted(changes.changed):
         qtbot.keyClick(view.sets_table, Qt.Key.Key_Delete)
     assert view.message.text() == "Not deleted: that set is no longer in the training log."
     assert view.sets_model.rowCount() == count - 1
@@ -155,19 +170,22 @@ def test_deleting_a_set_that_is_already_gone_says_so(qtbot, store: Store) -> Non
 
 
 def test_correcting_a_set_that_is_already_gone_says_so(qtbot, store: Store) -> None:
-    view = shown(qtbot, store)
+    changes = told()
+    view = shown(qtbot, store, changes)
     row = work_set_row(view)
     delete_set(store, view.sets_model.set_at(row).id)
-    with qtbot.assertNotEmitted(view.log_changed):
+    with qtbot.assertNotEmitted(changes.changed):
         type_into_cell(qtbot, view, row, REPS, "3")
     assert view.message.text() == "Not saved: that set is no longer in the training log."
 
 
 def test_the_progress_screen_redraws_after_a_correction(qtbot, store: Store) -> None:
-    history = shown(qtbot, store)
+    changes = told()
+    history = shown(qtbot, store, changes)
     progress = ProgressView(ProgressSource(store, now=lambda: NOW))
     qtbot.addWidget(progress)
-    history.log_changed.connect(progress.refresh)
+    changes.changed.connect(progress.on_log_changed)
+    progress.show()
     oldest = history.sessions_model.rowCount() - 1
     history.sessions_table.selectRow(oldest)  # week 1's heavy session, 3 sets per lift
     done_before = progress.data.weeks[0].done

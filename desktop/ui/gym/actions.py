@@ -19,6 +19,7 @@ from desktop.ui.common.window_state import WindowState
 if TYPE_CHECKING:
     from db.store import Store
     from desktop.domain.model import SessionKind
+    from desktop.runtime.changes import LogChanges
     from desktop.ui.alerts.sound_settings import SoundSettingsDialog
     from desktop.ui.gym.view import GymView
 
@@ -30,7 +31,6 @@ class GymActions(QObject):
 
     message_posted = Signal(str)
     gym_closed = Signal()
-    session_discarded = Signal()
 
     def __init__(
         self,
@@ -40,8 +40,10 @@ class GymActions(QObject):
         store: Callable[[], Store | None],
         state: WindowState,
         now: Callable[[], datetime],
+        changes: LogChanges | None = None,
     ) -> None:
         super().__init__(window)
+        self._changes = changes
         self._clock = SteadyClockWithWall(now)
         self._window, self._pages, self._store, self._state = window, pages, store, state
         volume, muted, device = state.sound
@@ -74,7 +76,12 @@ class GymActions(QObject):
         if self.view is None:
             try:
                 self.view = open_gym(
-                    store, kind=kind, clock=self._clock, player=self.player, parent=self._window
+                    store,
+                    kind=kind,
+                    clock=self._clock,
+                    player=self.player,
+                    parent=self._window,
+                    changes=self._changes,
                 )
             except StoreError as error:
                 log.error("Gym mode not opened: %s", error.message)
@@ -169,12 +176,15 @@ class GymActions(QObject):
 
         self.discard_dialog = None
         store = self._store()
-        problem = discard_session(store, session_id) if discard and store is not None else None
+        problem = (
+            discard_session(store, session_id, changes=self._changes)
+            if discard and store is not None
+            else None
+        )
         if problem is not None:
             self.message_posted.emit(f"Not discarded: {problem}")
         elif discard:
             self.message_posted.emit("Session discarded: it had no sets.")
-            self.session_discarded.emit()
         else:
             self.message_posted.emit("Session kept in History, with no sets.")
 

@@ -14,6 +14,7 @@ from db.store import Store
 from desktop.domain.clock import Clock, SystemClock
 from desktop.domain.model import SessionKind
 from desktop.gym.resume import AskResume, ResumeUnanswered, session_to_open
+from desktop.runtime.changes import LogChanges
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.view import GymView
@@ -36,11 +37,12 @@ def open_gym(
     screen: ScreenAwake | None = None,
     ask_resume: AskResume | None = None,
     parent: QWidget | None = None,
+    changes: LogChanges | None = None,
 ) -> GymView:
     """A GymView on the resumed or a new session; `ask_resume(text)` answers the offer."""
     clock = clock or SystemClock()
     ask = ask_resume or _asker(parent)
-    session = session_to_open(store, clock=clock, ask=ask, kind=kind)
+    session = session_to_open(store, clock=clock, ask=ask, kind=kind, changes=changes)
     return GymView(session, player=player, screen=screen, parent=parent)
 
 

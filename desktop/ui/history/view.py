@@ -2,7 +2,8 @@
 
 Reps, load and form are corrected in place (double-click, Enter or F2), a set or a whole session
 is deleted with Delete, Ctrl+Z undoes one change after another and Ctrl+Shift+Z redoes them;
-every change is committed at once and `log_changed` tells the Progress screen to redraw.
+every change is committed at once and reported through the log's change notification, which the
+other screens redraw from; this one redraws from it too when the change was made elsewhere.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,21 +26,23 @@ from PySide6.QtWidgets import (
 
 from db.errors import StoreError
 from desktop.history.history import HistoryLog
+from desktop.runtime.changes import Change
 from desktop.ui.history.keys import HistoryKeys
 from desktop.ui.history.models import REPS, SessionsModel, SetsModel, problem_text
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
+NO_SESSIONS = "No sessions yet: the sets of every session you log appear here."
 
 
 class HistoryView(QWidget):
     """Takes the History use case; `export_requested` when the runner asks to export."""
 
-    log_changed = Signal()
     export_requested = Signal()
 
     def __init__(self, log: HistoryLog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._log = log
+        self._stale = False
         title = QLabel("History")
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -89,6 +92,9 @@ class HistoryView(QWidget):
             self._on_sessions_selection_changed
         )
         self.sets_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.sets_table.itemDelegate().closeEditor.connect(
+            self._on_editor_closed, Qt.ConnectionType.QueuedConnection
+        )
 
         buttons = QHBoxLayout()
         for button in (
@@ -135,15 +141,38 @@ class HistoryView(QWidget):
         if self.message.styleSheet() == ERROR_STYLE:
             self._say("")
 
+    def on_log_changed(self, change: Change) -> None:
+        """Something else changed the log (a set logged in gym mode, a plan re-made): redraw
+        now if on show, else when next shown. Its own corrections are on screen already."""
+        if change.by is self._log:
+            return
+        self._stale = True
+        if self.isVisible() and self.sets_table.state() != QAbstractItemView.State.EditingState:
+            self.refresh()
+
+    def _on_editor_closed(self) -> None:
+        """A change that came while a cell was being edited is drawn once the editor closes:
+        re-reading the sets under an open editor would throw the runner's typing away."""
+        if self._stale and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the log again, keeping the selected session when it still exists."""
+        self._stale = False
         selected = self.sets_model.session_id
         self.sessions_model.reload()
         row = self.sessions_model.row_of(selected) if selected is not None else None
         self.sessions_table.selectRow(0 if row is None else row)
         if self.sessions_model.rowCount() == 0:
             self.sets_model.load(None)
-            self._say("No sessions yet: the sets of every session you log appear here.")
+            self._say(NO_SESSIONS)
+        elif self.message.text() == NO_SESSIONS:  # the first session has just been logged
+            self._say("")
         self._update_buttons()
 
     def selected_set_id(self) -> int | None:
@@ -160,7 +189,6 @@ class HistoryView(QWidget):
         self.sessions_model.reload()
         self.sessions_table.selectRow(max(row, 0))
         self._update_buttons()
-        self.log_changed.emit()
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet(ERROR_STYLE if error else "")

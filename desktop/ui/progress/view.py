@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsLinearLayout,
     QGraphicsView,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.progress.series import ProgressData, ProgressSource, headline
+from desktop.runtime.changes import Change
 
 if TYPE_CHECKING:
     from desktop.ui.progress.charts.palette import ChartPalette
@@ -36,7 +37,7 @@ PANEL_SPACING = 6.0
 
 
 class ProgressView(QWidget):
-    """Draws what `source` reads; `refresh()` after anything in the log changed."""
+    """Draws what `source` reads; redraws when the log changes (`on_log_changed`)."""
 
     def __init__(self, source: ProgressSource, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,7 @@ class ProgressView(QWidget):
         self._source = source
         self._data: ProgressData | None = None
         self._refreshing = False
+        self._stale = False
         self.title = QLabel()
         self.title.setObjectName("progressTitle")
         title_font = QFont(self.title.font())
@@ -92,10 +94,24 @@ class ProgressView(QWidget):
     def charts(self) -> tuple[ChartPanel, ...]:
         return (self.adherence, self.strength, self.cramps, self.quality)
 
+    def on_log_changed(self, _change: Change) -> None:
+        """Redraw now while on show; otherwise once shown again (four charts are not redrawn
+        for every set logged while the runner is in gym mode)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         """Read the log again and redraw every chart."""
         from desktop.ui.progress.charts.palette import palette_for
 
+        self._stale = False
         self._refreshing = True
         try:
             data = self._source.load()

@@ -69,6 +69,8 @@ class MainWindow(QMainWindow):
     def attach_store(self, store: Store) -> None:
         """Build the screens over the open log; called once, right after the first frame."""
         from desktop.plan.planning import Planning
+        from desktop.runtime.changes import LogChanges
+        from desktop.ui.common.log_changes import ChangeSignal
         from desktop.ui.gym.actions import GymActions
         from desktop.ui.plan.actions import PlanActions
         from desktop.ui.shell.athlete_switcher import AthleteSwitcher
@@ -77,7 +79,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.shell.welcome_view import WelcomeView
 
         self._store = store
-        self._planning = Planning(store, now=self._now)
+        # One notification of every change to the log, handed to each use case that writes;
+        # the screens redraw from it (the plan here, Progress and History in Screens).
+        self.log_changes = ChangeSignal(LogChanges(), parent=self)
+        self.log_changes.changed.connect(self._on_log_changed)
+        self._planning = Planning(store, now=self._now, changes=self.log_changes.changes)
         self.welcome_view = WelcomeView()
         self._pages.addWidget(self.welcome_view)
         self._backups = BackupActions(
@@ -102,6 +108,7 @@ class MainWindow(QMainWindow):
             pages=self._pages,
             store=lambda: self._store,
             now=self._now,
+            changes=self.log_changes,
             show_plan=self._show_current,
             named_pages=lambda: {"Welcome": self.welcome_view, "Gym mode": self.gym.view},
         )
@@ -112,10 +119,10 @@ class MainWindow(QMainWindow):
             store=lambda: self._store,
             state=self._window_state,
             now=self._now,
+            changes=self.log_changes.changes,
         )
         self.gym.message_posted.connect(self._show_status)
         self.gym.gym_closed.connect(self._show_current)
-        self.gym.session_discarded.connect(self._on_plan_actions_plan_changed)
         # Gym mode holds the open log: it lets go before a restore closes it.
         self._backups.restore_starting.connect(self.gym.close)
         self.welcome_view.session_requested.connect(lambda: self.gym.open())
@@ -224,6 +231,14 @@ class MainWindow(QMainWindow):
         # A changed plan is redrawn, but a runner in Progress, History or gym mode stays there.
         self._show_current(switch=self.screens.current_name() is None and self.gym.view is None)
 
+    def _on_log_changed(self, _change: object) -> None:
+        """A change to the log redraws the plan (its cells count the sets logged) while it is on
+        show; every way back to it (F2, leaving gym mode) redraws it from the log anyway."""
+        current = self._pages.currentWidget()
+        on_show = current is not None and current in (self.plan_view, self.welcome_view)
+        if on_show and self._store is not None:
+            self._show_current(switch=False)
+
     def _show_current(self, *, switch: bool = True) -> None:
         """The current athlete's plan, or the welcome screen while there is none."""
         from desktop.ui.plan.view import PlanView
@@ -276,9 +291,10 @@ class MainWindow(QMainWindow):
         self._store = store
         if store is None:  # the restore closed the log and it could not be reopened
             return
-        self._planning = Planning(store, now=self._now)
+        self._planning = Planning(store, now=self._now, changes=self.log_changes.changes)
         self.screens.reset()
         self._show_current()
+        self.log_changes.changes.report("restore")
 
     def _on_open_folder_triggered(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))

@@ -1,7 +1,8 @@
 """Moving between the main screens with one key each (F2 plan, F3 progress, F4 history).
 
 Progress and History are built the first time they are shown (Progress loads pyqtgraph then, not
-at start-up) and refreshed each time they come back, so sets logged meanwhile appear.
+at start-up). Both listen to the log's change notification and redraw themselves (a hidden one
+when it is next shown), so sets logged meanwhile appear without anyone telling them.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QWidget
 
 if TYPE_CHECKING:
     from db.store import Store
+    from desktop.ui.common.log_changes import ChangeSignal
     from desktop.ui.history.view import HistoryView
     from desktop.ui.progress.view import ProgressView
 
@@ -32,12 +34,13 @@ class Screens(QObject):
         pages: QStackedWidget,
         store: Callable[[], Store | None],
         now: Callable[[], datetime],
+        changes: ChangeSignal,
         show_plan: Callable[[], None],
         named_pages: Callable[[], dict[str, QWidget | None]] = dict,
     ) -> None:
         super().__init__(window)
         self._window, self._pages, self._store, self._now = window, pages, store, now
-        self._named_pages, self._athlete = named_pages, ""
+        self._named_pages, self._athlete, self._changes = named_pages, "", changes
         self.progress_view: ProgressView | None = None
         self.history_view: HistoryView | None = None
         self.plan_action = self._action("&Plan", "F2", show_plan)
@@ -62,9 +65,8 @@ class Screens(QObject):
             return
         if self.progress_view is None:
             self.progress_view = ProgressView(ProgressSource(store, now=self._now))
+            self._changes.changed.connect(self.progress_view.on_log_changed)
             self._pages.addWidget(self.progress_view)
-        else:
-            self.progress_view.refresh()
         self._pages.setCurrentWidget(self.progress_view)
 
     def show_history(self) -> None:
@@ -75,12 +77,11 @@ class Screens(QObject):
         if store is None:
             return
         if self.history_view is None:
-            self.history_view = HistoryView(HistoryLog(store, now=self._now))
-            self.history_view.log_changed.connect(self._on_history_log_changed)
+            log = HistoryLog(store, now=self._now, changes=self._changes.changes)
+            self.history_view = HistoryView(log)
+            self._changes.changed.connect(self.history_view.on_log_changed)
             self.history_view.export_requested.connect(self.export)
             self._pages.addWidget(self.history_view)
-        else:
-            self.history_view.refresh()
         self._pages.setCurrentWidget(self.history_view)
 
     def export(self) -> None:
@@ -134,7 +135,3 @@ class Screens(QObject):
                 self._pages.removeWidget(view)
                 view.deleteLater()
         self.progress_view = self.history_view = None
-
-    def _on_history_log_changed(self) -> None:
-        if self.progress_view is not None:
-            self.progress_view.refresh()

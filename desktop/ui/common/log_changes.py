@@ -1,0 +1,30 @@
+"""The Qt face of the log-change notification: one queued signal the screens connect to.
+
+`desktop.runtime.changes.LogChanges` calls its listeners at once, inside the use case that
+wrote. A screen must not redraw there (History's own model may be in the middle of `setData`),
+so `ChangeSignal.changed` is delivered on the next turn of the event loop, after the use case
+has returned. A screen connects a slot of its own; Qt drops the connection when the screen is
+deleted, so a rebuilt screen (another athlete, a restored log) never hears for the old one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from desktop.runtime.changes import Change, LogChanges
+
+
+class ChangeSignal(QObject):
+    """Emits `changed(Change)` on the event loop for every change reported to `changes`."""
+
+    changed = Signal(object)
+    _reported = Signal(object)
+
+    def __init__(self, changes: LogChanges, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.changes = changes
+        self._reported.connect(self.changed, Qt.ConnectionType.QueuedConnection)
+        changes.subscribe(self._on_reported)  # one per window: both go with it
+
+    def _on_reported(self, change: Change) -> None:
+        self._reported.emit(change)
