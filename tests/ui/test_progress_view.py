@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -185,3 +185,18 @@ def test_cramp_km_labels_never_run_into_each_other(qtbot, store: Store, tmp_path
         for other, other_rect in labels[index + 1 :]:
             apart = not rect.adjusted(-4, 0, 4, 0).intersects(other_rect)
             assert apart, f"{text!r} runs into {other!r}"
+
+
+def test_shown_again_on_a_new_day_it_redraws_without_a_change(qtbot, store: Store) -> None:
+    """Left open overnight: the morning's Progress moves "today" on, though nothing was logged."""
+    view = shown(qtbot, store)
+    first = view.data
+    view.hide()
+    view._drawn_on = date.today() - timedelta(days=1)  # as if drawn before midnight
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.data is not first
+    again = view.data
+    view.hide()
+    view.show()
+    assert view.data is again, "the same day, nothing changed: no redraw"

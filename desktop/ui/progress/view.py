@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
@@ -53,6 +54,7 @@ class ProgressView(QWidget):
         self._data: ProgressData | None = None
         self._refreshing = False
         self._stale = False
+        self._drawn_on: date | None = None  # the day of the last draw: "today" moves at midnight
         self.title = QLabel()
         self.title.setObjectName("progressTitle")
         title_font = QFont(self.title.font())
@@ -104,7 +106,7 @@ class ProgressView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale or self._drawn_on != date.today():  # left open overnight: a new today
             self.refresh()
 
     def refresh(self) -> None:
@@ -112,6 +114,7 @@ class ProgressView(QWidget):
         from desktop.ui.progress.charts.palette import palette_for
 
         self._stale = False
+        self._drawn_on = date.today()
         self._refreshing = True
         try:
             data = self._source.load()
