@@ -3,9 +3,7 @@ answer this week's now with one key (before, Ctrl+K did nothing at all)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -17,22 +15,13 @@ from desktop.ui.plan.actions import PlanActions
 from desktop.ui.plan.checkin_dialog import CheckinDialog, CheckinNotDueDialog
 from tests.planning_support import (
     BEFORE_START,
-    FORM,
     OFFSCREEN_SIZE_HINTS,
     RACE,
     WEEK1,
     Harness,
-    open_harness,
 )
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
-
-
-@pytest.fixture
-def harness(data_dir: Path) -> Iterator[Harness]:
-    with open_harness(data_dir) as opened:
-        opened.planning.set_up(FORM)
-        yield opened
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ build-up's first day (it used to say "No cramp reports yet" right after one was 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -16,22 +14,13 @@ from desktop.progress.series import ProgressSource
 from desktop.ui.progress.view import ProgressView
 from tests.planning_support import (
     BEFORE_START,
-    FORM,
     OFFSCREEN_SIZE_HINTS,
     WEEK1,
     Harness,
     at_noon,
-    open_harness,
 )
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
-
-
-@pytest.fixture
-def harness(data_dir: Path) -> Iterator[Harness]:
-    with open_harness(data_dir) as opened:
-        opened.planning.set_up(FORM)
-        yield opened
 
 
 @pytest.mark.parametrize("today", [BEFORE_START, WEEK1 + timedelta(weeks=2)])

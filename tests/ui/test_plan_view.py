@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -22,17 +20,9 @@ from tests.planning_support import (
     WEEK1,
     Harness,
     log_session,
-    open_harness,
 )
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
-
-
-@pytest.fixture
-def harness(data_dir: Path) -> Iterator[Harness]:
-    with open_harness(data_dir) as opened:
-        opened.planning.set_up(FORM)
-        yield opened
 
 
 def show(qtbot: QtBot, planning: Planning) -> PlanView:
