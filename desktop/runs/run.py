@@ -11,9 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-# Below this average speed between two samples the runner is standing (a stop, a traffic light,
-# an auto-paused watch that wrote a gap): that interval is left out of the moving time.
-MOVING_SPEED = 0.5  # m/s
+from desktop.domain.late_run import moving_stretches
 
 
 @dataclass(frozen=True)
@@ -54,36 +52,20 @@ class Unreadable(Exception):
     """The file gives nothing: one line saying why."""
 
 
-def moving_timeline(samples: Sequence[Sample]) -> list[tuple[float, float]]:
-    """(moving seconds, distance m) at each sample with a distance; stops add no moving time."""
-    timeline: list[tuple[float, float]] = []
-    moving = 0.0
-    previous: Sample | None = None
-    for sample in samples:
-        if sample.distance_m is None:
-            continue
-        if previous is not None and previous.distance_m is not None:
-            dt = sample.elapsed_s - previous.elapsed_s
-            advanced = sample.distance_m - previous.distance_m
-            if dt > 0 and advanced / dt >= MOVING_SPEED:
-                moving += dt
-        timeline.append((moving, sample.distance_m))
-        previous = sample
-    return timeline
-
-
 def moving_seconds(samples: Sequence[Sample]) -> float:
-    """The time spent moving, stops left out."""
-    timeline = moving_timeline(samples)
-    return timeline[-1][0] if timeline else 0.0
+    """The time spent moving, stops left out (the same clock the late-run figures run on)."""
+    stretches = moving_stretches(samples)
+    return stretches[-1].end_s if stretches else 0.0
 
 
 def km_splits(samples: Sequence[Sample]) -> tuple[float, ...]:
     """Moving seconds of each whole kilometre, the crossing of each km interpolated."""
     crossings: list[float] = []
-    timeline = moving_timeline(samples)
-    for (t0, d0), (t1, d1) in itertools.pairwise(timeline):
-        while d0 < 1000.0 * (len(crossings) + 1) <= d1:
+    metres = 0.0
+    for stretch in moving_stretches(samples):
+        before, metres = metres, metres + stretch.metres
+        while before < 1000.0 * (len(crossings) + 1) <= metres:
             mark = 1000.0 * (len(crossings) + 1)
-            crossings.append(t0 + (t1 - t0) * (mark - d0) / (d1 - d0))
+            share = (mark - before) / stretch.metres
+            crossings.append(stretch.start_s + (stretch.end_s - stretch.start_s) * share)
     return tuple(round(end - begin, 3) for begin, end in itertools.pairwise([0.0, *crossings]))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -21,6 +21,8 @@ class Leg:
     heart_rate: int | None = 140
     stop: tuple[int, int] | None = None  # (from second, for seconds): standing, speed 0
     offset_s: int = 0
+    # Per second (from 1): (speed m/s, leg cadence, heart rate), overriding the steady values.
+    profile: Callable[[int], tuple[float, int, int | None]] | None = None
 
 
 def fit_bytes(legs: Iterable[Leg], *, kind: str = "activity") -> bytes:
@@ -67,17 +69,23 @@ def _records(leg: Leg) -> tuple[list[dict[str, Any]], float, int]:
     elapsed = 0
     for second in range(leg.seconds + stop_for + 1):
         standing = stop_from < second <= stop_from + stop_for
+        running_s = second - stop_for if second > stop_from + stop_for else min(second, stop_from)
+        speed, cadence, heart = (
+            leg.profile(max(running_s, 1))
+            if leg.profile
+            else (leg.speed, leg.cadence, leg.heart_rate)
+        )
         if second and not standing:
-            distance += leg.speed
+            distance += speed
         record: dict[str, Any] = {
             "timestamp": start + timedelta(seconds=second),
             "distance": distance,
-            "enhanced_speed": 0.0 if standing else leg.speed,
+            "enhanced_speed": 0.0 if standing else speed,
         }
-        if leg.cadence is not None:
-            record["cadence"] = 0 if standing else leg.cadence
-        if leg.heart_rate is not None:
-            record["heart_rate"] = leg.heart_rate
+        if cadence is not None:
+            record["cadence"] = 0 if standing else cadence
+        if heart is not None:
+            record["heart_rate"] = heart
         records.append(record)
         elapsed = second
     return records, distance, elapsed

@@ -112,3 +112,23 @@ def test_what_is_no_activity_file_is_one_line(
     with pytest.raises(Unreadable, match=reason) as caught:
         read_run_file(path)
     assert "\n" not in str(caught.value)
+
+
+def _late(second: int) -> tuple[float, int, int]:
+    """3.0 m/s, 90 strides and 140 bpm; from 2000 s 150 bpm; the last 1000 s 2.7 m/s, 86 strides."""
+    if second > 3000:
+        return 2.7, 86, 150
+    return 3.0, 90, 140 if second <= 2000 else 150
+
+
+def test_a_fit_long_run_with_a_stop_gives_the_late_figures_built_in(tmp_path: Path) -> None:
+    from desktop.domain.late_run import late_run
+
+    leg = Leg("running", 4000, profile=_late, stop=(1500, 300))
+    (run,) = read_run_file(_write(tmp_path, "long.fit", fit_bytes([leg]))).runs
+    assert run.moving_s == pytest.approx(4000.0)
+    assert run.distance_m == pytest.approx(3000 * 3.0 + 1000 * 2.7)
+    figures = late_run(run.samples)
+    assert figures.pace_fade_pct == pytest.approx(100 / 9)
+    assert figures.cadence_drop_spm == pytest.approx(180.0 - 172.0)
+    assert figures.decoupling_pct == pytest.approx((1 - (2.85 / 150) / (3.0 / 140)) * 100)
