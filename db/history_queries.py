@@ -18,12 +18,16 @@ from db.records import SessionKind, SetRecord, from_date_text, from_utc_text, ut
 from db.sessions import _set as set_from_row
 from db.sessions import validate_set
 
-EXPORT_TABLES = ("sessions", "sets", "cramp_reports")
+# Runs export their totals, figures and splits: the store holds no positions to leak.
+EXPORT_TABLES = ("sessions", "sets", "cramp_reports", "runs", "run_splits")
 _EXPORT_SQL = {
     "sessions": "SELECT * FROM sessions WHERE athlete_id = ? ORDER BY started_at, id",
     "sets": """SELECT st.* FROM sessions s JOIN sets st ON st.session_id = s.id
         WHERE s.athlete_id = ? ORDER BY s.started_at, s.id, st.id""",
     "cramp_reports": "SELECT * FROM cramp_reports WHERE athlete_id = ? ORDER BY date, id",
+    "runs": "SELECT * FROM runs WHERE athlete_id = ? ORDER BY started_at, id",
+    "run_splits": """SELECT s.* FROM runs r JOIN run_splits s ON s.run_id = r.id
+        WHERE r.athlete_id = ? ORDER BY r.started_at, r.id, s.km""",
 }
 
 

@@ -177,6 +177,37 @@ def _application_id(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+@MIGRATIONS(name="0006_runs")
+def _runs(db: Database) -> None:
+    """Runs imported from the watch: totals, the late-run figures and per-km splits, never a
+    position (a track leads to the runner's home). Times UTC, with the watch's offset kept for
+    showing the local time the run started."""
+    db.executescript("""
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id),
+    started_at TEXT NOT NULL,
+    ended_at TEXT NOT NULL CHECK (ended_at >= started_at),
+    utc_offset_min INTEGER NOT NULL DEFAULT 0 CHECK (utc_offset_min BETWEEN -1440 AND 1440),
+    sport TEXT NOT NULL CHECK (length(sport) > 0),
+    distance_m REAL NOT NULL CHECK (distance_m >= 0),
+    moving_s REAL NOT NULL CHECK (moving_s >= 0),
+    source TEXT NOT NULL,
+    pace_fade_pct REAL,
+    cadence_drop_spm REAL,
+    decoupling_pct REAL,
+    imported_at TEXT NOT NULL
+);
+CREATE INDEX runs_by_athlete_start ON runs(athlete_id, started_at);
+CREATE TABLE run_splits (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    km INTEGER NOT NULL CHECK (km >= 1),
+    seconds REAL NOT NULL CHECK (seconds > 0),
+    PRIMARY KEY (run_id, km)
+);
+""")
+
+
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Every migration this version knows, in order (read from a throwaway in-memory database)."""
     with Database(memory=True, execute_plugins=False) as scratch:

@@ -74,7 +74,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-SUB_COMMANDS = frozenset({"check", "backup", "restore", "gym", "plan", "export"})
+SUB_COMMANDS = frozenset({"check", "backup", "restore", "gym", "plan", "export", "runs"})
 # The window, and `restore`, which takes the window's lock (a QLockFile), load Qt.
 QT_SUB_COMMANDS = frozenset({"gym", "restore"})
 WINDOW_OPTIONS = frozenset({"--data-dir", "--verbose"})

@@ -36,6 +36,7 @@ QT_FREE_PACKAGES = (
     "desktop.progress",
     "desktop.history",
     "desktop.export",
+    "desktop.runs",
     "desktop.runtime",
     "desktop.cli",
 )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from db.exercises import ensure_exercise
 from db.history_queries import EXPORT_TABLES, export_rows, table_columns
 from db.plans import save_plan
 from db.records import PlanRecord, SetRecord
+from db.runs import RunRecord, add_run
 from db.sessions import finish_session, log_set, start_session
 from db.store import Store, open_store
 from desktop.export.exporter import (
@@ -30,6 +32,20 @@ from desktop.export.exporter import (
 from desktop.export.strong_csv import STRONG_HEADER
 
 NOW = datetime(2027, 2, 1, 20, tzinfo=UTC)
+# A long run from the watch (its figures and splits; a run stores no positions to export).
+LONG_RUN = RunRecord(
+    athlete_id=0,
+    started_at=datetime(2027, 1, 9, 8, 5, tzinfo=timezone(timedelta(hours=1))),
+    ended_at=datetime(2027, 1, 9, 10, 35, tzinfo=timezone(timedelta(hours=1))),
+    sport="running",
+    distance_m=3000.5,
+    moving_s=1000.0,
+    source="=HYPERLINK(run).fit",
+    splits_s=(333.25, 333.5, 333.25),
+    pace_fade_pct=11.5,
+    cadence_drop_spm=None,
+    decoupling_pct=4.25,
+)
 DAY = datetime(2027, 1, 10, 11, tzinfo=UTC)
 NOTES = [
     "=SUM(A1:A9)",
@@ -123,6 +139,7 @@ def log_history(store: Store, *, units: str = "kg") -> int:
             distance_km=31.25 if number else None,
             created_at=NOW,
         )
+    add_run(store, replace(LONG_RUN, athlete_id=athlete.id), imported_at=NOW)
     return athlete.id
 
 
@@ -140,7 +157,13 @@ def test_csv_tables_read_back_equal_to_the_store(store: Store, tmp_path: Path) -
     result = export_log(
         store, athlete_id=athlete, athlete_name="Ana", fmt="csv", out=tmp_path / "out", now=NOW
     )
-    assert [p.name for p in result.files] == ["sessions.csv", "sets.csv", "cramp_reports.csv"]
+    assert [p.name for p in result.files] == [
+        "sessions.csv",
+        "sets.csv",
+        "cramp_reports.csv",
+        "runs.csv",
+        "run_splits.csv",
+    ]
     assert (result.sessions, result.sets) == (3, 12)
     for table, path in csv_paths(tmp_path / "out").items():
         back = read_csv_table(path, table_columns(store, table))
@@ -226,6 +249,8 @@ def test_csv_paths_beside_a_csv_name(tmp_path: Path) -> None:
         "my-log-sessions.csv",
         "my-log-sets.csv",
         "my-log-cramp_reports.csv",
+        "my-log-runs.csv",
+        "my-log-run_splits.csv",
     ]
 
 

@@ -91,6 +91,8 @@ def test_the_installed_command_line_exports(paths: AppPaths, tmp_path: Path) -> 
     assert result.stdout.startswith("Exported 3 sessions, 12 sets of Ana: ")
     assert sorted(p.name for p in out.iterdir()) == [
         "cramp_reports.csv",
+        "run_splits.csv",
+        "runs.csv",
         "sessions.csv",
         "sets.csv",
     ]

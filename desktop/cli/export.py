@@ -23,8 +23,9 @@ from desktop.runtime.paths import AppPaths
 
 DESCRIPTION = (
     "Export the training log of one athlete (default: the one last opened). csv writes one file "
-    "per table (sessions, sets, cramp_reports) into the folder PATH, or beside PATH when it ends "
-    "in .csv; json writes one file; strong writes one CSV that Strong-compatible apps import."
+    "per table (sessions, sets, cramp_reports, runs, run_splits) into the folder PATH, or beside "
+    "PATH when it ends in .csv; json writes one file; strong writes one CSV that "
+    "Strong-compatible apps import."
 )
 
 

@@ -14,6 +14,7 @@ from desktop.cli import check as cli_check
 from desktop.cli import export as cli_export
 from desktop.cli import plan as cli_plan
 from desktop.cli import restore as cli_restore
+from desktop.cli import runs as cli_runs
 from desktop.cli.guard import describe_os_error, fail, non_empty_path, one_line
 from desktop.runtime.paths import AppPaths
 
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     gym.add_argument("--kind", choices=("heavy", "light"), help="which session to start")
     cli_plan.add_parser(commands)
     cli_export.add_parser(commands)
+    cli_runs.add_parser(commands)
     return parser
 
 
@@ -74,6 +76,8 @@ def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
             return cli_plan.run(args)
         if args.command == "export":
             return cli_export.run(args, paths)
+        if args.command == "runs":
+            return cli_runs.run(args, paths)
         return handlers[args.command](args, paths)
     except StoreError as error:
         return fail(error.message)

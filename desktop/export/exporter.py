@@ -41,6 +41,8 @@ DERIVED = {
     "sessions": ["build_up_week"],
     "sets": ["exercise_key", "exercise_name", "load", "unit"],
     "cramp_reports": [],
+    "runs": [],
+    "run_splits": [],
 }
 
 

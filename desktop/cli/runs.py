@@ -1,0 +1,116 @@
+"""`cramproof runs import PATH...` and `cramproof runs list`: runs from the watch, no window.
+
+Import prints one line a file (imported / already there / skipped and why / unreadable and why)
+and exits 1 when any file could not be read, after importing all the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.guard import fail, non_empty_path, say
+from desktop.runtime.paths import AppPaths
+
+# The store and the readers load in run(): the window's start-up parses this command line.
+
+
+def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+    """Register `runs` with its `import` and `list` sub-commands."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "runs", help="import runs from a watch's files (FIT, GPX, TCX) and list them"
+    )
+    commands = parser.add_subparsers(dest="runs_command", metavar="ACTION", required=True)
+    importing = commands.add_parser(
+        "import", help="import files or folders (recursive); one line a file"
+    )
+    importing.add_argument("paths", nargs="+", metavar="PATH", type=non_empty_path)
+    importing.add_argument("--athlete", metavar="NAME", help="whose runs (default: last opened)")
+    listing = commands.add_parser("list", help="list the runs with their late-run figures")
+    listing.add_argument("--athlete", metavar="NAME", help="whose runs (default: last opened)")
+    listing.add_argument("--json", action="store_true", help="a JSON list, for scripts")
+    return parser
+
+
+def run(args: argparse.Namespace, paths: AppPaths) -> int:
+    from db.errors import StoreError
+    from db.store import open_store
+
+    if args.runs_command == "list" and not paths.database.exists():
+        return _fail(f"there is no training log at {paths.database} yet: no runs")
+    now = datetime.now(UTC)
+    try:
+        with open_store(paths.database, backups_dir=paths.backups, now=now) as store:
+            athlete = _athlete(store, args.athlete, now)
+            if isinstance(athlete, str):
+                return _fail(athlete)
+            if args.runs_command == "list":
+                return _list(store, athlete.id, as_json=args.json)
+            return _import(store, athlete.id, [Path(p).expanduser() for p in args.paths], now)
+    except StoreError as error:
+        return _fail(error.message)
+
+
+def _import(store: Any, athlete_id: int, paths: list[Path], now: datetime) -> int:
+    from desktop.runs.importer import import_runs
+
+    unreadable = False
+    for outcome in import_runs(store, athlete_id=athlete_id, paths=paths, now=now):
+        say(f"{outcome.path}: {outcome.line}")
+        unreadable = unreadable or outcome.unreadable
+    return 1 if unreadable else 0
+
+
+def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
+    from db.runs import runs_for
+
+    rows = [
+        {
+            "date": run.started_at.date().isoformat(),
+            "start": run.started_at.isoformat(),
+            "end": run.ended_at.isoformat(),
+            "sport": run.sport,
+            "distance_km": round(run.distance_m / 1000, 3),
+            "moving_s": round(run.moving_s, 1),
+            "source": run.source,
+            "pace_fade_pct": _rounded(run.pace_fade_pct),
+            "cadence_drop_spm": _rounded(run.cadence_drop_spm),
+            "decoupling_pct": _rounded(run.decoupling_pct),
+        }
+        for run in runs_for(store, athlete_id)
+    ]
+    if as_json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not rows:
+        say("No runs yet: import some with 'cramproof runs import PATH'.")
+    for row in rows:
+        say("\t".join("null" if value is None else str(value) for value in row.values()))
+    return 0
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def _athlete(store: Any, name: str | None, now: datetime) -> Any:
+    """The athlete asked for by name, else the one last opened; a message when there is none."""
+    from db.athletes import list_athletes
+    from desktop.plan.reader import PlanReader
+
+    everyone = list_athletes(store)
+    if name is None:
+        current = PlanReader(store, now=lambda: now).current_athlete()
+        return current or "the training log has no athlete yet: set up a plan first"
+    for athlete in everyone:
+        if athlete.name == name.strip():
+            return athlete
+    known = ", ".join(repr(athlete.name) for athlete in everyone) or "none"
+    return f"no athlete called {name!r} (athletes: {known})"
+
+
+def _fail(message: str) -> int:
+    return fail(message, prefix="cramproof runs")

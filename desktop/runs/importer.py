@@ -1,0 +1,90 @@
+"""Import run files into an athlete's log: one outcome a file, in words a runner reads.
+
+Folders are walked for FIT, GPX and TCX files (a watch mounted over USB, its GARMIN/Activity
+folder), so pointing at a watch twice adds nothing the second time. Each file is read and stored
+on its own: one damaged file never stops the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from db.runs import RunRecord, add_run
+from db.store import Store
+from desktop.domain.late_run import late_run
+from desktop.runs.files import SUFFIXES, read_run_file
+from desktop.runs.run import Run, Unreadable
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one file: its line, and whether it could not be read at all."""
+
+    path: Path
+    line: str
+    unreadable: bool = False
+
+
+def run_files(paths: Iterable[Path]) -> Iterator[Path | Outcome]:
+    """The files to read, folders walked (sorted, so the order is the same every time); a path
+    that is neither file nor folder comes back as its Outcome."""
+    for path in paths:
+        if path.is_dir() and path.suffix.lower() not in SUFFIXES:
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_symlink()
+            )
+            yield from found
+        elif path.exists() or path.suffix.lower() in SUFFIXES:
+            yield path
+        else:
+            yield Outcome(path, "unreadable: no such file or folder", unreadable=True)
+
+
+def import_runs(
+    store: Store, *, athlete_id: int, paths: Iterable[Path], now: datetime
+) -> Iterator[Outcome]:
+    """Read and store every file under `paths`, one Outcome each, as it goes."""
+    for item in run_files(paths):
+        yield item if isinstance(item, Outcome) else import_file(store, athlete_id, item, now)
+
+
+def import_file(store: Store, athlete_id: int, path: Path, now: datetime) -> Outcome:
+    """Read one file and store its runs; the line says what happened to each part."""
+    try:
+        reading = read_run_file(path)
+    except Unreadable as error:
+        return Outcome(path, f"unreadable: {error}", unreadable=True)
+    parts: list[str] = []
+    for run in reading.runs:
+        stored = add_run(store, record(run, athlete_id), imported_at=now)
+        what = describe(run)
+        parts.append(f"imported {what}" if stored is not None else f"already there ({what})")
+    parts.extend(f"skipped: {reason}" for reason in reading.skipped)
+    if reading.damage and reading.runs:
+        parts.append(f"{reading.damage}: imported what decoded")
+    return Outcome(path, "; ".join(parts) or "skipped: no run in this file")
+
+
+def record(run: Run, athlete_id: int) -> RunRecord:
+    """The stored form of a run: totals, splits and the late-run figures; the records stay here."""
+    figures = late_run(run.samples)
+    return RunRecord(
+        athlete_id=athlete_id,
+        started_at=run.start,
+        ended_at=run.end,
+        sport=run.sport,
+        distance_m=run.distance_m,
+        moving_s=run.moving_s,
+        source=run.source,
+        splits_s=run.splits_s,
+        pace_fade_pct=figures.pace_fade_pct,
+        cadence_drop_spm=figures.cadence_drop_spm,
+        decoupling_pct=figures.decoupling_pct,
+    )
+
+
+def describe(run: Run) -> str:
+    return f"a {run.distance_m / 1000:.1f} km run of {run.start.date().isoformat()}"
