@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 from db.errors import StoreError
 from desktop.domain.clock import SteadyClockWithWall
 from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -49,6 +50,8 @@ class GymActions(QObject):
         volume, muted, device = state.sound
         self.player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
         self.player.sound_unavailable.connect(self.message_posted)
+        self.voice = Voice(parent=self)
+        self.voice.voice_unavailable.connect(self.message_posted)
         self.view: GymView | None = None
         self._on_leaving: list[Callable[[], None]] = []
         self.sound_dialog: SoundSettingsDialog | None = None
@@ -80,6 +83,7 @@ class GymActions(QObject):
                     kind=kind,
                     clock=self._clock,
                     player=self.player,
+                    voice=self.voice,
                     parent=self._window,
                     changes=self._changes,
                 )
