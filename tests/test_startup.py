@@ -146,8 +146,9 @@ while not started.opened:
 for _ in range(5):  # start-up's queued steps: the check-in, the last screen, the window icon
     started.app.processEvents()
 assert started.window.store is not None
-watched = ("PySide6.QtNetwork", "desktop.ui.plan.setup_dialog", "desktop.ui.plan.checkin_dialog",
-           "desktop.ui.plan.exercises_dialog", "desktop.ui.plan.second_day_dialog",
+watched = ("PySide6.QtNetwork", "PySide6.QtTextToSpeech", "desktop.ui.plan.setup_dialog",
+           "desktop.ui.plan.checkin_dialog", "desktop.ui.plan.exercises_dialog",
+           "desktop.ui.plan.second_day_dialog",
            "garmin_fit_sdk", "gpxpy", "tcxreader", "defusedxml", "desktop.runs")
 print(" ".join(name for name in watched if name in sys.modules) or "none")
 started.window.close()
@@ -155,9 +156,12 @@ started.shut_down()
 """
 
 
-def test_the_log_on_screen_loads_no_qtnetwork_and_no_plan_dialog(data_dir: Path) -> None:
-    """Start-up's cost is what it loads: the raise server runs on QtCore alone, the Plan
-    menu's dialogs wait until one is opened, and the run readers until a run is imported."""
+def test_the_log_on_screen_loads_no_qtnetwork_no_speech_no_runs_and_no_plan_dialog(
+    data_dir: Path,
+) -> None:
+    """Start-up's cost is what it loads: the raise server runs on QtCore alone, the voice waits
+    for the first rest, the Plan menu's dialogs until one is opened, and the run readers until a
+    run is imported."""
     require_qt()
     result = subprocess.run(
         [sys.executable, "-c", LOADED_AT_START, str(data_dir)],

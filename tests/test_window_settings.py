@@ -13,12 +13,15 @@ from desktop.runtime.window_settings import (
     LAST_VIEW,
     MUTED,
     VIEWS,
+    VOICE,
+    VOICE_RATE,
+    VOICE_VOLUME,
     VOLUME,
     WindowSettings,
     read_window_settings,
 )
 
-KEYS = (LAST_VIEW, HIGH_CONTRAST, VOLUME, MUTED, DEVICE)
+KEYS = (LAST_VIEW, HIGH_CONTRAST, VOLUME, MUTED, DEVICE, VOICE, VOICE_RATE, VOICE_VOLUME)
 
 
 def test_an_empty_file_gives_the_defaults_without_a_complaint() -> None:
@@ -31,6 +34,18 @@ def test_what_the_window_writes_reads_back() -> None:
     assert problems == []
     assert settings_read == WindowSettings("history", True, 0.4, False, "Speaker by the rack")
     assert read_window_settings({DEVICE: ""})[0].device is None
+    voice = {VOICE: "false", VOICE_RATE: "-0.5", VOICE_VOLUME: "0.25"}
+    assert read_window_settings(voice) == (
+        WindowSettings(voice=False, voice_rate=-0.5, voice_volume=0.25),
+        [],
+    )
+
+
+def test_an_unreadable_voice_rate_keeps_the_normal_rate() -> None:
+    for rate in ("nan", "-1.5", "2", "fast", ""):
+        read, [problem] = read_window_settings({VOICE_RATE: rate})
+        assert read.voice_rate == 0.0, rate
+        assert "is not a number from -1 to 1; using 0.0" in problem
 
 
 def test_unreadable_values_fall_back_to_their_defaults_and_are_reported() -> None:
@@ -68,6 +83,8 @@ STORED_VALUE = st.one_of(
 def test_any_stored_value_gives_usable_settings(raw: dict[str, object]) -> None:
     read, problems = read_window_settings(raw)
     assert math.isfinite(read.volume) and 0.0 <= read.volume <= 1.0
+    assert -1.0 <= read.voice_rate <= 1.0 and 0.0 <= read.voice_volume <= 1.0
+    assert isinstance(read.voice, bool)
     assert isinstance(read.muted, bool) and isinstance(read.high_contrast, bool)
     assert read.last_view is None or read.last_view in VIEWS
     assert read.device is None or (read.device.isprintable() and len(read.device) <= 500)

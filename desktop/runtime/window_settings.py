@@ -21,6 +21,8 @@ MAX_DEVICE_CHARS = 500
 
 LAST_VIEW, HIGH_CONTRAST = "window/last_view", "theme/high_contrast"
 VOLUME, MUTED, DEVICE = "sound/volume", "sound/muted", "sound/device"
+VOICE, VOICE_RATE, VOICE_VOLUME = "sound/voice", "sound/voice_rate", "sound/voice_volume"
+KEYS = (LAST_VIEW, HIGH_CONTRAST, VOLUME, MUTED, DEVICE, VOICE, VOICE_RATE, VOICE_VOLUME)
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class WindowSettings:
     volume: float = 1.0
     muted: bool = False
     device: str | None = None  # None: the system's default output
+    voice: bool = True  # the cue's words after its chime ("Chime and voice")
+    voice_rate: float = 0.0  # -1 slowest, 0 the engine's normal, 1 fastest
+    voice_volume: float = 1.0
 
 
 class Unreadable(ValueError):
@@ -59,6 +64,9 @@ def read_window_settings(raw: Mapping[str, object]) -> tuple[WindowSettings, lis
             volume=read(VOLUME, parse_volume, defaults.volume),
             muted=read(MUTED, parse_bool, defaults.muted),
             device=read(DEVICE, parse_device, defaults.device),
+            voice=read(VOICE, parse_bool, defaults.voice),
+            voice_rate=read(VOICE_RATE, parse_rate, defaults.voice_rate),
+            voice_volume=read(VOICE_VOLUME, parse_volume, defaults.voice_volume),
         ),
         problems,
     )
@@ -75,15 +83,25 @@ def parse_bool(value: object) -> bool:
 
 def parse_volume(value: object) -> float:
     """A linear volume from 0 to 1; nan, infinities and anything outside are refused."""
+    return _number_between(value, 0.0, 1.0)
+
+
+def parse_rate(value: object) -> float:
+    """A speaking rate from -1 (slowest) to 1 (fastest), as QTextToSpeech takes it."""
+    return _number_between(value, -1.0, 1.0)
+
+
+def _number_between(value: object, low: float, high: float) -> float:
+    why = f"is not a number from {low:g} to {high:g}"
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-        raise Unreadable("is not a number from 0 to 1")
+        raise Unreadable(why)
     try:
-        volume = float(value)
+        number = float(value)
     except (ValueError, OverflowError):
-        raise Unreadable("is not a number from 0 to 1") from None
-    if not (math.isfinite(volume) and 0.0 <= volume <= 1.0):
-        raise Unreadable("is not a number from 0 to 1")
-    return volume
+        raise Unreadable(why) from None
+    if not (math.isfinite(number) and low <= number <= high):
+        raise Unreadable(why)
+    return number
 
 
 def parse_device(value: object) -> str | None:

@@ -1,14 +1,17 @@
 """Connects a session's rests to the screen and the speaker: one TimerDriver for the session,
-`watch`ed anew for every rest, its cues played by the CuePlayer, its ticks drawn."""
+`watch`ed anew for every rest, its cues played by the CuePlayer and then said by the Voice
+(the words of `desktop.gym.spoken`), its ticks drawn."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.domain.rest_timer import RestTimer
+from desktop.domain.rest_timer import Cue, RestTimer
 from desktop.gym.session import WorkoutSession
+from desktop.gym.spoken import cue_words
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.timer_driver import TimerDriver
+from desktop.ui.alerts.voice import Voice
 
 
 class RestFollower(QObject):
@@ -23,10 +26,11 @@ class RestFollower(QObject):
         session: WorkoutSession,
         player: CuePlayer,
         *,
+        voice: Voice | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._session, self._player = session, player
+        self._session, self._player, self._voice = session, player, voice
         self._driver: TimerDriver | None = None  # made with the first rest: sound waits till then
         self._watched: RestTimer | None = None
 
@@ -44,6 +48,8 @@ class RestFollower(QObject):
             self._driver.cue_reached.connect(self._on_driver_cue_reached)
             if not self._player.muted:  # muted cues flash; audio loads when first unmuted
                 self._player.prepare()
+                if self._voice is not None:  # the slow part, while the cues are minutes away
+                    self._voice.prepare()
         elif rest is not self._watched:
             self._driver.watch(rest)
         self._watched = rest
@@ -61,4 +67,7 @@ class RestFollower(QObject):
     @Slot(str)
     def _on_driver_cue_reached(self, cue: str) -> None:
         self._player.play(cue)
+        if self._voice is not None and not self._player.muted:
+            words = cue_words(self._session, Cue(cue))
+            self._voice.say(words, after_ms=self._player.length_ms(cue))
         self.cue_reached.emit(cue)

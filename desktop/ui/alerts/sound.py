@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import wave
 from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
@@ -122,6 +123,15 @@ class CuePlayer(QObject):
         except Exception:  # a broken audio stack must not stop a workout
             log.exception("playing the %s cue failed", name)
             self._fall_back(name)
+
+    def length_ms(self, cue: Cue | str) -> int:
+        """How long the cue's sound lasts, so a voice can start when it ends; 0 if unreadable."""
+        name = cue.value if isinstance(cue, Cue) else str(cue)
+        try:
+            with wave.open(str(self._sounds[Cue(name)]), "rb") as sound:
+                return round(1000 * sound.getnframes() / sound.getframerate())
+        except (OSError, EOFError, KeyError, ValueError, wave.Error):
+            return 0
 
     def test_alert(self) -> None:
         """The settings dialog's "Test sound": the READY cue, as it will sound in the gym."""

@@ -16,8 +16,12 @@ from desktop.runtime.private_files import ensure_private_file
 from desktop.runtime.window_settings import (
     DEVICE,
     HIGH_CONTRAST,
+    KEYS,
     LAST_VIEW,
     MUTED,
+    VOICE,
+    VOICE_RATE,
+    VOICE_VOLUME,
     VOLUME,
     WindowSettings,
     read_window_settings,
@@ -38,8 +42,7 @@ class WindowState:
 
     def read(self) -> WindowSettings:
         """Every stored setting, checked; each refused value is logged once per run."""
-        keys = (LAST_VIEW, HIGH_CONTRAST, VOLUME, MUTED, DEVICE)
-        raw = {key: self._settings.value(key) for key in keys if self._settings.contains(key)}
+        raw = {key: self._settings.value(key) for key in KEYS if self._settings.contains(key)}
         settings, problems = read_window_settings(raw)
         for problem in problems:
             if problem not in self._reported:
@@ -82,6 +85,18 @@ class WindowState:
         self._settings.setValue(VOLUME, volume)
         self._settings.setValue(MUTED, "true" if muted else "false")
         self._settings.setValue(DEVICE, device or "")
+        self._settings.sync()
+
+    @property
+    def voice(self) -> tuple[bool, float, float]:
+        """Whether cues are also spoken, the voice's rate (-1..1) and its volume (0..1)."""
+        settings = self.read()
+        return settings.voice, settings.voice_rate, settings.voice_volume
+
+    def set_voice(self, *, enabled: bool, rate: float, volume: float) -> None:
+        self._settings.setValue(VOICE, "true" if enabled else "false")
+        self._settings.setValue(VOICE_RATE, rate)
+        self._settings.setValue(VOICE_VOLUME, volume)
         self._settings.sync()
 
     def set_high_contrast(self, on: bool) -> None:

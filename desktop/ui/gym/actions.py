@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 from db.errors import StoreError
 from desktop.domain.clock import SteadyClockWithWall
 from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ class GymActions(QObject):
         volume, muted, device = state.sound
         self.player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
         self.player.sound_unavailable.connect(self.message_posted)
+        enabled, rate, voice_volume = state.voice
+        self.voice = Voice(enabled=enabled, rate=rate, volume=voice_volume, parent=self)
+        self.voice.voice_unavailable.connect(self.message_posted)
         self.view: GymView | None = None
         self._on_leaving: list[Callable[[], None]] = []
         self.sound_dialog: SoundSettingsDialog | None = None
@@ -80,6 +84,7 @@ class GymActions(QObject):
                     kind=kind,
                     clock=self._clock,
                     player=self.player,
+                    voice=self.voice,
                     parent=self._window,
                     changes=self._changes,
                 )
@@ -142,7 +147,7 @@ class GymActions(QObject):
         if self.sound_dialog is not None:
             self.sound_dialog.activateWindow()
             return
-        dialog = SoundSettingsDialog(self.player, self._window)
+        dialog = SoundSettingsDialog(self.player, self.voice, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.settings_changed.connect(self._on_sound_settings_changed)
         dialog.finished.connect(self._on_sound_dialog_finished)
@@ -201,3 +206,5 @@ class GymActions(QObject):
         self._state.set_sound(
             volume=self.player.volume, muted=self.player.muted, device=self.player.device
         )
+        voice = self.voice
+        self._state.set_voice(enabled=voice.enabled, rate=voice.rate, volume=voice.volume)

@@ -17,6 +17,7 @@ from desktop.gym.resume import AskResume, ResumeUnanswered, session_to_open
 from desktop.runtime.changes import LogChanges
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.alerts.voice import Voice
 from desktop.ui.gym.view import GymView
 
 __all__ = ["AskResume", "ResumeUnanswered", "open_gym"]
@@ -34,6 +35,7 @@ def open_gym(
     kind: SessionKind | None = None,
     clock: Clock | None = None,
     player: CuePlayer | None = None,
+    voice: Voice | None = None,
     screen: ScreenAwake | None = None,
     ask_resume: AskResume | None = None,
     parent: QWidget | None = None,
@@ -43,7 +45,7 @@ def open_gym(
     clock = clock or SystemClock()
     ask = ask_resume or _asker(parent)
     session = session_to_open(store, clock=clock, ask=ask, kind=kind, changes=changes)
-    return GymView(session, player=player, screen=screen, parent=parent)
+    return GymView(session, player=player, voice=voice, screen=screen, parent=parent)
 
 
 def _asker(parent: QWidget | None) -> AskResume:

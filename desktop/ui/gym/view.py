@@ -21,6 +21,7 @@ from desktop.gym.session import Outcome, Prompt, WorkoutSession
 from desktop.ui.alerts.rest_follower import RestFollower
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
+from desktop.ui.alerts.voice import Voice
 from desktop.ui.gym.controls import Controls
 from desktop.ui.gym.keys import REPEATABLE, SWAP_CHOICES, Action, Field, action_for
 from desktop.ui.gym.log_panel import LogPanel
@@ -49,6 +50,7 @@ class GymView(QWidget):
         session: WorkoutSession,
         *,
         player: CuePlayer | None = None,
+        voice: Voice | None = None,
         screen: ScreenAwake | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -56,7 +58,7 @@ class GymView(QWidget):
         self.session = session
         self.player = player or CuePlayer(parent=self)
         self.screen = screen or ScreenAwake()
-        self.rests = RestFollower(session, self.player, parent=self)
+        self.rests = RestFollower(session, self.player, voice=voice, parent=self)
         self._stage: Stage | None = None
         self._look: Look | None = None
         self.setObjectName("gymView")
