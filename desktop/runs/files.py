@@ -6,6 +6,8 @@ like a FIT file, an empty file, or a file far bigger than any watch writes.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from desktop.runs.fit_file import read_fit
@@ -23,14 +25,7 @@ def read_run_file(path: Path) -> FileReading:
     if suffix not in SUFFIXES:
         raise Unreadable("not a FIT, GPX or TCX file")
     try:
-        if path.is_dir():
-            raise Unreadable("a folder, not a file")
-        size = path.stat().st_size
-        if size == 0:
-            raise Unreadable("empty file")
-        if size > LARGEST_FILE:
-            raise Unreadable(f"{size // (1024 * 1024)} MB is far larger than any activity file")
-        data = path.read_bytes()
+        data = _read_regular_file(path)
     except OSError as error:
         raise Unreadable(error.strerror or type(error).__name__) from None
     if suffix == ".fit":
@@ -38,3 +33,21 @@ def read_run_file(path: Path) -> FileReading:
     if suffix == ".gpx":
         return read_gpx(data, path.name)
     return read_tcx(data, path, path.name)
+
+
+def _read_regular_file(path: Path) -> bytes:
+    """The file's bytes, judged on what was opened (not on a look before it): a FIFO or a device
+    would block or never end, so open without waiting and refuse anything but a regular file."""
+    if path.is_dir():
+        raise Unreadable("a folder, not a file")
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY)
+    with os.fdopen(fd, "rb") as opened:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Unreadable("a named pipe or device, not a file")
+        if info.st_size == 0:
+            raise Unreadable("empty file")
+        if info.st_size > LARGEST_FILE:
+            megabytes = info.st_size // (1024 * 1024)
+            raise Unreadable(f"{megabytes} MB is far larger than any activity file")
+        return opened.read(LARGEST_FILE + 1)

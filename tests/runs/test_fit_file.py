@@ -99,6 +99,8 @@ def _sparse(path: Path, size: int) -> None:
     [
         ("empty.fit", lambda p: p.write_bytes(b""), "empty file"),
         ("x.fit", lambda p: p.mkdir(), "a folder, not a file"),
+        ("pipe.fit", os.mkfifo, "a named pipe or device, not a file"),
+        ("pipe.gpx", os.mkfifo, "a named pipe or device, not a file"),
         ("big.fit", lambda p: _sparse(p, 1 << 30), "1024 MB is far larger"),
         ("junk.fit", lambda p: p.write_bytes(b"not a fit file at all"), "not a FIT file"),
         ("notes.txt", lambda p: p.write_text("x"), "not a FIT, GPX or TCX file"),
