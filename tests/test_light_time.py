@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -24,20 +22,14 @@ from desktop.gym.session import WorkoutSession
 from desktop.gym.start import start_workout
 from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, lift_set, local_day, plan_for_today
+from tests.local_zone import local_time, local_zone
 
 
 @pytest.fixture(autouse=True)
 def berlin() -> Iterator[None]:
     """The runner's wall clock is not UTC: the 21:00 cut-off is theirs, not the log's."""
-    previous = os.environ.get("TZ")
-    os.environ["TZ"] = "Europe/Berlin"
-    time.tzset()
-    yield
-    if previous is None:
-        del os.environ["TZ"]
-    else:
-        os.environ["TZ"] = previous
-    time.tzset()
+    with local_zone("Europe/Berlin"):
+        yield
 
 
 def finish(store: Store, clock: FakeClock, kind: str = "heavy") -> WorkoutSession:
@@ -51,11 +43,7 @@ def finish(store: Store, clock: FakeClock, kind: str = "heavy") -> WorkoutSessio
 
 
 def local(clock: FakeClock, hour: int, minute: int = 0) -> datetime:
-    return (
-        datetime.combine(local_day(clock), datetime.min.time())
-        .astimezone()
-        .replace(hour=hour, minute=minute)
-    )
+    return local_time(local_day(clock), hour, minute)
 
 
 def test_finishing_the_heavy_session_proposes_six_hours_later(

@@ -69,8 +69,45 @@ def todays_light_session(target: StoreLike, athlete_id: int, now: datetime) -> L
     return light_reminder(target, athlete_id, now.astimezone().date())
 
 
-def light_session_text(reminder: LightReminder | None) -> str:
+def light_session_text(reminder: LightReminder | datetime | None) -> str:
     """The words every screen uses: "Light session at 17:30"."""
     if reminder is None:
         return ""
-    return f"Light session at {reminder.remind_at.astimezone():%H:%M}"
+    at = reminder.remind_at if isinstance(reminder, LightReminder) else reminder
+    return f"Light session at {at.astimezone():%H:%M}"
+
+
+class LightChoice:
+    """The light session's time as the heavy session's summary shows it, before it is finished.
+
+    Until the runner moves it, the time follows the clock (six hours after *now*, which is when
+    the session will end); once moved, it stays where they put it and `keep` stores it over the
+    proposal that finishing wrote.
+    """
+
+    def __init__(self, target: StoreLike, athlete_id: int) -> None:
+        self._target, self._athlete_id = target, athlete_id
+        self.chosen: datetime | None = None
+
+    def shown(self, now: datetime) -> datetime | None:
+        """The time the summary shows now; None when the heavy session ends too late for one."""
+        if self.chosen is not None:
+            return self.chosen
+        return propose_light_time(
+            now.astimezone(), reminder_settings(self._target, self._athlete_id)
+        )
+
+    def move(self, steps: int, now: datetime) -> None:
+        """The summary's + and - keys: half an hour later or earlier."""
+        base = self.shown(now)
+        if base is not None:
+            self.chosen = nudge_light_time(base, now.astimezone(), steps)
+
+    def keep(self, now: datetime) -> LightReminder | None:
+        """After the session finished: store the moved time, if any, over the proposal."""
+        stored = todays_light_session(self._target, self._athlete_id, now)
+        if stored is None or self.chosen is None or self.chosen <= stored.heavy_ended_at:
+            return stored
+        kept = LightReminder(stored.athlete_id, stored.day, stored.heavy_ended_at, self.chosen)
+        save_light_reminder(self._target, kept)
+        return kept
