@@ -15,6 +15,7 @@ from pathlib import Path
 
 from db.athletes import create_athlete, get_athlete, list_athletes
 from db.checkins import record_checkin as store_checkin
+from db.light_reminders import light_reminder
 from db.plans import (
     record_gate_decision,
     replace_future_days,
@@ -160,6 +161,13 @@ class Planning:
         """Everything the plan view shows, or None while the athlete has no plan."""
         athlete, plan = self._read.athlete_and_plan()
         return None if athlete is None or plan is None else self._read.overview(athlete, plan)
+
+    def light_at(self) -> datetime | None:
+        """Today's light session time for the current athlete, planned or not (the welcome page
+        shows it to a runner who lifted without a plan)."""
+        athlete = self.current_athlete()
+        light = None if athlete is None else light_reminder(self._store, athlete.id, self.today())
+        return None if light is None else light.remind_at
 
     def swap_variant(self, movement: str, variant_key: str | None) -> ExerciseSelection:
         """Use another variant of a movement in this plan (None drops the hip thrust or the
