@@ -65,3 +65,22 @@ def light_reminder(target: StoreLike, athlete_id: int, day: date) -> LightRemind
         heavy_ended_at=from_utc_text(rows[0]["heavy_ended_at"]),
         remind_at=from_utc_text(rows[0]["remind_at"]),
     )
+
+
+@translates_errors
+def light_reminders_of(target: StoreLike, athlete_id: int) -> list[LightReminder]:
+    """Every day's reminder of one athlete, oldest first (the calendar export's alarms)."""
+    rows = as_database(target).query(
+        "SELECT day, heavy_ended_at, remind_at FROM light_reminders WHERE athlete_id = ?"
+        " ORDER BY day",
+        [athlete_id],
+    )
+    return [
+        LightReminder(
+            athlete_id=athlete_id,
+            day=date.fromisoformat(row["day"]),
+            heavy_ended_at=from_utc_text(row["heavy_ended_at"]),
+            remind_at=from_utc_text(row["remind_at"]),
+        )
+        for row in rows
+    ]

@@ -241,21 +241,10 @@ class Planning:
 
     def export_calendar(self, path: Path) -> int:
         """Write the plan's double days to an iCalendar file; returns how many were written."""
-        from desktop.plan import (
-            ical as ical_export,  # the icalendar package costs 30 ms: only for export
-        )
+        from desktop.plan.calendar_export import export_plan_calendar
 
-        athlete, plan = self._require_plan()
-        build_up, _ids = self._read.stored(plan)
-        ical_export.write_calendar(
-            path,
-            build_up,
-            athlete=athlete.name,
-            athlete_id=athlete.id,
-            now=self._now(),
-            cancelled=self._read.dropped_days(plan),
-        )
-        return len(build_up.days)
+        athlete, _plan = self._require_plan()
+        return export_plan_calendar(self._store, athlete, path, now=self._now()) or 0
 
     def _require_plan(self) -> tuple[Athlete, PlanRecord]:
         athlete, plan = self._read.athlete_and_plan()
