@@ -11,7 +11,9 @@ from datetime import datetime, time, timedelta
 
 from db.connection import StoreLike
 from db.light_reminders import LightReminder, light_reminder, save_light_reminder
+from db.sessions import sessions_for_athlete
 from db.settings import get_setting
+from db.store import Store
 from desktop.domain.light_reminder import (
     DEFAULT_DELAY,
     DEFAULT_LATEST,
@@ -111,3 +113,18 @@ class LightChoice:
         kept = LightReminder(stored.athlete_id, stored.day, stored.heavy_ended_at, self.chosen)
         save_light_reminder(self._target, kept)
         return kept
+
+
+def due_light_reminder(store: Store, now: datetime) -> datetime | None:
+    """The current runner's light-session time today, while it still needs a reminder: not once
+    a light session was started after the heavy one, nor on another day."""
+    from desktop.gym.equipment import current_owner
+
+    owner = current_owner(store, now=lambda: now)
+    stored = todays_light_session(store, owner.athlete_id, now) if owner is not None else None
+    if stored is None:
+        return None
+    sessions = sessions_for_athlete(store, stored.athlete_id)
+    if any(s.kind == "light" and s.started_at >= stored.heavy_ended_at for s in sessions):
+        return None
+    return stored.remind_at
