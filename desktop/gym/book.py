@@ -7,6 +7,7 @@ stored at once, like every set, so a restart finds the athlete exactly where the
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from db.progress_queries import top_sets
 from db.records import SessionRecord, SetRecord
@@ -30,6 +31,7 @@ from desktop.domain.workout import (
 )
 from desktop.domain.workout_summary import WorkoutSummary, summarize
 from desktop.gym.equipment import Equipment
+from desktop.gym.finish import CrampAnswer, finish_workout
 from desktop.gym.rows import (
     done_sets,
     exercise_ids,
@@ -116,6 +118,17 @@ class SessionBook:
         self._logged.append(logged)
         self.changes.report("set", session_id=logged.session_id)
         return logged
+
+    def finish(self, *, notes: str, cramp: CrampAnswer | None, when: datetime) -> str | None:
+        """Close the session with its note and cramp report; a message when input is wrong."""
+        return finish_workout(
+            self.store,
+            record=self.record,
+            notes=notes,
+            cramp=cramp,
+            when=when,
+            changes=self.changes,
+        )
 
     def add_extra_set(self, *, after_last: bool) -> bool:
         """One more set of the exercise just done (`after_last`) or of the one coming up."""

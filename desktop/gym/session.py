@@ -26,7 +26,7 @@ from desktop.domain.workout_input import InputError
 from desktop.domain.workout_summary import WorkoutSummary
 from desktop.gym.book import SessionBook
 from desktop.gym.changes import Flow, SessionChanges
-from desktop.gym.finish import CrampAnswer, finish_workout
+from desktop.gym.finish import CrampAnswer
 from desktop.gym.lift import Draft, Lift
 from desktop.gym.rest import RestKeeper
 
@@ -265,15 +265,7 @@ class WorkoutSession:
         """Close the session with its note (and cramp report); False leaves it open."""
         if self.flow.stage is not Stage.SUMMARY or self.flow.finished:
             return False
-        book, when = self.book, self.clock.wall()
-        self.flow.message = finish_workout(
-            book.store,
-            record=book.record,
-            notes=notes,
-            cramp=cramp,
-            when=when,
-            changes=book.changes,
-        )
+        self.flow.message = self.book.finish(notes=notes, cramp=cramp, when=self.clock.wall())
         self.flow.finished = self.flow.message is None
         return self.flow.finished
 
