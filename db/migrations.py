@@ -177,6 +177,23 @@ def _application_id(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+@MIGRATIONS(name="0005_light_reminders")
+def _light_reminders(db: Database) -> None:
+    """The light session's time on each double day, proposed when the heavy session finished and
+    changed by the runner. Keyed by the athlete's local day, not by session: discarding or
+    correcting a heavy session in History must not be blocked by its reminder."""
+    db.executescript(f"""
+CREATE TABLE light_reminders (
+    id INTEGER PRIMARY KEY,
+    athlete_id INTEGER NOT NULL REFERENCES athletes(id),
+    day TEXT NOT NULL CHECK (day {_DAY}),
+    heavy_ended_at TEXT NOT NULL,
+    remind_at TEXT NOT NULL CHECK (remind_at > heavy_ended_at),
+    UNIQUE (athlete_id, day)
+);
+""")
+
+
 @MIGRATIONS(name="0006_runs")
 def _runs(db: Database) -> None:
     """Runs imported from the watch: totals, the late-run figures and per-km splits, never a

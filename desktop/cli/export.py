@@ -25,17 +25,21 @@ DESCRIPTION = (
     "Export the training log of one athlete (default: the one last opened). csv writes one file "
     "per table (sessions, sets, cramp_reports, runs, run_splits) into the folder PATH, or beside "
     "PATH when it ends in .csv; json writes one file; strong writes one CSV that "
-    "Strong-compatible apps import."
+    "Strong-compatible apps import; ics writes the plan's calendar, with an alarm for each "
+    "light session."
 )
+CALENDAR = "ics"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     """Register `export` on the top-level parser's sub-commands (which report bad arguments in
     one line, exit 2)."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "export", help="export the training log (csv, json, strong)", description=DESCRIPTION
+        "export", help="export the training log (csv, json, strong, ics)", description=DESCRIPTION
     )
-    parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    parser.add_argument(
+        "--format", required=True, choices=(*FORMATS, CALENDAR), help="what to write"
+    )
     parser.add_argument(
         "--out", required=True, metavar="PATH", type=non_empty_path, help="file or folder to write"
     )
@@ -83,6 +87,8 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
                 athlete = _athlete(store, args.athlete, now)
                 if isinstance(athlete, str):
                     return _fail(athlete)
+                if args.format == CALENDAR:
+                    return _calendar(store, athlete, out, now)
                 result = export_log(
                     store,
                     athlete_id=athlete.id,
@@ -99,6 +105,17 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     written = ", ".join(str(path) for path in result.files)
     sessions, sets = counted(result.sessions, "session"), counted(result.sets, "set")
     say(f"Exported {sessions}, {sets} of {athlete.name}: {written}")
+    return 0
+
+
+def _calendar(store: Any, athlete: Any, out: Path, now: datetime) -> int:
+    """The plan's calendar through the window's own writer (whole or not at all)."""
+    from desktop.plan.calendar_export import export_plan_calendar
+
+    days = export_plan_calendar(store, athlete, out, now=now)
+    if days is None:
+        return _fail(f"{athlete.name} has no build-up yet: set one up to export its calendar")
+    say(f"Exported the calendar of {athlete.name}, {days} double days: {out}")
     return 0
 
 

@@ -19,6 +19,7 @@ from db.sessions import finish_session
 from db.store import Store
 from desktop.domain.model import CRAMP_SITES
 from desktop.domain.workout_input import InputError, check_notes, parse_distance
+from desktop.gym.light_time import propose_after_heavy
 from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)
@@ -50,7 +51,8 @@ def finish_workout(
 
     Both are checked before either is written, so a refused note never leaves a lone report,
     and both are written in one transaction, so a close that fails leaves no report behind for
-    the retry to write twice.
+    the retry to write twice. A heavy session's close also proposes the light session's time
+    later that day (`gym.light_time`), in the same transaction.
     """
     try:
         text = check_notes(notes)
@@ -72,6 +74,8 @@ def finish_workout(
                     session_id=record.id,
                 )
             finish_session(store, record.id, ended_at=when, state="finished", notes=text)
+            if record.kind == "heavy":
+                propose_after_heavy(store, athlete_id=record.athlete_id, heavy_ended_at=when)
     except StoreError as error:
         log.error("Session %s not closed: %s", record.id, error.message)
         return error.message

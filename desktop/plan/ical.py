@@ -7,11 +7,11 @@ a re-plan are exported as cancelled so that they disappear too.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Iterable, Mapping
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from db.atomic import write_bytes_whole
 from desktop.domain.model import After, BuildUp, PlannedDay
@@ -35,8 +35,15 @@ def build_calendar(
     athlete_id: int,
     now: datetime,
     cancelled: Iterable[tuple[date, After]] = (),
+    light_at: Mapping[date, time] | None = None,
+    usual_light_at: time | None = None,
 ) -> Calendar:
-    """Every double day of the plan; conditional ones are tentative until the athlete accepts."""
+    """Every double day of the plan; conditional ones are tentative until the athlete accepts.
+
+    Each day carries an alarm for its light session at `light_at[day]`, else `usual_light_at`
+    (wall-clock times: the events are all-day, so the alarm is an offset from that day's start);
+    none when neither is given.
+    """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -46,7 +53,11 @@ def build_calendar(
     sequence = int((now - _SEQUENCE_EPOCH).total_seconds() // 60)
     current = {(day.date, day.after) for day in build_up.days}
     for day in sorted(build_up.days, key=lambda d: (d.date, d.after)):
-        calendar.add_component(_day_event(day, athlete_id=athlete_id, now=now, sequence=sequence))
+        event = _day_event(day, athlete_id=athlete_id, now=now, sequence=sequence)
+        alarm_at = (light_at or {}).get(day.date, usual_light_at)
+        if alarm_at is not None:
+            event.add_component(_light_alarm(alarm_at))
+        calendar.add_component(event)
     for when, after in sorted(set(cancelled) - current):
         event = _base_event(athlete_id, when, after, now=now, sequence=sequence)
         event.add("summary", f"Cancelled: strength double day after {AFTER_WORDS[after]}")
@@ -62,9 +73,17 @@ def calendar_bytes(
     athlete_id: int,
     now: datetime,
     cancelled: Iterable[tuple[date, After]] = (),
+    light_at: Mapping[date, time] | None = None,
+    usual_light_at: time | None = None,
 ) -> bytes:
     calendar = build_calendar(
-        build_up, athlete=athlete, athlete_id=athlete_id, now=now, cancelled=cancelled
+        build_up,
+        athlete=athlete,
+        athlete_id=athlete_id,
+        now=now,
+        cancelled=cancelled,
+        light_at=light_at,
+        usual_light_at=usual_light_at,
     )
     return calendar.to_ical()
 
@@ -77,10 +96,18 @@ def write_calendar(
     athlete_id: int,
     now: datetime,
     cancelled: Iterable[tuple[date, After]] = (),
+    light_at: Mapping[date, time] | None = None,
+    usual_light_at: time | None = None,
 ) -> None:
     """Write the .ics file whole or not at all (a half-written file would import half a plan)."""
     data = calendar_bytes(
-        build_up, athlete=athlete, athlete_id=athlete_id, now=now, cancelled=cancelled
+        build_up,
+        athlete=athlete,
+        athlete_id=athlete_id,
+        now=now,
+        cancelled=cancelled,
+        light_at=light_at,
+        usual_light_at=usual_light_at,
     )
     write_bytes_whole(Path(path), data)
 
@@ -115,3 +142,14 @@ def _day_event(day: PlannedDay, *, athlete_id: int, now: datetime, sequence: int
     event.add("status", "TENTATIVE" if day.conditional else "CONFIRMED")
     event.add("categories", ["Cramproof", "Strength"])
     return event
+
+
+def _light_alarm(at: time) -> Alarm:
+    """A display alarm at `at` on the event's day: an offset from the all-day event's start."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", f"Light session at {at:%H:%M}")
+    alarm.add(
+        "trigger", timedelta(hours=at.hour, minutes=at.minute), parameters={"RELATED": "START"}
+    )
+    return alarm

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from desktop.domain.day_status import (
     LoggedSession,
@@ -64,6 +64,7 @@ class PlanOverview:
     earlier: tuple[DayEntry, ...]
     warning: str | None
     note: str | None
+    light_at: datetime | None = None  # today's light session, as the heavy session's end set it
 
     @property
     def days(self) -> tuple[DayEntry, ...]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from db.athletes import create_athlete, get_athlete, list_athletes
 from db.checkins import record_checkin as store_checkin
+from db.light_reminders import light_reminder
 from db.plans import (
     record_gate_decision,
     replace_future_days,
@@ -161,6 +162,13 @@ class Planning:
         athlete, plan = self._read.athlete_and_plan()
         return None if athlete is None or plan is None else self._read.overview(athlete, plan)
 
+    def light_at(self) -> datetime | None:
+        """Today's light session time for the current athlete, planned or not (the welcome page
+        shows it to a runner who lifted without a plan)."""
+        athlete = self.current_athlete()
+        light = None if athlete is None else light_reminder(self._store, athlete.id, self.today())
+        return None if light is None else light.remind_at
+
     def swap_variant(self, movement: str, variant_key: str | None) -> ExerciseSelection:
         """Use another variant of a movement in this plan (None drops the hip thrust or the
         accessory); every day of the plan shows the new choice."""
@@ -233,21 +241,10 @@ class Planning:
 
     def export_calendar(self, path: Path) -> int:
         """Write the plan's double days to an iCalendar file; returns how many were written."""
-        from desktop.plan import (
-            ical as ical_export,  # the icalendar package costs 30 ms: only for export
-        )
+        from desktop.plan.calendar_export import export_plan_calendar
 
-        athlete, plan = self._require_plan()
-        build_up, _ids = self._read.stored(plan)
-        ical_export.write_calendar(
-            path,
-            build_up,
-            athlete=athlete.name,
-            athlete_id=athlete.id,
-            now=self._now(),
-            cancelled=self._read.dropped_days(plan),
-        )
-        return len(build_up.days)
+        athlete, _plan = self._require_plan()
+        return export_plan_calendar(self._store, athlete, path, now=self._now()) or 0
 
     def _require_plan(self) -> tuple[Athlete, PlanRecord]:
         athlete, plan = self._read.athlete_and_plan()

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from db.athletes import list_athletes
 from db.checkins import checkins_for
 from db.exercises import list_exercises
+from db.light_reminders import light_reminder
 from db.plans import active_plan, gate_decisions, plan_exercises, planned_days
 from db.records import Athlete, PlanRecord
 from db.sessions import sessions_for_athlete, work_set_counts
@@ -93,7 +94,9 @@ class PlanReader:
         build_up, ids = self.stored(plan)
         logged = self.logged(athlete.id, build_up=build_up, ids=ids)
         plain = build_overview(athlete=athlete.name, build_up=build_up, ids=ids, logged=logged)
-        return replace(plain, note=second_day_note(self.review(plan, plain)))
+        light = light_reminder(self.store, athlete.id, self.today())
+        light_at = light.remind_at if light is not None else None
+        return replace(plain, note=second_day_note(self.review(plan, plain)), light_at=light_at)
 
     def logged(
         self, athlete_id: int, *, build_up: BuildUp, ids: Mapping[DayKey, int]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from db.errors import StoreError
 from desktop.domain.clock import SteadyClockWithWall
+from desktop.ui.alerts.light_notifier import LightNotifier
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.window_state import WindowState
@@ -57,6 +58,9 @@ class GymActions(QObject):
         self._on_leaving: list[Callable[[], None]] = []
         self.sound_dialog: SoundSettingsDialog | None = None
         self.discard_dialog: QDialog | None = None
+        self.light_notifier = LightNotifier(due=self._light_due, now=self._clock.wall, parent=self)
+        self.light_notifier.start_requested.connect(self._on_light_notifier_start_requested)
+        self.light_notifier.start()
         self.gym_action = QAction("Start &today's session", window)
         self.gym_action.setShortcut(QKeySequence("F5"))
         self.gym_action.triggered.connect(lambda _checked=False: self.open())
@@ -192,6 +196,21 @@ class GymActions(QObject):
             self.message_posted.emit("Session discarded: it had no sets.")
         else:
             self.message_posted.emit("Session kept in History, with no sets.")
+
+    def _light_due(self) -> datetime | None:
+        from desktop.gym.light_time import due_light_reminder
+
+        store = self._store()
+        try:
+            return due_light_reminder(store, self._clock.wall()) if store is not None else None
+        except StoreError as error:  # a log gone read-only or damaged: no reminder, no crash
+            log.warning("Light session reminder not checked: %s", error.message)
+            return None
+
+    def _on_light_notifier_start_requested(self) -> None:
+        """The reminder's "Start light session": gym mode on it, the window in front."""
+        self._window.activateWindow()
+        self.open(kind="light")
 
     def _on_view_mute_toggled(self, muted: bool) -> None:
         self._save_sound()

@@ -46,6 +46,8 @@ class Action(StrEnum):
     SKIP_WARMUPS = "skip_warmups"
     END = "end"
     SAVE_ANYWAY = "save_anyway"
+    LIGHT_LATER = "light_later"  # the heavy summary's light-session time, half an hour on
+    LIGHT_EARLIER = "light_earlier"
     CHOOSE_1 = "choose:0"  # the swap prompt's choices, first shown first
     CHOOSE_2 = "choose:1"
     CHOOSE_3 = "choose:2"
@@ -82,6 +84,12 @@ LETTERS = {
     Key.Key_W: Action.SKIP_WARMUPS,
     Key.Key_E: Action.END,
 }
+# On the summary, + and - move the light session "later that day" (no rest is left to extend).
+LIGHT_KEYS = {
+    Key.Key_Plus: Action.LIGHT_LATER,
+    Key.Key_Equal: Action.LIGHT_LATER,
+    Key.Key_Minus: Action.LIGHT_EARLIER,
+}
 HINTS = {
     Stage.READY: "Space start set · S skip exercise · V swap variant · W skip warm-ups · "
     "X extra set · E end session · M mute · F11 full screen · Esc leave",
@@ -92,7 +100,7 @@ HINTS = {
     Stage.RESTING: "Space start next set · P pause · + 30 s · X extra set · S skip exercise · "
     "V swap variant · E end session · M mute · F11 full screen · Esc leave",
     Stage.SUMMARY: "Enter finish · Tab note and cramp report · Ctrl+Enter finish from the note · "
-    "X one more set · Esc leave",
+    "+/− light session later/earlier · X one more set · Esc leave",
 }
 
 # While a question is on the banner, the hint line gives the banner's keys and nothing else.
@@ -136,6 +144,8 @@ def action_for(
         return Action.FORM
     if key in NUMBER_KEYS:
         return NUMBER_KEYS[key]
+    if field is Field.NONE and stage is Stage.SUMMARY and key in LIGHT_KEYS:
+        return LIGHT_KEYS[key]
     if field is Field.NONE and key in LETTERS:
         return LETTERS[key]
     return None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.rest_timer import format_seconds
 from desktop.domain.workout_input import MAX_NOTES
 from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
+from desktop.gym.light_time import LightChoice, light_session_text
 from desktop.gym.session import CrampAnswer, WorkoutSession
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
@@ -52,6 +53,9 @@ class SummaryPanel(QFrame):
         )
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(110)
+        self.light = QLabel()
+        self.light.setObjectName("lightSession")
+        self._light_choice: LightChoice | None = None
         self.cramps = CrampForm()
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -61,7 +65,7 @@ class SummaryPanel(QFrame):
         content.setObjectName("summaryContent")
         column = QVBoxLayout(content)
         column.setContentsMargins(40, 16, 40, 16)
-        for widget in (self.title, self.totals, self.table, self.notes, self.cramps):
+        for widget in (self.title, self.totals, self.table, self.light, self.notes, self.cramps):
             column.addWidget(widget)
         column.addWidget(self.message)
         column.addStretch(1)
@@ -75,7 +79,7 @@ class SummaryPanel(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         set_pixel_font(self.title, 40, bold=True)
-        for label in (self.totals, self.table):
+        for label in (self.totals, self.table, self.light):
             set_pixel_font(label, 22)
         set_pixel_font(self.message, 22, bold=True)
         set_pixel_font(self.notes, 20)
@@ -122,6 +126,35 @@ class SummaryPanel(QFrame):
         self.notes.setReadOnly(session.finished)
         self.message.setText(session.message or "")
         self.message.setVisible(bool(session.message))
+        self._show_light(session)
+
+    def move_light(self, session: WorkoutSession, steps: int) -> None:
+        """+ and -: the light session half an hour later or earlier (heavy sessions only)."""
+        choice = None if session.finished else self._choice(session)
+        if choice is not None:
+            choice.move(steps, session.clock.wall())
+            self._show_light(session)
+
+    def keep_light(self, session: WorkoutSession) -> None:
+        """Once the heavy session is finished, store the time the runner moved it to."""
+        choice = self._choice(session)
+        if choice is not None:
+            choice.keep(session.clock.wall())
+
+    def _choice(self, session: WorkoutSession) -> LightChoice | None:
+        if session.plan.kind != "heavy":
+            return None
+        if self._light_choice is None:
+            book = session.book
+            self._light_choice = LightChoice(book.store, book.record.athlete_id)
+        return self._light_choice
+
+    def _show_light(self, session: WorkoutSession) -> None:
+        choice = None if session.finished else self._choice(session)
+        shown = choice.shown(session.clock.wall()) if choice is not None else None
+        text = light_session_text(shown)
+        self.light.setText(f"{text}  (+ later, − earlier)" if text else "")
+        self.light.setVisible(bool(text))
 
 
 def _totals(summary: WorkoutSummary, session: WorkoutSession) -> str:

@@ -164,6 +164,8 @@ class GymView(QWidget):
             Action.SKIP_WARMUPS: session.skip_warmups,
             Action.END: session.end_early,
             Action.SAVE_ANYWAY: session.save_unusual_load,
+            Action.LIGHT_LATER: partial(self.summary.move_light, session, 1),
+            Action.LIGHT_EARLIER: partial(self.summary.move_light, session, -1),
             **{choice: partial(session.choose_swap, n) for n, choice in enumerate(SWAP_CHOICES)},
         }
 
@@ -220,6 +222,7 @@ class GymView(QWidget):
     def _finish(self) -> None:
         session = self.session
         if session.finish(notes=self.summary.note_text(), cramp=self.summary.cramp_answer()):
+            self.summary.keep_light(session)
             self.session_finished.emit(session.session_id)
 
     def _toggle_mute(self) -> None:

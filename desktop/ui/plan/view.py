@@ -142,9 +142,12 @@ class PlanView(QWidget):
             self.start_button.setEnabled(False)
             return
         day = due.day
-        where = f"right after {AFTER_WORDS[day.after]}" if kind == "heavy" else "later today"
+        where = f", right after {AFTER_WORDS[day.after]}" if kind == "heavy" else ", later today"
+        light_at = self._overview.light_at
+        if kind == "light" and due.is_today and light_at is not None:
+            where = f" at {light_at.astimezone():%H:%M}"  # the time the heavy session set
         label = "Today" if due.is_today else f"Still open from {short_date(day.date)}"
-        self.today_label.setText(f"{label}: {kind} session, {where}.")
+        self.today_label.setText(f"{label}: {kind} session{where}.")
         self.start_button.setText(f"&Start {kind} session")
         self.start_button.setEnabled(True)
 

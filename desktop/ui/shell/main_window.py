@@ -250,10 +250,10 @@ class MainWindow(QMainWindow):
         self.plan_actions.update_enabled()
         overview = planning.overview()
         if overview is None:
+            self.welcome_view.show_light(planning.light_at())  # after "Just start a session"
             if switch:
                 self.screens.show(self.welcome_view)
-            self.screens.retitle(athlete="")
-            return
+            return self.screens.retitle(athlete="")
         if self.plan_view is None:
             self.plan_view = PlanView(overview)
             self.plan_view.session_start_requested.connect(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -60,9 +62,18 @@ class WelcomeView(QWidget):
         self.session_button.setMinimumHeight(44)
         self.session_button.setFlat(True)
         self.session_button.clicked.connect(self.session_requested)
+        self.light_label = QLabel()
+        self.light_label.setObjectName("lightSession")
+        light_font = QFont(title_font)
+        light_font.setPointSizeF(title_font.pointSizeF() * 0.6)
+        self.light_label.setFont(light_font)
+        self.light_label.setStyleSheet(f"color: {ACCENT_BLUE};")
+        self.light_label.hide()
 
         layout = QVBoxLayout(self)
         layout.addStretch(2)
+        layout.addWidget(self.light_label, alignment=Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(24)
         layout.addWidget(title)
         layout.addSpacing(24)
         layout.addWidget(body, alignment=Qt.AlignmentFlag.AlignHCenter)
@@ -71,3 +82,8 @@ class WelcomeView(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self.session_button, alignment=Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
+
+    def show_light(self, at: datetime | None) -> None:
+        """Today's light session, once a heavy session proposed it: the first thing read."""
+        self.light_label.setText(f"Light session at {at.astimezone():%H:%M}" if at else "")
+        self.light_label.setVisible(at is not None)

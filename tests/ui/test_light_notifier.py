@@ -1,0 +1,116 @@
+"""At the light session's time a desktop notification offers "Start light session"; clicking it
+opens gym mode on the light session. A real dbus-daemon, a stand-in notification service, and
+the window's clock advanced virtually."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtDBus import QDBusConnection
+from pytestqt.qtbot import QtBot
+
+from db.athletes import create_athlete
+from db.light_reminders import LightReminder, save_light_reminder
+from db.settings import set_setting
+from db.store import open_store
+from desktop.runtime.paths import AppPaths
+from desktop.ui.alerts.light_notifier import LightNotifier
+from desktop.ui.shell.main_window import MainWindow
+from tests.conftest import REPO_ROOT
+from tests.local_zone import local_time, local_zone
+from tests.planning_support import OFFSCREEN_SIZE_HINTS
+from tests.ui.test_gym_screen_awake import Lines, bus, bus_address, stop  # noqa: F401
+
+pytestmark = pytest.mark.qt_log_ignore(
+    OFFSCREEN_SIZE_HINTS, "pipewire", "PulseAudioService", "Qt multimedia"
+)
+DAY = date(2026, 3, 1)
+
+
+class WallClock:
+    def __init__(self, start: datetime) -> None:
+        self.moment = start
+
+    def __call__(self) -> datetime:
+        return self.moment
+
+
+@pytest.fixture
+def notifications(bus_address: str) -> Iterator[Lines]:  # noqa: F811
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.notification_service", "60", "--click"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=REPO_ROOT,
+        env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus_address, "PYTHONPATH": str(REPO_ROOT)},
+    )
+    lines = Lines(child)
+    try:
+        assert lines.next() == "ready"
+        yield lines
+    finally:
+        stop(child)
+
+
+@pytest.fixture
+def berlin() -> Iterator[None]:
+    with local_zone("Europe/Berlin"):
+        yield
+
+
+def test_the_reminder_arrives_at_its_time_and_its_button_opens_the_light_session(
+    qtbot: QtBot,
+    data_dir: Path,
+    berlin: None,
+    notifications: Lines,
+    bus: QDBusConnection,  # noqa: F811
+) -> None:
+    clock = WallClock(local_time(DAY, 11, 30))
+    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+    data_dir.mkdir(parents=True)
+    store = open_store(paths.database, backups_dir=paths.backups, now=clock())
+    ana = create_athlete(store, "Ana", created_at=clock())
+    set_setting(store, "last_athlete_id", str(ana.id))
+    save_light_reminder(store, LightReminder(ana.id, DAY, clock(), local_time(DAY, 17, 30)))
+    window = MainWindow(store=store, paths=paths, now=clock)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    notifier = window.gym.light_notifier
+    notifier.bus = bus
+    clock.moment = local_time(DAY, 17, 29)
+    assert not notifier.check(), "a minute early: nothing yet"
+    assert notifications.none_pending()
+    clock.moment += timedelta(minutes=1)
+    assert notifier.check()
+    body = "Light session at 17:30: the second half of today's double day."
+    assert notifications.next() == (
+        f"notify Cramproof 'Light session' {body!r} ['start-light', 'Start light session'] -> 7"
+    )
+    assert notifications.next() == "invoked 7 start-light"
+    qtbot.waitUntil(lambda: window.gym.view is not None)
+    view = window.gym.view
+    assert view is not None and view.session.plan.kind == "light"
+    assert window.centralWidget().currentWidget() is view
+    clock.moment += timedelta(minutes=5)
+    assert not notifier.check(), "one reminder, and none once the light session started"
+    assert notifications.none_pending()
+    window.close()
+    store.close()
+
+
+def test_without_a_service_nothing_is_shown_and_the_reason_is_kept(
+    qtbot: QtBot,
+    bus: QDBusConnection,  # noqa: F811
+) -> None:
+    at = local_time(DAY, 17, 30)
+    notifier = LightNotifier(due=lambda: at, now=lambda: at, bus=bus)
+    assert not notifier.check()
+    assert notifier.unavailable_reason is not None
+    assert not notifier.check(), "asked once per reminder"
