@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.guard import (
+    chosen_athlete,
     describe_os_error,
     fail,
     non_empty_path,
@@ -29,6 +30,9 @@ DESCRIPTION = (
     "light session."
 )
 CALENDAR = "ics"
+
+
+NO_ATHLETE = "the training log has no athlete yet: nothing to export"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -84,7 +88,12 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         with tempfile.TemporaryDirectory(prefix="cramproof-export-") as folder:
             snapshot = write_backup(paths.database, Path(folder) / "cramproof.db")
             with open_store(snapshot, backups_dir=Path(folder) / "backups", now=now) as store:
-                athlete = _athlete(store, args.athlete, now)
+                athlete = chosen_athlete(
+                    store,
+                    args.athlete,
+                    now,
+                    none_yet="the training log has no athlete yet: nothing to export",
+                )
                 if isinstance(athlete, str):
                     return _fail(athlete)
                 if args.format == CALENDAR:
@@ -117,22 +126,6 @@ def _calendar(store: Any, athlete: Any, out: Path, now: datetime) -> int:
         return _fail(f"{athlete.name} has no build-up yet: set one up to export its calendar")
     say(f"Exported the calendar of {athlete.name}, {days} double days: {out}")
     return 0
-
-
-def _athlete(store: Any, name: str | None, now: datetime) -> Any:
-    """The athlete asked for by name, else the one last opened; a message when there is none."""
-    from db.athletes import list_athletes
-    from desktop.plan.reader import PlanReader
-
-    everyone = list_athletes(store)
-    if name is None:
-        current = PlanReader(store, now=lambda: now).current_athlete()
-        return current or "the training log has no athlete yet: nothing to export"
-    for athlete in everyone:
-        if athlete.name == name.strip():
-            return athlete
-    known = ", ".join(repr(athlete.name) for athlete in everyone) or "none"
-    return f"no athlete called {name!r} (athletes: {known})"
 
 
 def _fail(message: str) -> int:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.runtime.paths import AppPaths
 
@@ -68,3 +70,19 @@ def refuse_data_files(out: Path, paths: AppPaths) -> None:
     protected = [paths.database, *log_companions(paths.database), paths.lock_file, paths.backups]
     protected += [info.path for info in list_backups(paths.backups)]
     refuse_overwriting(out, protected)
+
+
+def chosen_athlete(store: Any, name: str | None, now: datetime, *, none_yet: str) -> Any:
+    """The athlete named by --athlete, else the one last opened; else the message to print
+    (`none_yet` when the log has no athlete at all)."""
+    from db.athletes import list_athletes
+    from desktop.plan.reader import PlanReader
+
+    everyone = list_athletes(store)
+    if name is None:
+        return PlanReader(store, now=lambda: now).current_athlete() or none_yet
+    for athlete in everyone:
+        if athlete.name == name.strip():
+            return athlete
+    known = ", ".join(repr(athlete.name) for athlete in everyone) or "none"
+    return f"no athlete called {name!r} (athletes: {known})"

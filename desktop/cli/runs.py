@@ -12,10 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.guard import fail, non_empty_path, say
+from desktop.cli.guard import chosen_athlete, fail, non_empty_path, say
 from desktop.runtime.paths import AppPaths
 
 # The store and the readers load in run(): the window's start-up parses this command line.
+
+
+NO_ATHLETE = "the training log has no athlete yet: set up a plan first"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -44,7 +47,12 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     now = datetime.now(UTC)
     try:
         with open_store(paths.database, backups_dir=paths.backups, now=now) as store:
-            athlete = _athlete(store, args.athlete, now)
+            athlete = chosen_athlete(
+                store,
+                args.athlete,
+                now,
+                none_yet="the training log has no athlete yet: set up a plan first",
+            )
             if isinstance(athlete, str):
                 return _fail(athlete)
             if args.runs_command == "list":
@@ -94,22 +102,6 @@ def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
 
 def _rounded(value: float | None) -> float | None:
     return None if value is None else round(value, 2)
-
-
-def _athlete(store: Any, name: str | None, now: datetime) -> Any:
-    """The athlete asked for by name, else the one last opened; a message when there is none."""
-    from db.athletes import list_athletes
-    from desktop.plan.reader import PlanReader
-
-    everyone = list_athletes(store)
-    if name is None:
-        current = PlanReader(store, now=lambda: now).current_athlete()
-        return current or "the training log has no athlete yet: set up a plan first"
-    for athlete in everyone:
-        if athlete.name == name.strip():
-            return athlete
-    known = ", ".join(repr(athlete.name) for athlete in everyone) or "none"
-    return f"no athlete called {name!r} (athletes: {known})"
 
 
 def _fail(message: str) -> int:
