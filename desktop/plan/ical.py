@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from icalendar import Alarm, Calendar, Event
 
@@ -66,50 +67,14 @@ def build_calendar(
     return calendar
 
 
-def calendar_bytes(
-    build_up: BuildUp,
-    *,
-    athlete: str,
-    athlete_id: int,
-    now: datetime,
-    cancelled: Iterable[tuple[date, After]] = (),
-    light_at: Mapping[date, time] | None = None,
-    usual_light_at: time | None = None,
-) -> bytes:
-    calendar = build_calendar(
-        build_up,
-        athlete=athlete,
-        athlete_id=athlete_id,
-        now=now,
-        cancelled=cancelled,
-        light_at=light_at,
-        usual_light_at=usual_light_at,
-    )
-    return calendar.to_ical()
+def calendar_bytes(build_up: BuildUp, **options: Any) -> bytes:
+    """The calendar as .ics bytes; `options` are build_calendar's (athlete, athlete_id, now...)."""
+    return build_calendar(build_up, **options).to_ical()
 
 
-def write_calendar(
-    path: Path,
-    build_up: BuildUp,
-    *,
-    athlete: str,
-    athlete_id: int,
-    now: datetime,
-    cancelled: Iterable[tuple[date, After]] = (),
-    light_at: Mapping[date, time] | None = None,
-    usual_light_at: time | None = None,
-) -> None:
+def write_calendar(path: Path, build_up: BuildUp, **options: Any) -> None:
     """Write the .ics file whole or not at all (a half-written file would import half a plan)."""
-    data = calendar_bytes(
-        build_up,
-        athlete=athlete,
-        athlete_id=athlete_id,
-        now=now,
-        cancelled=cancelled,
-        light_at=light_at,
-        usual_light_at=usual_light_at,
-    )
-    write_bytes_whole(Path(path), data)
+    write_bytes_whole(Path(path), calendar_bytes(build_up, **options))
 
 
 def _base_event(
