@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -74,10 +75,11 @@ def bus_address(tmp_path: Path) -> Iterator[str]:
         stop(child)
 
 
-@pytest.fixture
-def screensaver(bus_address: str) -> Iterator[Lines]:
+@contextmanager
+def bus_service(bus_address: str, module: str, *args: str) -> Iterator[Lines]:
+    """A stand-in D-Bus service (a tests module) on the private bus, once it says "ready"."""
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.screensaver_service", "60"],
+        [sys.executable, "-m", module, *args],
         stdout=subprocess.PIPE,
         text=True,
         cwd=REPO_ROOT,
@@ -89,6 +91,12 @@ def screensaver(bus_address: str) -> Iterator[Lines]:
         yield lines
     finally:
         stop(child)
+
+
+@pytest.fixture
+def screensaver(bus_address: str) -> Iterator[Lines]:
+    with bus_service(bus_address, "tests.screensaver_service", "60") as lines:
+        yield lines
 
 
 @pytest.fixture

@@ -4,9 +4,6 @@ the window's clock advanced virtually."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -22,10 +19,9 @@ from db.store import open_store
 from desktop.runtime.paths import AppPaths
 from desktop.ui.alerts.light_notifier import LightNotifier
 from desktop.ui.shell.main_window import MainWindow
-from tests.conftest import REPO_ROOT
 from tests.local_zone import local_time, local_zone
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
-from tests.ui.test_gym_screen_awake import Lines, bus, bus_address, stop  # noqa: F401
+from tests.ui.test_gym_screen_awake import Lines, bus, bus_address, bus_service  # noqa: F401
 
 pytestmark = pytest.mark.qt_log_ignore(
     OFFSCREEN_SIZE_HINTS, "pipewire", "PulseAudioService", "Qt multimedia"
@@ -43,19 +39,8 @@ class WallClock:
 
 @pytest.fixture
 def notifications(bus_address: str) -> Iterator[Lines]:  # noqa: F811
-    child = subprocess.Popen(
-        [sys.executable, "-m", "tests.notification_service", "60", "--click"],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=REPO_ROOT,
-        env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": bus_address, "PYTHONPATH": str(REPO_ROOT)},
-    )
-    lines = Lines(child)
-    try:
-        assert lines.next() == "ready"
+    with bus_service(bus_address, "tests.notification_service", "60", "--click") as lines:
         yield lines
-    finally:
-        stop(child)
 
 
 @pytest.fixture
