@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from desktop.domain.model import WEEKDAY_NAMES
+
 GATE_WEEKS = 3
 MATCH_SLACK = timedelta(days=1)
 
@@ -48,22 +50,28 @@ def evaluate_gate(
         end = start + timedelta(days=6)
         if not any(start <= day <= end for day in planned_heavy):
             reasons.append(
-                f"No heavy session was planned in the week of {start.isoformat()}; "
+                f"No heavy session was planned in the week of {_day(start)}; "
                 f"the gate needs {weeks} weeks of training to judge."
             )
     in_window = sorted(d for d in planned_heavy if window[0] <= d < week_start)
     for missed in _unmatched(in_window, sorted(set(done_heavy))):
-        reasons.append(f"The heavy session planned for {missed.isoformat()} was not done.")
+        reasons.append(f"The heavy session planned for {_day(missed)} was not done.")
     latest = {checkin.week_start: checkin for checkin in checkins}
     for start in window:
         checkin = latest.get(start)
         if checkin is None:
-            reasons.append(f"No weekly check-in for the week of {start.isoformat()}.")
+            reasons.append(f"No weekly check-in for the week of {_day(start)}.")
         elif checkin.pain:
-            reasons.append(f"Pain or injury reported in the week of {start.isoformat()}.")
+            reasons.append(f"Pain or injury reported in the week of {_day(start)}.")
         elif not checkin.recovered:
-            reasons.append(f"Recovery was not normal in the week of {start.isoformat()}.")
+            reasons.append(f"Recovery was not normal in the week of {_day(start)}.")
     return GateStatus(open=not reasons, reasons=reasons)
+
+
+def _day(day: date) -> str:
+    """A date as the runner says it ("Sunday 14 February"): the gate looks back three weeks,
+    so the weekday and the month place it without the year an ISO date would add."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {day:%B}"
 
 
 def _unmatched(planned: list[date], done: list[date]) -> list[date]:

@@ -30,19 +30,19 @@ def gate(planned: list[date], done: list[date], checkins: list[CheckIn] = CLEAN)
         (SUNDAYS, SUNDAYS, True, None),
         (SUNDAYS, [d(2, 1), d(2, 8), d(2, 15)], True, None),
         (SUNDAYS, [d(1, 30), d(2, 6), d(2, 13)], True, None),
-        (SUNDAYS, [d(1, 31), d(2, 7), d(2, 16)], False, "2027-02-14 was not done"),
-        (SUNDAYS, [d(1, 31), d(2, 7), d(2, 12)], False, "2027-02-14 was not done"),
-        (SUNDAYS, [d(1, 31), d(2, 7)], False, "2027-02-14 was not done"),
-        ([*SUNDAYS, d(2, 17)], SUNDAYS, False, "2027-02-17 was not done"),
+        (SUNDAYS, [d(1, 31), d(2, 7), d(2, 16)], False, "Sunday 14 February was not done"),
+        (SUNDAYS, [d(1, 31), d(2, 7), d(2, 12)], False, "Sunday 14 February was not done"),
+        (SUNDAYS, [d(1, 31), d(2, 7)], False, "Sunday 14 February was not done"),
+        ([*SUNDAYS, d(2, 17)], SUNDAYS, False, "Wednesday 17 February was not done"),
         ([*SUNDAYS, d(2, 17)], [*SUNDAYS, d(2, 18)], True, None),
-        ([*SUNDAYS, d(2, 15)], SUNDAYS, False, "2027-02-15 was not done"),
+        ([*SUNDAYS, d(2, 15)], SUNDAYS, False, "Monday 15 February was not done"),
         ([*SUNDAYS, d(2, 15)], [d(1, 31), d(2, 7), d(2, 15), d(2, 16)], True, None),
         ([*SUNDAYS, d(2, 15)], [d(1, 31), d(2, 7), d(2, 13), d(2, 14)], True, None),
         ([*SUNDAYS, d(2, 20)], [*SUNDAYS, d(2, 21)], True, None),
-        ([*SUNDAYS, d(2, 20)], SUNDAYS, False, "2027-02-20 was not done"),
+        ([*SUNDAYS, d(2, 20)], SUNDAYS, False, "Saturday 20 February was not done"),
         ([d(1, 24), *SUNDAYS], SUNDAYS, True, None),
         ([*SUNDAYS, d(2, 21)], SUNDAYS, True, None),
-        ([d(2, 7), d(2, 14)], [d(2, 7), d(2, 14)], False, "week of 2027-01-31"),
+        ([d(2, 7), d(2, 14)], [d(2, 7), d(2, 14)], False, "week of Sunday 31 January"),
         ([], [], False, "No heavy session was planned"),
     ],
 )
@@ -61,14 +61,14 @@ def test_gate_judges_the_heavy_sessions_of_the_last_three_weeks(
     ("checkins", "is_open", "reason"),
     [
         (CLEAN, True, None),
-        (CLEAN[:2], False, "No weekly check-in for the week of 2027-02-14"),
-        (CLEAN[1:], False, "No weekly check-in for the week of 2027-01-31"),
+        (CLEAN[:2], False, "No weekly check-in for the week of Sunday 14 February"),
+        (CLEAN[1:], False, "No weekly check-in for the week of Sunday 31 January"),
         ([], False, "No weekly check-in"),
         ([*CLEAN[:2], CheckIn(WINDOW[2], pain=True, recovered=True)], False, "Pain"),
         ([*CLEAN[:2], CheckIn(WINDOW[2], pain=False, recovered=False)], False, "Recovery"),
         ([CheckIn(WINDOW[0], pain=True, recovered=False), *CLEAN], True, None),
         ([*CLEAN, CheckIn(WINDOW[0], pain=True, recovered=True)], False, "Pain"),
-        ([*CLEAN[:2], CheckIn(WEEK_START, pain=False, recovered=True)], False, "2027-02-14"),
+        ([*CLEAN[:2], CheckIn(WEEK_START, pain=False, recovered=True)], False, "14 February"),
         ([*CLEAN, CheckIn(d(1, 24), pain=True, recovered=False)], True, None),
         ([*CLEAN, CheckIn(WEEK_START, pain=True, recovered=False)], True, None),
     ],
@@ -100,5 +100,5 @@ def test_gate_is_rechecked_each_week_on_a_moving_window() -> None:
         checkins=checkins,
     )
     assert not later.open
-    assert any("2027-02-21 was not done" in line for line in later.reasons)
+    assert any("Sunday 21 February was not done" in line for line in later.reasons)
     assert any("Pain" in line for line in later.reasons)
