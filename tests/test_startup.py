@@ -196,9 +196,10 @@ started.shut_down()
 """
 
 
-def test_the_log_on_screen_loads_no_sqlite_utils_click_or_pluggy(data_dir: Path) -> None:
+def test_the_log_on_screen_loads_no_sqlite_utils_and_no_cue_sounds(data_dir: Path) -> None:
     """An up-to-date log is read with plain sqlite3: sqlite-utils (with click and pluggy, about
-    30 ms of start-up) is imported only for a write or a pending migration."""
+    30 ms of start-up) is imported only for a write or a pending migration. The cue player (the
+    rest timer's cues, the bundled sounds) is made when gym mode first needs it."""
     require_qt()
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
     store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=Asked(Choice.QUIT))
@@ -208,7 +209,8 @@ def test_the_log_on_screen_loads_no_sqlite_utils_click_or_pluggy(data_dir: Path)
         SetupForm(name="Ana", race_date=str(race))
     )
     store.close()
-    watched = ["sqlite_utils", "sqlite_utils.db", "click", "pluggy"]
+    watched = ["sqlite_utils", "sqlite_utils.db", "click", "pluggy", "desktop.ui.alerts.sound"]
+    watched.append("desktop.domain.rest_timer")
     result = subprocess.run(
         [sys.executable, "-c", ON_SCREEN_WITHOUT, str(data_dir), *watched],
         capture_output=True,
