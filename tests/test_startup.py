@@ -196,10 +196,13 @@ started.shut_down()
 """
 
 
-def test_the_log_on_screen_loads_no_sqlite_utils_and_no_cue_sounds(data_dir: Path) -> None:
+def test_the_log_on_screen_loads_no_sqlite_utils_no_cue_sounds_no_strptime(
+    data_dir: Path,
+) -> None:
     """An up-to-date log is read with plain sqlite3: sqlite-utils (with click and pluggy, about
     30 ms of start-up) is imported only for a write or a pending migration. The cue player (the
-    rest timer's cues, the bundled sounds) is made when gym mode first needs it."""
+    rest timer's cues, the bundled sounds) is made when gym mode first needs it, and the
+    backups' times are read from their names without strptime's first-call cost."""
     require_qt()
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
     store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=Asked(Choice.QUIT))
@@ -209,8 +212,10 @@ def test_the_log_on_screen_loads_no_sqlite_utils_and_no_cue_sounds(data_dir: Pat
         SetupForm(name="Ana", race_date=str(race))
     )
     store.close()
+    yesterday = datetime.now(UTC) - timedelta(days=1)  # start-up reads the backups' names
+    write_backup(paths.database, new_backup_path(paths.backups, now=yesterday, reason="manual"))
     watched = ["sqlite_utils", "sqlite_utils.db", "click", "pluggy", "desktop.ui.alerts.sound"]
-    watched.append("desktop.domain.rest_timer")
+    watched += ["desktop.domain.rest_timer", "_strptime"]
     result = subprocess.run(
         [sys.executable, "-c", ON_SCREEN_WITHOUT, str(data_dir), *watched],
         capture_output=True,
