@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
 from db.records import Athlete, from_utc_text, now_utc, utc_text
 
@@ -44,8 +44,7 @@ def create_athlete(target: StoreLike, name: str, *, created_at: datetime | None 
 @translates_errors
 def list_athletes(target: StoreLike) -> list[Athlete]:
     """All athletes, in the order they were added."""
-    db = as_database(target)
-    return [_athlete(row) for row in db.query("SELECT * FROM athletes ORDER BY id")]
+    return [_athlete(row) for row in read_rows(target, "SELECT * FROM athletes ORDER BY id")]
 
 
 @translates_errors

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from datetime import date, datetime
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
 from db.records import (
     CheckIn,
@@ -77,8 +77,8 @@ def record_checkin(
 @translates_errors
 def checkins_for(target: StoreLike, athlete_id: int) -> list[CheckIn]:
     """An athlete's check-ins, by week."""
-    rows = as_database(target).query(
-        "SELECT * FROM checkins WHERE athlete_id = ? ORDER BY week_start", [athlete_id]
+    rows = read_rows(
+        target, "SELECT * FROM checkins WHERE athlete_id = ? ORDER BY week_start", [athlete_id]
     )
     return [_checkin(row) for row in rows]
 

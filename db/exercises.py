@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
 from db.records import ExerciseRecord
 
@@ -41,7 +41,7 @@ def ensure_exercise(
 @translates_errors
 def list_exercises(target: StoreLike) -> list[ExerciseRecord]:
     """The whole catalogue, by key."""
-    rows = as_database(target).query("SELECT * FROM exercises ORDER BY key")
+    rows = read_rows(target, "SELECT * FROM exercises ORDER BY key")
     return [_exercise(row) for row in rows]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
 from db.records import date_text, from_utc_text, require_aware, utc_text
 
@@ -51,7 +51,8 @@ def save_light_reminder(target: StoreLike, reminder: LightReminder) -> None:
 def light_reminder(target: StoreLike, athlete_id: int, day: date) -> LightReminder | None:
     """The reminder of one local day, or None when no heavy session proposed one."""
     rows = list(
-        as_database(target).query(
+        read_rows(
+            target,
             "SELECT heavy_ended_at, remind_at FROM light_reminders"
             " WHERE athlete_id = ? AND day = ?",
             [athlete_id, date_text(day)],

@@ -7,12 +7,18 @@ days 'YYYY-MM-DD' text.
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from db.errors import NewerDatabase
+from db.migration_set import MigrationSet, migration_names
 
-MIGRATIONS = Migrations("cramproof")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from db.migration_set import AnyMigrations as Migrations
+
+# Registered without importing sqlite-utils: start-up reads only the names (db.migration_set).
+MIGRATIONS = MigrationSet("cramproof")
 # PRAGMA application_id of every Cramproof log (the bytes "CRMP"), so that another program's
 # SQLite file is never taken for one; db.ownership also knows the logs made before it was set.
 APPLICATION_ID = 0x43524D50
@@ -226,9 +232,8 @@ CREATE TABLE run_splits (
 
 
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:
-    """Every migration this version knows, in order (read from a throwaway in-memory database)."""
-    with Database(memory=True, execute_plugins=False) as scratch:
-        return [migration.name for migration in migrations.pending(scratch)]
+    """Every migration this version knows, in order (the names alone: no sqlite-utils needed)."""
+    return migration_names(migrations)
 
 
 def applied_migrations(db: Database, *, migrations: Migrations = MIGRATIONS) -> list[str]:

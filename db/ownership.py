@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
-
-from db.connection import read_only_connection
+from db.connection import database_on, read_only_connection
 from db.errors import ForeignDatabase, NewerDatabase, store_errors
+from db.migration_set import applied_names
 from db.migrations import APPLICATION_ID, MIGRATIONS, known_migrations, refuse_newer
+
+if TYPE_CHECKING:
+    from db.migration_set import AnyMigrations as Migrations
 
 Ownership = Literal["ours", "empty", "foreign", "newer"]
 _FIRST = "0001_core_tables"
@@ -37,23 +38,11 @@ def ownership(conn: sqlite3.Connection, *, migrations: Migrations = MIGRATIONS) 
     }
     if not tables and app_id == 0:
         return "empty"
-    applied = _applied(conn, migrations.name) if "_sqlite_migrations" in tables else []
+    applied = applied_names(conn, migrations.name) if "_sqlite_migrations" in tables else []
     if app_id == 0 and applied[:1] != [_FIRST]:
         return "foreign"
     known = set(known_migrations(migrations=migrations))
     return "newer" if any(name not in known for name in applied) else "ours"
-
-
-def _applied(conn: sqlite3.Connection, migration_set: str) -> list[str]:
-    """Migration names recorded for Cramproof; none when the table is another program's."""
-    try:
-        rows = conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-            (migration_set,),
-        ).fetchall()
-    except sqlite3.Error:
-        return []
-    return [str(name) for (name,) in rows]
 
 
 def foreign_message(path: Path) -> str:
@@ -70,7 +59,7 @@ def require_ours(path: Path, *, migrations: Migrations = MIGRATIONS) -> None:
         try:
             found = ownership(conn, migrations=migrations)
             if found == "newer":
-                refuse_newer(Database(conn, execute_plugins=False), migrations=migrations)
+                refuse_newer(database_on(conn), migrations=migrations)
         finally:
             conn.close()
     if found == "foreign":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
 from db.records import (
     GateDecision,
@@ -59,8 +59,8 @@ def record_gate_decision(
 @translates_errors
 def gate_decisions(target: StoreLike, plan_id: int) -> list[GateDecision]:
     """Every recorded decision of a plan, by week."""
-    rows = as_database(target).query(
-        "SELECT * FROM gate_decisions WHERE plan_id = ? ORDER BY week_start", [plan_id]
+    rows = read_rows(
+        target, "SELECT * FROM gate_decisions WHERE plan_id = ? ORDER BY week_start", [plan_id]
     )
     return [_decision(row) for row in rows]
 
@@ -96,7 +96,7 @@ def plan_exercises(
     if session_kind is not None:
         sql += " AND session_kind = ?"
         params.append(session_kind)
-    rows = as_database(target).query(sql + " ORDER BY session_kind, slot", params)
+    rows = read_rows(target, sql + " ORDER BY session_kind, slot", params)
     return [
         PlanExercise(
             plan_id=row["plan_id"],

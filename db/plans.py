@@ -6,10 +6,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database
-
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
 from db.plan_choices import gate_decisions, plan_exercises, record_gate_decision, set_plan_exercise
 from db.records import (
@@ -24,6 +23,9 @@ from db.records import (
     sites_text,
     utc_text,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 __all__ = [
     "active_plan",
@@ -134,9 +136,7 @@ def save_plan(target: StoreLike, plan: PlanRecord, days: Sequence[PlannedDayReco
 def active_plan(target: StoreLike, athlete_id: int) -> PlanRecord | None:
     """The athlete's current plan, or None before the first one is saved."""
     rows = list(
-        as_database(target).query(
-            "SELECT * FROM plans WHERE athlete_id = ? AND active = 1", [athlete_id]
-        )
+        read_rows(target, "SELECT * FROM plans WHERE athlete_id = ? AND active = 1", [athlete_id])
     )
     return _plan(rows[0]) if rows else None
 
@@ -156,8 +156,8 @@ def planned_days(
 ) -> list[PlannedDayRecord]:
     """The plan's days in date order; superseded ones only when asked for (history views)."""
     where = "plan_id = ?" if include_superseded else "plan_id = ? AND superseded_at IS NULL"
-    rows = as_database(target).query(
-        f"SELECT * FROM planned_days WHERE {where} ORDER BY date, after, id", [plan_id]
+    rows = read_rows(
+        target, f"SELECT * FROM planned_days WHERE {where} ORDER BY date, after, id", [plan_id]
     )
     return [_day(row) for row in rows]
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read, read_rows
 from db.errors import translates_errors
 from db.records import (
     SessionKind,
@@ -216,7 +216,8 @@ def get_session(target: StoreLike, session_id: int) -> SessionRecord:
 @translates_errors
 def open_sessions(target: StoreLike, athlete_id: int) -> list[SessionRecord]:
     """Sessions still in progress (after a crash: the one to resume), oldest first."""
-    rows = as_database(target).query(
+    rows = read_rows(
+        target,
         """SELECT * FROM sessions WHERE athlete_id = ? AND state = 'in_progress'
         ORDER BY started_at, id""",
         [athlete_id],
@@ -227,8 +228,8 @@ def open_sessions(target: StoreLike, athlete_id: int) -> list[SessionRecord]:
 @translates_errors
 def sessions_for_athlete(target: StoreLike, athlete_id: int) -> list[SessionRecord]:
     """Every session of an athlete, oldest first."""
-    rows = as_database(target).query(
-        "SELECT * FROM sessions WHERE athlete_id = ? ORDER BY started_at, id", [athlete_id]
+    rows = read_rows(
+        target, "SELECT * FROM sessions WHERE athlete_id = ? ORDER BY started_at, id", [athlete_id]
     )
     return [_session(row) for row in rows]
 
@@ -246,7 +247,8 @@ def sets_for_session(target: StoreLike, session_id: int) -> list[SetRecord]:
 def work_set_counts(target: StoreLike, session_ids: Iterable[int]) -> dict[int, dict[int, int]]:
     """Work sets (warm-ups left out) per exercise id, per session id, in one grouped query: the
     plan screen counts them for every session of a build-up as it opens."""
-    rows = as_database(target).execute(
+    rows = read(
+        target,
         """SELECT session_id, exercise_id, count(*) FROM sets
         WHERE warmup = 0 AND session_id IN (SELECT value FROM json_each(?))
         GROUP BY session_id, exercise_id""",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
 
 
@@ -12,8 +12,10 @@ def get_setting(
 ) -> str | None:
     """The stored value, or `default` when the key was never set."""
     rows = list(
-        as_database(target).query(
-            "SELECT value FROM settings WHERE key = ? AND athlete_id IS ?", [key, athlete_id]
+        read_rows(
+            target,
+            "SELECT value FROM settings WHERE key = ? AND athlete_id IS ?",
+            [key, athlete_id],
         )
     )
     return rows[0]["value"] if rows else default

@@ -9,9 +9,7 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from db.backup import (
     good_backups,
@@ -20,7 +18,7 @@ from db.backup import (
     prune_backups,
     write_backup,
 )
-from db.connection import connect, read_only_connection
+from db.connection import database_on, open_connection, read_only_connection
 from db.errors import (
     CorruptDatabase,
     NotADatabase,
@@ -31,33 +29,51 @@ from db.errors import (
 )
 from db.files import companions, create_private, private_folder, remove_quietly
 from db.integrity import IntegrityReport, check_database, quarantine, same_content
+from db.migration_set import pending_names
 from db.migrations import MIGRATIONS, SCHEMA_NEUTRAL, apply_migrations, pending_migrations
 from db.ownership import require_ours
 from db.records import require_aware
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from db.migration_set import AnyMigrations as Migrations
 
 log = logging.getLogger(__name__)
 
 
 class Store:
-    """The open training log: the app holds one and passes it to every query function."""
+    """The open training log: the app holds one and passes it to every query function.
+
+    It holds the plain sqlite3 connection; `db`, the sqlite-utils Database over that same
+    connection, is made when first used (a write, a migration), so that showing the log at
+    start-up never imports sqlite-utils (see db.connection).
+    """
 
     def __init__(
         self,
         *,
-        db: Database,
+        conn: sqlite3.Connection,
         path: Path,
         backups_dir: Path,
         notices: tuple[str, ...],
         read_only: bool = False,
     ):
-        self.db = db
+        self.conn = conn
         self.path = path
         self.backups_dir = backups_dir
         self.notices = notices
         self.read_only = read_only  # opened by open_read_only: every write fails
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = database_on(self.conn)
+        return self._db
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -93,14 +109,14 @@ def open_store(
         )
     if report.ok:
         require_ours(db_path, migrations=migrations)
-    db = connect(db_path)
+    conn = open_connection(db_path)
     try:
-        _migrate(db, db_path, backups_dir=backups_dir, now=now, migrations=migrations)
-        notices = _daily_backup(db, db_path, backups_dir=backups_dir, now=now)
+        _migrate(conn, db_path, backups_dir=backups_dir, now=now, migrations=migrations)
+        notices = _daily_backup(conn, db_path, backups_dir=backups_dir, now=now)
     except BaseException:
-        db.close()
+        conn.close()
         raise
-    return Store(db=db, path=db_path, backups_dir=backups_dir, notices=notices)
+    return Store(conn=conn, path=db_path, backups_dir=backups_dir, notices=notices)
 
 
 def open_read_only(
@@ -119,10 +135,14 @@ def open_read_only(
         )
     require_ours(db_path, migrations=migrations)
     with store_errors():
-        db = Database(read_only_connection(db_path), execute_plugins=False)
-        pending = set(pending_migrations(db, migrations=migrations)) - SCHEMA_NEUTRAL
+        conn = read_only_connection(db_path)
+        try:
+            pending = set(pending_names(conn, migrations)) - SCHEMA_NEUTRAL
+        except BaseException:
+            conn.close()
+            raise
     if pending:
-        db.close()
+        conn.close()
         raise StoreUnwritable(
             unwritable_message("this older training log must be upgraded, which writes to it")
         )
@@ -130,7 +150,9 @@ def open_read_only(
         f"Read-only: Cramproof cannot write to {db_path.parent}, so the training log is open "
         "for reading only and nothing you change can be saved."
     )
-    return Store(db=db, path=db_path, backups_dir=backups_dir, notices=(notice,), read_only=True)
+    return Store(
+        conn=conn, path=db_path, backups_dir=backups_dir, notices=(notice,), read_only=True
+    )
 
 
 def _require_writable_folder(folder: Path) -> None:
@@ -182,12 +204,24 @@ def _moved_aside(
 
 
 def _migrate(
-    db: Database, db_path: Path, *, backups_dir: Path, now: datetime, migrations: Migrations
+    conn: sqlite3.Connection,
+    db_path: Path,
+    *,
+    backups_dir: Path,
+    now: datetime,
+    migrations: Migrations,
 ) -> None:
-    """Back up a database that holds data before any pending migration runs."""
+    """Back up a database that holds data before any pending migration runs.
+
+    Nothing pending, as on almost every start, is seen from the names alone, over the plain
+    connection; only then is sqlite-utils, which runs migrations, imported.
+    """
+    if not pending_names(conn, migrations):
+        return
+    db = database_on(conn)
     if not pending_migrations(db, migrations=migrations):
         return
-    if has_data(db):
+    if has_data(conn):
         try:
             write_backup(db_path, new_backup_path(backups_dir, now=now, reason="pre-migration"))
         except (OSError, StoreError) as error:
@@ -202,7 +236,7 @@ def _migrate(
 
 
 def _daily_backup(
-    db: Database, db_path: Path, *, backups_dir: Path, now: datetime
+    conn: sqlite3.Connection, db_path: Path, *, backups_dir: Path, now: datetime
 ) -> tuple[str, ...]:
     """At most one backup a (local) day, and only when the data differs from the newest backup.
 
@@ -212,7 +246,7 @@ def _daily_backup(
     newest = backups[0] if backups else None
     if newest and newest.taken_at.astimezone().date() == now.astimezone().date():
         return ()
-    if not has_data(db):
+    if not has_data(conn):
         return ()
     try:
         if newest and same_content(db_path, newest.path):
@@ -225,10 +259,11 @@ def _daily_backup(
     return ()
 
 
-def has_data(db: Database) -> bool:
+def has_data(conn: sqlite3.Connection | Database) -> bool:
     """True when any table other than the migration record holds a row."""
+    tables = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     return any(
-        db.execute(f"SELECT EXISTS (SELECT 1 FROM [{name}])").fetchone()[0]
-        for name in db.table_names()
+        conn.execute(f"SELECT EXISTS (SELECT 1 FROM [{name}])").fetchone()[0]
+        for (name,) in tables
         if name != "_sqlite_migrations"
     )

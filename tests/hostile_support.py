@@ -33,6 +33,7 @@ import contextlib, importlib, os, runpy, sys
 for name in {_PRELOAD!r}.split():
     with contextlib.suppress(ImportError):
         importlib.import_module(name)
+sys.modules["db.sqlite_utils_compat"].import_sqlite_utils_lightly()  # the first write's import
 sys.modules["desktop.cli.main"].build_parser().format_help()
 os.setgroups([]); os.setgid({NOBODY}); os.setuid({NOBODY})
 assert os.getuid() == os.geteuid() == {NOBODY}

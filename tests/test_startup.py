@@ -13,6 +13,8 @@ import pytest
 
 from db.backup import new_backup_path, write_backup
 from db.migrations import MIGRATIONS
+from desktop.plan.planning import Planning
+from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths
 from desktop.runtime.startup import Choice, StoreProblem, open_or_recover
 from tests.conftest import REPO_ROOT, child_env
@@ -173,3 +175,54 @@ def test_the_log_on_screen_loads_no_qtnetwork_no_speech_no_runs_and_no_plan_dial
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["none"]
+
+
+ON_SCREEN_WITHOUT = """
+import sys
+from pathlib import Path
+from desktop.app import start_window
+from desktop.runtime.paths import AppPaths
+folder = Path(sys.argv[1])
+started = start_window(AppPaths(data_dir=folder, log_dir=folder / "logs"))
+while not started.opened:
+    started.app.processEvents()
+for _ in range(5):  # start-up's queued steps: the check-in, the last screen, the window icon
+    started.app.processEvents()
+assert started.window.store is not None
+print(type(started.window.centralWidget().currentWidget()).__name__)
+print(" ".join(name for name in sys.argv[2:] if name in sys.modules) or "none")
+started.window.close()
+started.shut_down()
+"""
+
+
+def test_the_log_on_screen_loads_no_sqlite_utils_no_cue_sounds_no_strptime(
+    data_dir: Path,
+) -> None:
+    """An up-to-date log is read with plain sqlite3: sqlite-utils (with click and pluggy, about
+    30 ms of start-up) is imported only for a write or a pending migration. The cue player (the
+    rest timer's cues, the bundled sounds) is made when gym mode first needs it, and the
+    backups' times are read from their names without strptime's first-call cost."""
+    require_qt()
+    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+    store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=Asked(Choice.QUIT))
+    assert store is not None
+    race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
+    Planning(store, now=lambda: datetime.now(UTC)).set_up(
+        SetupForm(name="Ana", race_date=str(race))
+    )
+    store.close()
+    yesterday = datetime.now(UTC) - timedelta(days=1)  # start-up reads the backups' names
+    write_backup(paths.database, new_backup_path(paths.backups, now=yesterday, reason="manual"))
+    watched = ["sqlite_utils", "sqlite_utils.db", "click", "pluggy", "desktop.ui.alerts.sound"]
+    watched += ["desktop.domain.rest_timer", "_strptime"]
+    result = subprocess.run(
+        [sys.executable, "-c", ON_SCREEN_WITHOUT, str(data_dir), *watched],
+        capture_output=True,
+        text=True,
+        cwd=REPO_ROOT,
+        env=child_env(),
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["PlanView", "none"]

@@ -21,10 +21,10 @@ print("numpy" in sys.modules, eager)
 """
 
 STILL_WORKS = """
+import sqlite3
 from datetime import date
-import db
-from sqlite_utils import Database
-table = Database(memory=True)["t"]
+from db.connection import database_on
+table = database_on(sqlite3.connect(":memory:"))["t"]
 table.insert({"day": "2026-12-03"})
 from dateutil.parser import parse
 print(list(table.rows), parse("2026-12-03").date() == date(2026, 12, 3))
@@ -47,4 +47,7 @@ def test_sqlite_utils_alone_still_loads_numpy_and_the_date_parser() -> None:
 
 def test_storage_loads_neither_and_both_still_work_when_asked() -> None:
     assert _run(LOADED.format(module="db.store")) == "False False"
+    # sqlite-utils itself is imported with the first write: still without either
+    with_sqlite_utils = "db.store, sqlite3\ndb.store.database_on(sqlite3.connect(':memory:'))"
+    assert _run(LOADED.format(module=with_sqlite_utils)) == "False False"
     assert _run(STILL_WORKS) == "[{'day': '2026-12-03'}] True"

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 from db.errors import StoreError
 from desktop.domain.clock import SteadyClockWithWall
 from desktop.ui.alerts.light_notifier import LightNotifier
-from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.window_state import WindowState
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
     from db.store import Store
     from desktop.domain.model import SessionKind
     from desktop.runtime.changes import LogChanges
+    from desktop.ui.alerts.sound import CuePlayer
     from desktop.ui.alerts.sound_settings import SoundSettingsDialog
     from desktop.ui.gym.view import GymView
 
@@ -48,9 +48,7 @@ class GymActions(QObject):
         self._changes = changes
         self._clock = SteadyClockWithWall(now)
         self._window, self._pages, self._store, self._state = window, pages, store, state
-        volume, muted, device = state.sound
-        self.player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
-        self.player.sound_unavailable.connect(self.message_posted)
+        self._player: CuePlayer | None = None
         enabled, rate, voice_volume = state.voice
         self.voice = Voice(enabled=enabled, rate=rate, volume=voice_volume, parent=self)
         self.voice.voice_unavailable.connect(self.message_posted)
@@ -68,6 +66,18 @@ class GymActions(QObject):
         self.equipment_action.triggered.connect(self.open_equipment)
         self.sound_action = QAction("&Sound…", window)
         self.sound_action.triggered.connect(self.open_sound_settings)
+
+    @property
+    def player(self) -> CuePlayer:
+        """The one cue player, made when gym mode or the sound settings first need it: the
+        sounds (and the rest timer's cues) are no part of the first screen's start-up."""
+        if self._player is None:
+            from desktop.ui.alerts.sound import CuePlayer
+
+            volume, muted, device = self._state.sound
+            self._player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
+            self._player.sound_unavailable.connect(self.message_posted)
+        return self._player
 
     def open(self, kind: SessionKind | None = None) -> GymView | None:
         """Show gym mode: the open session if there is one, else today's `kind` session.
