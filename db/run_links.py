@@ -25,6 +25,7 @@ class RunLink:
     minutes_after: int
     distance_m: float
     after: str | None
+    planned_day_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,21 @@ def unlinked_heavy(target: StoreLike, athlete_id: int) -> list[Unlinked]:
 
 
 @translates_errors
+def planned_after(target: StoreLike, session_id: int) -> str | None:
+    """What the session's planned day follows ('long_run', 'speed_run'); None when unplanned."""
+    row = (
+        as_database(target)
+        .execute(
+            """SELECT pd.after FROM sessions s JOIN planned_days pd ON pd.id = s.planned_day_id
+        WHERE s.id = ?""",
+            [session_id],
+        )
+        .fetchone()
+    )
+    return None if row is None else row[0]
+
+
+@translates_errors
 def add_links(target: StoreLike, links: list[tuple[int, int, int]]) -> None:
     """Store (session id, run id, minutes after) rows in one transaction; a session already
     linked keeps its link."""
@@ -65,7 +81,7 @@ def add_links(target: StoreLike, links: list[tuple[int, int, int]]) -> None:
 def links_for(target: StoreLike, athlete_id: int) -> dict[int, RunLink]:
     """Every stored link of the athlete's sessions, by session id."""
     rows = as_database(target).execute(
-        """SELECT l.session_id, l.run_id, l.minutes_after, r.distance_m, pd.after
+        """SELECT l.session_id, l.run_id, l.minutes_after, r.distance_m, pd.after, pd.id
         FROM session_runs l JOIN runs r ON r.id = l.run_id
         JOIN sessions s ON s.id = l.session_id
         LEFT JOIN planned_days pd ON pd.id = s.planned_day_id

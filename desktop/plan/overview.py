@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from desktop.domain.day_status import (
@@ -65,6 +65,8 @@ class PlanOverview:
     warning: str | None
     note: str | None
     light_at: datetime | None = None  # today's light session, as the heavy session's end set it
+    # By planned day id: the run the day hangs on, or how long after it the heavy session began.
+    runs: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def days(self) -> tuple[DayEntry, ...]:

@@ -26,6 +26,7 @@ from desktop.domain.plan import phase_of, week_start
 from desktop.domain.second_day import Decision, SecondDayReview, review_second_day
 from desktop.plan.overview import PlanOverview, build_overview
 from desktop.plan.rows import DayKey, settings_from, started_on, stored_build_up, week_of
+from desktop.runs.links import day_words
 
 LAST_ATHLETE = "last_athlete_id"
 WEEK = timedelta(weeks=1)
@@ -96,7 +97,10 @@ class PlanReader:
         plain = build_overview(athlete=athlete.name, build_up=build_up, ids=ids, logged=logged)
         light = light_reminder(self.store, athlete.id, self.today())
         light_at = light.remind_at if light is not None else None
-        return replace(plain, note=second_day_note(self.review(plan, plain)), light_at=light_at)
+        days = [(ids[(day.date, day.after)], day.date, day.after) for day in build_up.days]
+        runs = day_words(self.store, athlete.id, days)
+        note = second_day_note(self.review(plan, plain))
+        return replace(plain, note=note, light_at=light_at, runs=runs)
 
     def logged(
         self, athlete_id: int, *, build_up: BuildUp, ids: Mapping[DayKey, int]

@@ -8,10 +8,13 @@ has no link yet, so the order never matters and nothing is linked twice.
 
 from __future__ import annotations
 
-from db.run_links import RunLink, add_links, links_for, unlinked_heavy
+from collections.abc import Iterable
+from datetime import date
+
+from db.run_links import RunLink, add_links, links_for, planned_after, unlinked_heavy
 from db.runs import RunRecord, runs_for
 from db.store import Store
-from desktop.domain.run_anchor import RunSpan, minutes_after, run_before
+from desktop.domain.run_anchor import RunSpan, minutes_after, pick_run, run_before
 
 RUN_WORDS = {"long_run": "long run", "speed_run": "speed run"}
 
@@ -28,18 +31,56 @@ def spans(runs: list[RunRecord]) -> list[RunSpan]:
 def link_runs(store: Store, athlete_id: int) -> int:
     """Link every unlinked heavy session of the athlete that started right after a run; the
     number of links stored."""
-    waiting = unlinked_heavy(store, athlete_id)
+    links = _new_links(store, athlete_id)
+    add_links(store, [(link.session_id, link.run_id, link.minutes_after) for link in links])
+    return len(links)
+
+
+def _new_links(store: Store, athlete_id: int, only: int | None = None) -> list[RunLink]:
+    waiting = [s for s in unlinked_heavy(store, athlete_id) if only in (None, s.session_id)]
     if not waiting:
-        return 0
+        return []
     runs = spans(runs_for(store, athlete_id))
     links = []
     for session in waiting:
         run = run_before(runs, session.first_set)
         minutes = None if run is None else minutes_after(run, session.first_set)
         if run is not None and minutes is not None:
-            links.append((session.session_id, run.run_id, minutes))
-    add_links(store, links)
-    return len(links)
+            after = planned_after(store, session.session_id)
+            links.append(RunLink(session.session_id, run.run_id, minutes, run.distance_m, after))
+    return links
+
+
+def session_words(store: Store, athlete_id: int, session_id: int) -> str:
+    """What the summary says of a session's run: its stored link, or (before the session is
+    closed, when the link is stored) the link it will get; '' when it followed no run."""
+    link = links_for(store, athlete_id).get(session_id)
+    if link is None:
+        link = next(iter(_new_links(store, athlete_id, only=session_id)), None)
+    return link_words(link) if link is not None else ""
+
+
+def day_words(
+    store: Store, athlete_id: int, days: Iterable[tuple[int, date, str]]
+) -> dict[int, str]:
+    """For the plan, by planned day id: how its heavy session followed the run, or else the
+    run picked for it ('Long run: 30.2 km on Sat 28 Feb'); days with neither are left out."""
+    linked = {
+        link.planned_day_id: link_words(link)
+        for link in links_for(store, athlete_id).values()
+        if link.planned_day_id is not None
+    }
+    runs = spans(runs_for(store, athlete_id))
+    words: dict[int, str] = {}
+    for day_id, day, after in days:
+        picked = pick_run(runs, day)
+        if day_id in linked:
+            words[day_id] = f"Heavy session {linked[day_id]}"
+        elif picked is not None:
+            run = RUN_WORDS.get(after, "run").capitalize()
+            when = f"{picked.day:%a} {picked.day.day} {picked.day:%b}"
+            words[day_id] = f"{run}: {picked.distance_m / 1000:.1f} km on {when}"
+    return words
 
 
 def session_links(store: Store, athlete_id: int) -> dict[int, RunLink]:

@@ -12,12 +12,10 @@ from db.store import Store
 from desktop.gym.session import WorkoutSession
 from desktop.gym.start import start_workout
 from desktop.runs.importer import import_file
-from desktop.runs.links import link_words, session_links
+from desktop.runs.links import day_words, link_words, session_links
 from tests.fake_clock import FakeClock
 from tests.gym_support import plan_for_today
 from tests.runs.fit_builder import T0, Leg, fit_bytes
-
-pytest_plugins = ["tests.gym_fixtures"]
 
 LONG_RUN_S = 6040  # 5.0 m/s for 6040 s: 30.2 km
 
@@ -94,3 +92,15 @@ def test_deleting_the_session_and_undoing_it_keeps_the_link(
     assert links_for(store, athlete) == {}
     restore_session(store, removed)
     assert [link.minutes_after for link in links_for(store, athlete).values()] == [25]
+
+
+def test_the_plan_names_the_long_run_moved_to_saturday(
+    store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    athlete, day = plan_for_today(store, clock)  # Sunday 1 March 2026, after the long run
+    saturday_end = clock.wall() - timedelta(days=1)
+    import_file(store, athlete, long_run_fit(tmp_path, saturday_end), clock.wall())
+    sunday = clock.wall().date()
+    assert day_words(store, athlete, [(day, sunday, "long_run")]) == {
+        day: "Long run: 30.2 km on Sat 28 Feb"
+    }
