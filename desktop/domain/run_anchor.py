@@ -7,7 +7,7 @@ run on; the watch knows when the run really happened. These rules join the two, 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -52,6 +52,27 @@ def pick_run(
     if not near:
         return None
     return min(near, key=lambda r: (-r.distance_m, abs(r.day - planned), r.start, r.run_id))
+
+
+def anchor_days(
+    runs: Iterable[RunSpan],
+    days: Iterable[tuple[int, date, str]],
+    *,
+    chosen: Mapping[int, int] | None = None,
+) -> dict[int, RunSpan]:
+    """The run each planned day (id, date, 'long_run' or 'speed_run') hangs on, by day id.
+
+    Long-run days pick first and a run anchors one day at most: a long run moved to the day
+    after a speed-run day is that week's long run, not also the speed run. `chosen` holds the
+    runner's own picks by day id."""
+    pool = list(runs)
+    picked: dict[int, RunSpan] = {}
+    for day_id, day, _after in sorted(days, key=lambda d: (d[2] != "long_run", d[1], d[0])):
+        run = pick_run(pool, day, chosen=(chosen or {}).get(day_id))
+        if run is not None:
+            picked[day_id] = run
+            pool.remove(run)
+    return picked
 
 
 def minutes_after(run: RunSpan, first_set: datetime) -> int | None:
