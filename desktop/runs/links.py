@@ -9,12 +9,13 @@ has no link yet, so the order never matters and nothing is linked twice.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from db.run_links import RunLink, add_links, links_for, planned_after, unlinked_heavy
 from db.runs import RunRecord, runs_for
 from db.store import Store
-from desktop.domain.run_anchor import RunSpan, minutes_after, pick_run, run_before
+from desktop.domain.run_anchor import RunSpan, anchor_days, minutes_after, run_before
 
 RUN_WORDS = {"long_run": "long run", "speed_run": "speed run"}
 
@@ -60,23 +61,32 @@ def session_words(store: Store, athlete_id: int, session_id: int) -> str:
     return link_words(link) if link is not None else ""
 
 
+def run_days(
+    store: Store, athlete_id: int, days: Iterable[tuple[int, date, str]]
+) -> dict[int, date]:
+    """By planned day id (days as (id, date, 'long_run' or 'speed_run')): the day its run was
+    really run, for the days a run anchors (domain/run_anchor.py)."""
+    runs = spans(runs_for(store, athlete_id))
+    return {day_id: run.day for day_id, run in anchor_days(runs, days).items()}
+
+
 def day_words(
     store: Store, athlete_id: int, days: Iterable[tuple[int, date, str]]
 ) -> dict[int, str]:
-    """For the plan, by planned day id: how its heavy session followed the run, or else the
-    run picked for it ('Long run: 30.2 km on Sat 28 Feb'); days with neither are left out."""
-    linked = {
-        link.planned_day_id: link_words(link)
-        for link in links_for(store, athlete_id).values()
-        if link.planned_day_id is not None
-    }
-    runs = spans(runs_for(store, athlete_id))
+    """For the plan, by planned day id: how soon after the run the day hangs on a heavy session
+    began, or else that run ('Long run: 30.2 km on Sat 28 Feb'); days with no run left out."""
+    listed = list(days)
+    by_run = {link.run_id: link for link in links_for(store, athlete_id).values()}
+    anchored = anchor_days(spans(runs_for(store, athlete_id)), listed)
     words: dict[int, str] = {}
-    for day_id, day, after in days:
-        picked = pick_run(runs, day)
-        if day_id in linked:
-            words[day_id] = f"Heavy session {linked[day_id]}"
-        elif picked is not None:
+    for day_id, _day, after in listed:
+        picked = anchored.get(day_id)
+        if picked is None:
+            continue
+        link = by_run.get(picked.run_id)
+        if link is not None:  # the heavy session that followed it, planned for this day or not
+            words[day_id] = f"Heavy session {link_words(replace(link, after=after))}"
+        else:
             run = RUN_WORDS.get(after, "run").capitalize()
             when = f"{picked.day:%a} {picked.day.day} {picked.day:%b}"
             words[day_id] = f"{run}: {picked.distance_m / 1000:.1f} km on {when}"

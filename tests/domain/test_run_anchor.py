@@ -69,7 +69,7 @@ spans = st.builds(
 planned_days = st.integers(0, 27).map(lambda d: date(2027, 3, 1) + timedelta(days=d))
 
 
-@given(st.lists(spans, max_size=8), planned_days)
+@given(st.lists(spans, max_size=8, unique_by=lambda r: r.run_id), planned_days)
 def test_the_pick_is_the_longest_run_within_a_day(runs: list[RunSpan], planned: date) -> None:
     picked = pick_run(runs, planned)
     near = [run for run in runs if abs(run.day - planned) <= PICK_REACH]
@@ -80,7 +80,7 @@ def test_the_pick_is_the_longest_run_within_a_day(runs: list[RunSpan], planned: 
     assert picked is not None and picked.distance_m == max(run.distance_m for run in near)
 
 
-@given(st.lists(spans, max_size=8), planned_days, st.data())
+@given(st.lists(spans, max_size=8, unique_by=lambda r: r.run_id), planned_days, st.data())
 def test_a_pick_within_reach_is_kept_and_one_beyond_it_is_not(
     runs: list[RunSpan], planned: date, data: st.DataObject
 ) -> None:
@@ -103,7 +103,7 @@ def test_right_after_is_exactly_the_window(run: RunSpan, gap_s: int) -> None:
         assert minutes is None
 
 
-@given(st.lists(spans, max_size=8), st.integers(0, 28 * 24 * 60))
+@given(st.lists(spans, max_size=8, unique_by=lambda r: r.run_id), st.integers(0, 28 * 24 * 60))
 def test_the_run_before_a_session_ended_right_before_it(runs: list[RunSpan], at: int) -> None:
     first_set = datetime(2027, 3, 1, tzinfo=UTC) + timedelta(minutes=at)
     found = run_before(runs, first_set)
