@@ -20,7 +20,7 @@ from db.store import Store
 from desktop.domain.model import CRAMP_SITES
 from desktop.domain.workout_input import InputError, check_notes, parse_distance
 from desktop.gym.light_time import propose_after_heavy
-from desktop.runs.links import link_runs
+from desktop.plan.run_links import link_runs
 from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)

@@ -33,8 +33,8 @@ from desktop.domain.plates import kg_to_lb, lb_to_kg
 from desktop.history.changes import session_deletion, set_correction, set_deletion
 from desktop.history.undo_stack import UndoStack
 from desktop.plan.reader import PlanReader
+from desktop.plan.run_links import link_words, session_links
 from desktop.progress.log import read_build_up
-from desktop.runs.links import link_words, session_links
 from desktop.runtime.changes import LogChanges
 
 PAGE_SIZE = 200

@@ -26,7 +26,7 @@ from desktop.domain.plan import phase_of, week_start
 from desktop.domain.second_day import Decision, SecondDayReview, review_second_day
 from desktop.plan.overview import PlanOverview, build_overview
 from desktop.plan.rows import DayKey, settings_from, started_on, stored_build_up, week_of
-from desktop.runs.links import day_words, run_days
+from desktop.plan.run_links import day_words, run_days
 
 LAST_ATHLETE = "last_athlete_id"
 WEEK = timedelta(weeks=1)

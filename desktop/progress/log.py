@@ -26,7 +26,7 @@ from desktop.domain.day_status import (
 from desktop.domain.model import PlanSettings
 from desktop.plan import overview as plan_overview
 from desktop.plan.reader import PlanReader, planned_runs
-from desktop.runs.links import run_days
+from desktop.plan.run_links import run_days
 
 # Without a build-up the charts show the last weeks of the log instead.
 FALLBACK_WEEKS = 12

@@ -11,8 +11,8 @@ from db.session_removal import delete_session, restore_session
 from db.store import Store
 from desktop.gym.session import WorkoutSession
 from desktop.gym.start import start_workout
+from desktop.plan.run_links import day_words, link_words, session_links
 from desktop.runs.importer import import_file
-from desktop.runs.links import day_words, link_words, session_links
 from tests.fake_clock import FakeClock
 from tests.gym_support import plan_for_today
 from tests.runs.fit_builder import T0, Leg, fit_bytes

@@ -20,7 +20,7 @@ from desktop.domain.workout_input import MAX_NOTES
 from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
 from desktop.gym.light_time import LightChoice, light_session_text
 from desktop.gym.session import CrampAnswer, WorkoutSession
-from desktop.runs.links import session_words
+from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
 

@@ -1,5 +1,9 @@
 """Heavy sessions linked to the run they followed, in either order, and the words for it.
 
+It lives with the plan, not in desktop.runs, because the plan, the gym summary and History
+read it on every redraw from start-up on, while desktop.runs (the file readers) loads only
+when a file is imported.
+
 The runner may log the gym session first and plug the watch in that evening, or import the
 run before driving to the gym: `link_runs` is called after both (an import, a heavy session's
 close) and links every heavy session that came right after a run (domain/run_anchor.py) and
