@@ -12,14 +12,19 @@ has no link yet, so the order never matters and nothing is linked twice.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
+from db.errors import StoreError
+from db.plans import active_plan, planned_days
 from db.run_links import RunLink, add_links, links_for, planned_after, unlinked_heavy
 from db.runs import RunRecord, runs_for
 from db.store import Store
 from desktop.domain.run_anchor import RunSpan, anchor_days, minutes_after, run_before
+
+log = logging.getLogger(__name__)
 
 RUN_WORDS = {"long_run": "long run", "speed_run": "speed run"}
 
@@ -58,11 +63,34 @@ def _new_links(store: Store, athlete_id: int, only: int | None = None) -> list[R
 
 def session_words(store: Store, athlete_id: int, session_id: int) -> str:
     """What the summary says of a session's run: its stored link, or (before the session is
-    closed, when the link is stored) the link it will get; '' when it followed no run."""
-    link = links_for(store, athlete_id).get(session_id)
-    if link is None:
-        link = next(iter(_new_links(store, athlete_id, only=session_id)), None)
-    return link_words(link) if link is not None else ""
+    closed, when the link is stored) the link it will get; '' when it followed no run, or
+    when the log cannot be read just now (the summary is still worth showing)."""
+    try:
+        link = session_links(store, athlete_id).get(session_id)
+        if link is None:
+            link = next(iter(_named(store, athlete_id, _new_links(store, athlete_id, session_id))))
+    except StoreError as error:
+        log.warning("No run shown for session %s: %s", session_id, error.message)
+        return ""
+    except StopIteration:
+        return ""
+    return link_words(link)
+
+
+def _named(store: Store, athlete_id: int, links: Iterable[RunLink]) -> list[RunLink]:
+    """Links of sessions not started from a planned day take the kind of the day their run
+    anchors ('long run' after a long run moved to Saturday, where nothing was planned)."""
+    listed = list(links)
+    if all(link.after is not None for link in listed):
+        return listed
+    plan = active_plan(store, athlete_id)
+    if plan is None or plan.id is None:
+        return listed
+    days = [(day.id, day.date, day.after) for day in planned_days(store, plan.id) if day.id]
+    kinds = {day_id: after for day_id, _day, after in days}
+    anchored = anchor_days(spans(runs_for(store, athlete_id)), days)
+    by_run = {run.run_id: kinds[day_id] for day_id, run in anchored.items()}
+    return [replace(link, after=link.after or by_run.get(link.run_id)) for link in listed]
 
 
 def run_days(
@@ -98,8 +126,11 @@ def day_words(
 
 
 def session_links(store: Store, athlete_id: int) -> dict[int, RunLink]:
-    """The stored links of the athlete's sessions, by session id."""
-    return links_for(store, athlete_id)
+    """The stored links of the athlete's sessions, by session id, each naming its run."""
+    return {
+        link.session_id: link
+        for link in _named(store, athlete_id, links_for(store, athlete_id).values())
+    }
 
 
 def link_words(link: RunLink) -> str:
