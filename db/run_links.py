@@ -8,7 +8,7 @@ and History alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 from db.connection import StoreLike, as_database
 from db.errors import translates_errors
@@ -34,6 +34,33 @@ class Unlinked:
 
     session_id: int
     first_set: datetime
+
+
+@dataclass(frozen=True)
+class RunTimes:
+    """A stored run's times (with the watch's offset) and length, without its splits."""
+
+    run_id: int
+    started_at: datetime
+    ended_at: datetime
+    distance_m: float
+
+
+@translates_errors
+def run_times(target: StoreLike, athlete_id: int) -> list[RunTimes]:
+    """The athlete's running runs, oldest first: what the plan reads on every redraw, so no
+    splits and no figures."""
+    rows = as_database(target).execute(
+        """SELECT id, started_at, ended_at, utc_offset_min, distance_m FROM runs
+        WHERE athlete_id = ? AND sport = 'running' ORDER BY started_at, id""",
+        [athlete_id],
+    )
+    found = []
+    for run_id, started, ended, offset, distance in rows:
+        zone = timezone(timedelta(minutes=offset))
+        start, end = from_utc_text(started).astimezone(zone), from_utc_text(ended).astimezone(zone)
+        found.append(RunTimes(run_id, start, end, distance))
+    return found
 
 
 @translates_errors

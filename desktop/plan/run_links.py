@@ -19,8 +19,14 @@ from datetime import date
 
 from db.errors import StoreError
 from db.plans import active_plan, planned_days
-from db.run_links import RunLink, add_links, links_for, planned_after, unlinked_heavy
-from db.runs import RunRecord, runs_for
+from db.run_links import (
+    RunLink,
+    add_links,
+    links_for,
+    planned_after,
+    run_times,
+    unlinked_heavy,
+)
 from db.store import Store
 from desktop.domain.run_anchor import RunSpan, anchor_days, minutes_after, run_before
 
@@ -29,12 +35,11 @@ log = logging.getLogger(__name__)
 RUN_WORDS = {"long_run": "long run", "speed_run": "speed run"}
 
 
-def spans(runs: list[RunRecord]) -> list[RunSpan]:
-    """Stored runs as the anchoring rules see them."""
+def spans(store: Store, athlete_id: int) -> list[RunSpan]:
+    """The athlete's stored runs as the anchoring rules see them."""
     return [
-        RunSpan(run.id or 0, run.started_at, run.ended_at, run.distance_m)
-        for run in runs
-        if run.sport == "running"
+        RunSpan(run.run_id, run.started_at, run.ended_at, run.distance_m)
+        for run in run_times(store, athlete_id)
     ]
 
 
@@ -50,7 +55,7 @@ def _new_links(store: Store, athlete_id: int, only: int | None = None) -> list[R
     waiting = [s for s in unlinked_heavy(store, athlete_id) if only in (None, s.session_id)]
     if not waiting:
         return []
-    runs = spans(runs_for(store, athlete_id))
+    runs = spans(store, athlete_id)
     links = []
     for session in waiting:
         run = run_before(runs, session.first_set)
@@ -88,7 +93,7 @@ def _named(store: Store, athlete_id: int, links: Iterable[RunLink]) -> list[RunL
         return listed
     days = [(day.id, day.date, day.after) for day in planned_days(store, plan.id) if day.id]
     kinds = {day_id: after for day_id, _day, after in days}
-    anchored = anchor_days(spans(runs_for(store, athlete_id)), days)
+    anchored = anchor_days(spans(store, athlete_id), days)
     by_run = {run.run_id: kinds[day_id] for day_id, run in anchored.items()}
     return [replace(link, after=link.after or by_run.get(link.run_id)) for link in listed]
 
@@ -98,7 +103,7 @@ def run_days(
 ) -> dict[int, date]:
     """By planned day id (days as (id, date, 'long_run' or 'speed_run')): the day its run was
     really run, for the days a run anchors (domain/run_anchor.py)."""
-    runs = spans(runs_for(store, athlete_id))
+    runs = spans(store, athlete_id)
     return {day_id: run.day for day_id, run in anchor_days(runs, days).items()}
 
 
@@ -109,7 +114,7 @@ def day_words(
     began, or else that run ('Long run: 30.2 km on Sat 28 Feb'); days with no run left out."""
     listed = list(days)
     by_run = {link.run_id: link for link in links_for(store, athlete_id).values()}
-    anchored = anchor_days(spans(runs_for(store, athlete_id)), listed)
+    anchored = anchor_days(spans(store, athlete_id), listed)
     words: dict[int, str] = {}
     for day_id, _day, after in listed:
         picked = anchored.get(day_id)
