@@ -231,6 +231,20 @@ CREATE TABLE run_splits (
 """)
 
 
+@MIGRATIONS(name="0007_run_links")
+def _run_links(db: Database) -> None:
+    """A heavy session done right after a run: which run, and the whole minutes from the run's
+    end to the first set. One row a session (a session follows at most one run)."""
+    db.executescript("""
+CREATE TABLE session_runs (
+    session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    minutes_after INTEGER NOT NULL CHECK (minutes_after >= 0)
+);
+CREATE INDEX session_runs_by_run ON session_runs(run_id);
+""")
+
+
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Every migration this version knows, in order (the names alone: no sqlite-utils needed)."""
     return migration_names(migrations)

@@ -1,7 +1,8 @@
 """Deleting a whole session from the log, and putting it back exactly for undo.
 
 A session's sets go with it; a cramp report filed with it stays in the log (the runner's
-report of a run is not part of the gym session) and only loses its link, which undo restores.
+report of a run is not part of the gym session) and only loses its link, which undo restores,
+as it restores the session's link to the run it followed.
 Rows come back with their ids unless a newer row has taken one meanwhile.
 """
 
@@ -12,6 +13,7 @@ from typing import Any
 
 from db.connection import StoreLike, as_database
 from db.errors import translates_errors
+from db.run_links import add_links, unlink_session
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class RemovedSession:
     session: dict[str, Any]
     sets: list[dict[str, Any]]
     cramp_report_ids: list[int]
+    run_link: tuple[int, int] | None = None  # (run id, minutes after) when it followed a run
 
 
 @translates_errors
@@ -39,9 +42,10 @@ def delete_session(target: StoreLike, session_id: int) -> RemovedSession:
             )
         ]
         db.execute("UPDATE cramp_reports SET session_id = NULL WHERE session_id = ?", [session_id])
+        run_link = unlink_session(db, session_id)
         db.execute("DELETE FROM sets WHERE session_id = ?", [session_id])
         db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
-    return RemovedSession(rows[0], sets, reports)
+    return RemovedSession(rows[0], sets, reports, run_link)
 
 
 @translates_errors
@@ -57,6 +61,8 @@ def restore_session(target: StoreLike, removed: RemovedSession) -> int:
                 "UPDATE cramp_reports SET session_id = ? WHERE id = ? AND session_id IS NULL",
                 [session_id, report_id],
             )
+        if removed.run_link is not None:
+            add_links(db, [(session_id, *removed.run_link)])
     return session_id
 
 

@@ -110,3 +110,15 @@ def test_no_such_athlete_is_one_line(data_dir: Path, tmp_path: Path) -> None:
     result = _cramproof(data_dir, "runs", "list", "--athlete", "Bo")
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr == "cramproof runs: error: no athlete called 'Bo' (athletes: 'Ana')\n"
+
+
+def test_a_fit_run_is_listed_in_the_watch_s_local_time(tmp_path: Path, data_dir: Path) -> None:
+    # Paris in winter: the watch wrote local_timestamp one hour ahead of UTC.
+    with open_store(data_dir / "cramproof.db", backups_dir=data_dir / "backups", now=NOW) as store:
+        create_athlete(store, "Ana", created_at=NOW)
+    (tmp_path / "paris.fit").write_bytes(fit_bytes([Leg("running", 600)], utc_offset_min=60))
+    assert _cramproof(data_dir, "runs", "import", str(tmp_path)).returncode == 0
+    listed = _cramproof(data_dir, "runs", "list")
+    assert listed.returncode == 0, listed.stderr
+    fields = listed.stdout.strip().split("\t")
+    assert fields[:3] == ["2027-03-14", "2027-03-14T08:00:00+01:00", "2027-03-14T08:10:00+01:00"]

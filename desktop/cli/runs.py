@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.guard import chosen_athlete, fail, non_empty_path, say
+from desktop.cli.guard import chosen_athlete, fail, non_empty_path, one_line, say
 from desktop.runtime.paths import AppPaths
 
 # The store and the readers load in run(): the window's start-up parses this command line.
@@ -96,7 +96,8 @@ def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
     if not rows:
         say("No runs yet: import some with 'cramproof runs import PATH'.")
     for row in rows:
-        say("\t".join("null" if value is None else str(value) for value in row.values()))
+        # One tab-separated line a run: each field escaped on its own, so the tabs stay tabs.
+        print("\t".join(one_line("null" if v is None else str(v)) for v in row.values()))
     return 0
 
 

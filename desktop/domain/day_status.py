@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
@@ -34,6 +34,24 @@ class PlannedSession:
     exercises: tuple[str, ...]
     sets: int
     conditional: bool = False
+    # The day the run it hangs on was really run, when the runner moved it (see `moved`).
+    moved_to: date | None = None
+
+    @property
+    def when(self) -> date:
+        """The day the session is due on: the run's day when the run moved, else the plan's."""
+        return self.moved_to or self.date
+
+
+def moved(planned: Sequence[PlannedSession], run_days: Mapping[int, date]) -> list[PlannedSession]:
+    """The plan with each double day moved to the day its run was really run (`run_days`, by
+    planned day id, from domain/run_anchor.py): a long run moved from Sunday to Saturday takes
+    its double day along, so sessions done on Saturday count for it, not for Friday's speed
+    day, and it is done, not missed. The planned date stays what the weeks are counted by."""
+    return [
+        replace(p, moved_to=run_days[p.day_id]) if run_days.get(p.day_id, p.date) != p.date else p
+        for p in planned
+    ]
 
 
 @dataclass(frozen=True)
@@ -95,8 +113,9 @@ def match_sessions(
     """For each planned session, the logged sessions that count for it.
 
     A session linked to a planned day counts for that day's session of its kind. An unlinked one
-    counts for the nearest planned session of its kind within one day, preferring one that has no
-    session yet; a second attempt at the same session (a restart) adds its sets to the first.
+    counts for the nearest planned session of its kind within one day of the day it is due
+    (`PlannedSession.when`: moved with its run), preferring one that has no session yet; a
+    second attempt at the same session (a restart) adds its sets to the first.
     """
     matched: list[list[LoggedSession]] = [[] for _ in planned]
     index = {(p.day_id, p.kind): i for i, p in enumerate(planned)}
@@ -111,11 +130,11 @@ def match_sessions(
         near = [
             i
             for i, p in enumerate(planned)
-            if p.kind == session.kind and abs(p.date - session.date) <= MATCH_SLACK
+            if p.kind == session.kind and abs(p.when - session.date) <= MATCH_SLACK
         ]
         if not near:
             continue
-        near.sort(key=lambda i: (bool(matched[i]), abs(planned[i].date - session.date)))
+        near.sort(key=lambda i: (bool(matched[i]), abs(planned[i].when - session.date)))
         matched[near[0]].append(session)
     return matched
 
@@ -136,9 +155,9 @@ def session_status(
         return "done" if counts_as_done(planned, total) else "partly"
     if planned.conditional:
         return "conditional"
-    if planned.date > today:
+    if min(planned.date, planned.when) > today:
         return "upcoming"
-    if today - planned.date <= MATCH_SLACK:
+    if today - max(planned.date, planned.when) <= MATCH_SLACK:
         return "today"
     return "missed"
 

@@ -20,6 +20,7 @@ from db.store import Store
 from desktop.domain.model import CRAMP_SITES
 from desktop.domain.workout_input import InputError, check_notes, parse_distance
 from desktop.gym.light_time import propose_after_heavy
+from desktop.plan.run_links import link_runs
 from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,7 @@ def finish_workout(
             finish_session(store, record.id, ended_at=when, state="finished", notes=text)
             if record.kind == "heavy":
                 propose_after_heavy(store, athlete_id=record.athlete_id, heavy_ended_at=when)
+                link_runs(store, record.athlete_id)  # the run imported before it, if any
     except StoreError as error:
         log.error("Session %s not closed: %s", record.id, error.message)
         return error.message

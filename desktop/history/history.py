@@ -22,6 +22,7 @@ from db.history_queries import (
     update_set,
 )
 from db.records import SetRecord
+from db.run_links import RunLink
 from db.session_removal import delete_session
 from db.sessions import MAX_LOAD_KG, get_session, sets_for_session
 from db.store import Store
@@ -32,6 +33,7 @@ from desktop.domain.plates import kg_to_lb, lb_to_kg
 from desktop.history.changes import session_deletion, set_correction, set_deletion
 from desktop.history.undo_stack import UndoStack
 from desktop.plan.reader import PlanReader
+from desktop.plan.run_links import link_words, session_links
 from desktop.progress.log import read_build_up
 from desktop.runtime.changes import LogChanges
 
@@ -51,6 +53,7 @@ class SessionLine:
     work_sets: int
     counts_for: str
     notes: str
+    after_run: str = ""  # "started 25 min after a 30.2 km long run"
 
 
 @dataclass(frozen=True)
@@ -114,8 +117,9 @@ class HistoryLog:
                 strict=True,
             )
         )
+        runs = session_links(self._store, athlete.id)  # heavy sessions right after a run
         in_plan = plan is not None
-        return [_session_line(row, contributions.get(row.id), in_plan) for row in rows]
+        return [_session_line(row, contributions.get(row.id), in_plan, runs) for row in rows]
 
     def sets(self, session_id: int) -> list[SetLine]:
         """The session's sets in order, or none when the session is no longer in the log."""
@@ -243,7 +247,9 @@ def _shown(load_kg: float, units: Units) -> float:
     return round(load_kg if units == "kg" else kg_to_lb(load_kg), 2)
 
 
-def _session_line(row: SessionListRow, counted: Contribution | None, in_plan: bool) -> SessionLine:
+def _session_line(
+    row: SessionListRow, counted: Contribution | None, in_plan: bool, runs: dict[int, RunLink]
+) -> SessionLine:
     # The planned day is the one it counts for (as on the plan and the Progress charts), which
     # for a session done a day late and not linked to a day is not the stored link.
     matched = counted.planned_date if counted is not None else None
@@ -257,6 +263,7 @@ def _session_line(row: SessionListRow, counted: Contribution | None, in_plan: bo
         work_sets=row.work_sets,
         counts_for=_counts_for(counted) if in_plan else "",
         notes=row.notes,
+        after_run=link_words(runs[row.id]) if row.id in runs else "",
     )
 
 

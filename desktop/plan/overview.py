@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from desktop.domain.day_status import (
     LoggedSession,
     PlannedSession,
     SessionStatus,
     day_status,
+    moved,
     session_statuses,
 )
 from desktop.domain.gate import MATCH_SLACK
@@ -30,6 +31,7 @@ class DayEntry:
     heavy: SessionStatus
     light: SessionStatus
     is_today: bool
+    moved_to: date | None = None  # the day its run was really run, when the runner moved it
 
     @property
     def status(self) -> SessionStatus:
@@ -65,6 +67,8 @@ class PlanOverview:
     warning: str | None
     note: str | None
     light_at: datetime | None = None  # today's light session, as the heavy session's end set it
+    # By planned day id: the run the day hangs on, or how long after it the heavy session began.
+    runs: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def days(self) -> tuple[DayEntry, ...]:
@@ -76,7 +80,8 @@ class PlanOverview:
             entry
             for entry in self.days
             if not entry.day.conditional
-            and timedelta(0) <= self.today - entry.day.date <= MATCH_SLACK
+            and min(entry.day.date, entry.moved_to or entry.day.date) <= self.today
+            and self.today - max(entry.day.date, entry.moved_to or entry.day.date) <= MATCH_SLACK
             and (entry.heavy in _STILL_DUE or entry.light in _STILL_DUE)
         ]
         return max(open_days, key=lambda entry: entry.day.date, default=None)
@@ -100,14 +105,26 @@ def build_overview(
     ids: Mapping[DayKey, int],
     logged: Sequence[LoggedSession],
     note: str | None = None,
+    run_days: Mapping[int, date] | None = None,
 ) -> PlanOverview:
-    """Match the log against the plan and lay the days out in the build-up's weeks."""
+    """Match the log against the plan and lay the days out in the build-up's weeks; a day
+    whose run was run on another day (`run_days`, by day id) is due on that day."""
     settings, today = build_up.settings, build_up.today
     days = in_date_order(build_up)
-    statuses = session_statuses(planned_sessions(build_up, ids), logged, today=today)
+    planned = planned_sessions(build_up, ids, run_days)
+    statuses = session_statuses(planned, logged, today=today)
     entries = [
-        DayEntry(ids[(day.date, day.after)], day, heavy, light, day.date == today)
-        for day, heavy, light in zip(days, statuses[::2], statuses[1::2], strict=True)
+        DayEntry(
+            ids[(day.date, day.after)],
+            day,
+            heavy,
+            light,
+            today in (day.date, p.moved_to),
+            p.moved_to,
+        )
+        for day, heavy, light, p in zip(
+            days, statuses[::2], statuses[1::2], planned[::2], strict=True
+        )
     ]
     weeks = []
     for number in range(1, settings.weeks + 1):
@@ -137,10 +154,13 @@ def in_date_order(build_up: BuildUp) -> list[PlannedDay]:
     return sorted(build_up.days, key=lambda d: (d.date, d.after))
 
 
-def planned_sessions(build_up: BuildUp, ids: Mapping[DayKey, int]) -> list[PlannedSession]:
-    """Both halves of every double day, heavy then light, in date order: the one list the plan
-    view, Progress and History all match the log against."""
-    return [
+def planned_sessions(
+    build_up: BuildUp, ids: Mapping[DayKey, int], run_days: Mapping[int, date] | None = None
+) -> list[PlannedSession]:
+    """Both halves of every double day, heavy then light, in date order, each moved to the
+    day its run was really run (`run_days`): the one list the plan view, Progress and History
+    all match the log against."""
+    plain = [
         PlannedSession(
             ids[(day.date, day.after)],
             day.date,
@@ -152,3 +172,4 @@ def planned_sessions(build_up: BuildUp, ids: Mapping[DayKey, int]) -> list[Plann
         for day in in_date_order(build_up)
         for session in day.sessions
     ]
+    return moved(plain, run_days or {})

@@ -26,6 +26,7 @@ from desktop.domain.plan import phase_of, week_start
 from desktop.domain.second_day import Decision, SecondDayReview, review_second_day
 from desktop.plan.overview import PlanOverview, build_overview
 from desktop.plan.rows import DayKey, settings_from, started_on, stored_build_up, week_of
+from desktop.plan.run_links import day_words, run_days
 
 LAST_ATHLETE = "last_athlete_id"
 WEEK = timedelta(weeks=1)
@@ -93,10 +94,19 @@ class PlanReader:
         """The plan with the log matched to it and the second day's standing."""
         build_up, ids = self.stored(plan)
         logged = self.logged(athlete.id, build_up=build_up, ids=ids)
-        plain = build_overview(athlete=athlete.name, build_up=build_up, ids=ids, logged=logged)
+        days = planned_runs(build_up, ids)
+        plain = build_overview(
+            athlete=athlete.name,
+            build_up=build_up,
+            ids=ids,
+            logged=logged,
+            run_days=run_days(self.store, athlete.id, days),
+        )
         light = light_reminder(self.store, athlete.id, self.today())
         light_at = light.remind_at if light is not None else None
-        return replace(plain, note=second_day_note(self.review(plan, plain)), light_at=light_at)
+        runs = day_words(self.store, athlete.id, days)
+        note = second_day_note(self.review(plan, plain))
+        return replace(plain, note=note, light_at=light_at, runs=runs)
 
     def logged(
         self, athlete_id: int, *, build_up: BuildUp, ids: Mapping[DayKey, int]
@@ -232,3 +242,8 @@ def plan_id(plan: PlanRecord) -> int:
     if plan.id is None:
         raise ValueError("the plan has not been saved")
     return plan.id
+
+
+def planned_runs(build_up: BuildUp, ids: Mapping[DayKey, int]) -> list[tuple[int, date, str]]:
+    """Each planned double day as the run anchoring sees it: (id, date, the run it follows)."""
+    return [(ids[(day.date, day.after)], day.date, day.after) for day in build_up.days]

@@ -25,7 +25,8 @@ from desktop.domain.day_status import (
 )
 from desktop.domain.model import PlanSettings
 from desktop.plan import overview as plan_overview
-from desktop.plan.reader import PlanReader
+from desktop.plan.reader import PlanReader, planned_runs
+from desktop.plan.run_links import run_days
 
 # Without a build-up the charts show the last weeks of the log instead.
 FALLBACK_WEEKS = 12
@@ -73,7 +74,8 @@ def read_build_up(
 def planned_sessions(reader: PlanReader, plan: PlanRecord) -> list[PlannedSession]:
     """Both halves of every planned double day, as the plan view matches them."""
     build_up, ids = reader.stored(plan)
-    return plan_overview.planned_sessions(build_up, ids)
+    moved_to = run_days(reader.store, plan.athlete_id, planned_runs(build_up, ids))
+    return plan_overview.planned_sessions(build_up, ids, moved_to)
 
 
 def rest_windows(settings: PlanSettings | None) -> dict[str, tuple[float, float]]:

@@ -2,11 +2,15 @@
 
 A damaged file (cut short by a full watch, a flipped bit) still holds what was written before
 the damage: when the session totals decoded, the run is imported and the damage said.
+
+FIT stores times in UTC; the watch's own clock is only in the `activity` message, whose
+`local_timestamp` minus its `timestamp` is the offset the runner lived in that day. A run is
+kept in that offset (a run at 07:00 in Paris is a 07:00 run, not 06:00), in UTC without it.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from desktop.runs.run import FileReading, Run, Sample, Unreadable, km_splits, moving_seconds
@@ -31,6 +35,7 @@ def read_fit(data: bytes, source: str) -> FileReading:
             raise Unreadable(f"{damage}, and no session totals decoded")
         raise Unreadable("no session in this activity file")
     records = messages.get("record_mesgs", [])
+    zone = watch_zone(messages.get("activity_mesgs", []))
     runs: list[Run] = []
     skipped: list[str] = []
     for session in sessions:
@@ -42,8 +47,28 @@ def read_fit(data: bytes, source: str) -> FileReading:
         if not isinstance(start, datetime):
             skipped.append("a running session without a start time")
             continue
-        runs.append(_run(session, start, records, source))
+        runs.append(_run(session, start, records, source, zone))
     return FileReading(runs=tuple(runs), skipped=tuple(skipped), damage=damage)
+
+
+# Seconds from the Unix epoch to FIT's (1989-12-31 00:00 UTC): local_timestamp decodes as a
+# plain count of seconds from FIT's epoch, not as a datetime.
+FIT_EPOCH_S = 631065600
+# The widest offsets any clock uses (UTC-12 to UTC+14): anything else is a watch set wrong.
+WIDEST_OFFSET = timedelta(hours=14)
+
+
+def watch_zone(activities: list[dict[str, Any]]) -> timezone:
+    """The watch's UTC offset, to the minute, from the first activity message that has both
+    times; UTC when none has (GPX-like exports, older watches) or the offset is not a real one."""
+    for activity in activities:
+        stamp, local = activity.get("timestamp"), activity.get("local_timestamp")
+        if not isinstance(stamp, datetime) or not isinstance(local, int | float):
+            continue
+        offset = timedelta(minutes=round((local + FIT_EPOCH_S - stamp.timestamp()) / 60))
+        if abs(offset) <= WIDEST_OFFSET:
+            return timezone(offset)
+    return UTC
 
 
 def _damage(errors: list[Exception]) -> str | None:
@@ -56,7 +81,11 @@ def _damage(errors: list[Exception]) -> str | None:
 
 
 def _run(
-    session: dict[str, Any], start: datetime, records: list[dict[str, Any]], source: str
+    session: dict[str, Any],
+    start: datetime,
+    records: list[dict[str, Any]],
+    source: str,
+    zone: timezone,
 ) -> Run:
     elapsed = float(session.get("total_elapsed_time") or 0.0)
     end = start + timedelta(seconds=elapsed)
@@ -64,8 +93,8 @@ def _run(
     samples = tuple(_sample(r, start) for r in mine)
     moving = moving_seconds(samples) if samples else float(session.get("total_timer_time") or 0)
     return Run(
-        start=start,
-        end=end,
+        start=start.astimezone(zone),
+        end=end.astimezone(zone),
         sport="running",
         distance_m=float(session.get("total_distance") or 0.0),
         moving_s=moving,

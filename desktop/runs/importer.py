@@ -15,6 +15,7 @@ from pathlib import Path
 from db.runs import RunRecord, add_run
 from db.store import Store
 from desktop.domain.late_run import late_run
+from desktop.plan.run_links import link_runs
 from desktop.runs.files import SUFFIXES, read_run_file
 from desktop.runs.run import Run, Unreadable
 
@@ -58,10 +59,14 @@ def import_file(store: Store, athlete_id: int, path: Path, now: datetime) -> Out
     except Unreadable as error:
         return Outcome(path, f"unreadable: {error}", unreadable=True)
     parts: list[str] = []
+    added = False
     for run in reading.runs:
         stored = add_run(store, record(run, athlete_id), imported_at=now)
         what = describe(run)
         parts.append(f"imported {what}" if stored is not None else f"already there ({what})")
+        added = added or stored is not None
+    if added:  # a heavy session logged before this import may have followed one of its runs
+        link_runs(store, athlete_id)
     parts.extend(f"skipped: {reason}" for reason in reading.skipped)
     if reading.damage and reading.runs:
         parts.append(f"{reading.damage}: imported what decoded")

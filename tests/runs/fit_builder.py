@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 T0 = datetime(2027, 3, 14, 7, 0, tzinfo=UTC)
+FIT_EPOCH_S = 631065600
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,12 @@ class Leg:
     profile: Callable[[int], tuple[float, int, int | None]] | None = None
 
 
-def fit_bytes(legs: Iterable[Leg], *, kind: str = "activity") -> bytes:
-    """An activity file: file_id, then per leg its records (1 Hz) and its session totals."""
+def fit_bytes(
+    legs: Iterable[Leg], *, kind: str = "activity", utc_offset_min: int | None = None
+) -> bytes:
+    """An activity file: file_id, then per leg its records (1 Hz) and its session totals; with
+    `utc_offset_min`, the closing activity message a watch writes, its local time that far from
+    UTC (local_timestamp is seconds since FIT's epoch, 1989-12-31 UTC, as the SDK decodes it)."""
     from garmin_fit_sdk import Encoder, Profile
 
     mesg = Profile["mesg_num"]
@@ -56,6 +61,17 @@ def fit_bytes(legs: Iterable[Leg], *, kind: str = "activity") -> bytes:
                 "total_distance": distance,
                 "total_elapsed_time": float(elapsed),
                 "total_timer_time": float(elapsed),
+            }
+        )
+    if utc_offset_min is not None:
+        local = T0 + timedelta(minutes=utc_offset_min)
+        encoder.write_mesg(
+            {
+                "mesg_num": mesg["ACTIVITY"],
+                "timestamp": T0,
+                "local_timestamp": round(local.timestamp()) - FIT_EPOCH_S,
+                "num_sessions": 1,
+                "type": "manual",
             }
         )
     return bytes(encoder.close())

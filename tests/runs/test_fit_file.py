@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,18 @@ def test_a_fit_long_run_with_a_stop_gives_the_late_figures_built_in(tmp_path: Pa
     assert figures.pace_fade_pct == pytest.approx(100 / 9)
     assert figures.cadence_drop_spm == pytest.approx(180.0 - 172.0)
     assert figures.decoupling_pct == pytest.approx((1 - (2.85 / 150) / (3.0 / 140)) * 100)
+
+
+@pytest.mark.parametrize(("minutes", "shown"), [(60, "+01:00"), (330, "+05:30"), (None, "+00:00")])
+def test_a_run_keeps_the_watch_local_time(tmp_path: Path, minutes: int | None, shown: str) -> None:
+    # The activity message's local_timestamp minus its timestamp: the watch's offset that day.
+    data = fit_bytes([Leg("running", 600)], utc_offset_min=minutes)
+    (run,) = read_run_file(_write(tmp_path, "local.fit", data)).runs
+    assert run.start == T0 and (run.end - run.start).total_seconds() == 600
+    assert run.start.isoformat().endswith(shown) and run.end.isoformat().endswith(shown)
+
+
+def test_an_offset_no_clock_uses_falls_back_to_utc(tmp_path: Path) -> None:
+    data = fit_bytes([Leg("running", 600)], utc_offset_min=20 * 60)
+    (run,) = read_run_file(_write(tmp_path, "wrong.fit", data)).runs
+    assert run.start.utcoffset() == timedelta(0)

@@ -20,6 +20,7 @@ from desktop.domain.workout_input import MAX_NOTES
 from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
 from desktop.gym.light_time import LightChoice, light_session_text
 from desktop.gym.session import CrampAnswer, WorkoutSession
+from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
 
@@ -53,6 +54,8 @@ class SummaryPanel(QFrame):
         )
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(110)
+        self.after_run = QLabel()
+        self.after_run.setObjectName("afterRun")
         self.light = QLabel()
         self.light.setObjectName("lightSession")
         self._light_choice: LightChoice | None = None
@@ -65,7 +68,9 @@ class SummaryPanel(QFrame):
         content.setObjectName("summaryContent")
         column = QVBoxLayout(content)
         column.setContentsMargins(40, 16, 40, 16)
-        for widget in (self.title, self.totals, self.table, self.light, self.notes, self.cramps):
+        for widget in (self.title, self.totals, self.after_run, self.table, self.light):
+            column.addWidget(widget)
+        for widget in (self.notes, self.cramps):
             column.addWidget(widget)
         column.addWidget(self.message)
         column.addStretch(1)
@@ -79,7 +84,7 @@ class SummaryPanel(QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
         set_pixel_font(self.title, 40, bold=True)
-        for label in (self.totals, self.table, self.light):
+        for label in (self.totals, self.after_run, self.table, self.light):
             set_pixel_font(label, 22)
         set_pixel_font(self.message, 22, bold=True)
         set_pixel_font(self.notes, 20)
@@ -127,6 +132,16 @@ class SummaryPanel(QFrame):
         self.message.setText(session.message or "")
         self.message.setVisible(bool(session.message))
         self._show_light(session)
+        self._show_run(session)
+
+    def _show_run(self, session: WorkoutSession) -> None:
+        """How long after the run the heavy session began, when it followed one."""
+        book = session.book
+        words = ""
+        if session.plan.kind == "heavy":
+            words = session_words(book.store, book.record.athlete_id, book.record.id)
+        self.after_run.setText(words[:1].upper() + words[1:])
+        self.after_run.setVisible(bool(words))
 
     def move_light(self, session: WorkoutSession, steps: int) -> None:
         """+ and -: the light session half an hour later or earlier (heavy sessions only)."""

@@ -77,7 +77,7 @@ class SessionsModel(QAbstractTableModel):
                 f"{line.work_sets} + {line.sets - line.work_sets} W"
                 if line.sets != line.work_sets
                 else str(line.sets),
-                line.counts_for,
+                " · ".join(part for part in (line.counts_for, line.after_run) if part),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and line.notes:
             return line.notes

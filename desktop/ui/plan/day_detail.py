@@ -35,7 +35,8 @@ class DayDetail(QLabel):
         self.setFont(sized_font(self, BODY_PT))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
-    def show_day(self, entry: DayEntry) -> None:
+    def show_day(self, entry: DayEntry, run: str = "") -> None:
+        """`run`: the run the day hangs on, or how long after it the heavy session began."""
         day = entry.day
         parts = [
             f"<p style='margin:0; font-size:{HEADING_PT}pt'><b>{escape(day_heading(day))}</b></p>",
@@ -43,6 +44,8 @@ class DayDetail(QLabel):
             f"<p><b>Heavy:</b> {_status(entry.heavy)} &nbsp;·&nbsp; "
             f"<b>Light:</b> {_status(entry.light)}</p>",
         ]
+        if run:
+            parts.append(f"<p><b>{escape(run)}</b></p>")
         if day.conditional:
             parts.append(
                 "<p><i>Second double day: it happens only once the gate opens "

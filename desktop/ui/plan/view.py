@@ -158,7 +158,7 @@ class PlanView(QWidget):
     def _on_table_day_chosen(self, day_id: int) -> None:
         entry = next((e for e in self._overview.days if e.day_id == day_id), None)
         if entry is not None:
-            self.detail.show_day(entry)
+            self.detail.show_day(entry, self._overview.runs.get(day_id, ""))
 
     def _on_table_week_chosen(self, number: int) -> None:
         week = next((w for w in self._overview.weeks if w.number == number), None)
