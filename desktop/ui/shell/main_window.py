@@ -162,13 +162,9 @@ class MainWindow(QMainWindow):
         self.view_actions.add_to(view_menu=self._view_menu, help_menu=self._help_menu)
 
     def _build_log_menus(self) -> None:
+        self._file_menu.insertActions(self._open_folder_action, self.screens.file_actions())
         self._file_menu.insertActions(
-            self._open_folder_action,
-            [
-                self.screens.export_action,
-                self._backups.back_up_action,
-                self._backups.restore_action,
-            ],
+            self._open_folder_action, [self._backups.back_up_action, self._backups.restore_action]
         )
         first_view_action = self._view_menu.actions()[0]
         self._view_menu.insertActions(first_view_action, self._screen_actions())

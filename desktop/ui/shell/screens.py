@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from desktop.ui.runs.imports import RunImports
+
 if TYPE_CHECKING:
     from db.store import Store
     from desktop.ui.common.log_changes import ChangeSignal
@@ -47,6 +49,8 @@ class Screens(QObject):
         self.progress_action = self._action("Pro&gress", "F3", self.show_progress)
         self.history_action = self._action("&History", "F4", self.show_history)
         self.export_action = self._action("E&xport training log…", "Ctrl+Shift+E", self.export)
+        self.run_imports = RunImports(window=window, store=store, now=now, changes=changes.changes)
+        self.run_imports.message_posted.connect(self.message_posted)
         pages.currentChanged.connect(lambda _index: self.retitle(athlete=self._athlete))
         pages.currentChanged.connect(lambda _index: self._focus_current())
 
@@ -55,6 +59,10 @@ class Screens(QObject):
         action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def file_actions(self) -> list[QAction]:
+        """The File menu's entries over the log: importing runs, exporting."""
+        return [*self.run_imports.actions(), self.export_action]
 
     def show_progress(self) -> None:
         from desktop.progress.series import ProgressSource

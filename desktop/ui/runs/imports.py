@@ -1,0 +1,132 @@
+"""Getting runs into the window: File → Import runs… (files, or a whole folder such as a watch's
+GARMIN/Activity).
+
+Every way in ends in `import_paths`: one batch at a time, on its own thread, with the progress
+dialog; when it ends the window's `LogChanges` hears "runs" so the screens redraw, and the
+summary goes to the status bar too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from db.store import Store
+    from desktop.runs.batch import BatchResult
+    from desktop.runtime.changes import LogChanges
+    from desktop.ui.runs.import_dialog import ImportDialog, ImportThread
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER = "Run files (*.fit *.FIT *.gpx *.GPX *.tcx *.TCX);;All files (*)"
+
+
+class RunImports(QObject):
+    """The window's ways of importing runs; `message_posted` carries lines for the status bar."""
+
+    message_posted = Signal(str)
+    batch_ended = Signal(object)  # BatchResult, once its summary is on show
+
+    def __init__(
+        self,
+        *,
+        window: QWidget,
+        store: Callable[[], Store | None],
+        now: Callable[[], datetime],
+        changes: LogChanges,
+    ) -> None:
+        super().__init__(window)
+        self._window, self._store, self._now, self._changes = window, store, now, changes
+        self.thread: ImportThread | None = None
+        self.dialog: ImportDialog | None = None
+        self.files_action = self._action("&Import runs…", "Ctrl+I", self.choose_files)
+        self.folder_action = self._action(
+            "Import runs from a f&older…", "Ctrl+Shift+I", self.choose_folder
+        )
+        window.installEventFilter(self)
+
+    def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self._window)
+        action.setShortcut(QKeySequence(key))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def actions(self) -> list[QAction]:
+        return [self.files_action, self.folder_action]
+
+    def choose_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self._window, "Import runs: FIT, GPX or TCX files", str(Path.home()), FILE_FILTER
+        )
+        if names:
+            self.import_paths([Path(name) for name in names])
+
+    def choose_folder(self) -> None:
+        name = QFileDialog.getExistingDirectory(
+            self._window, "Import runs: a folder (a watch's GARMIN/Activity)", str(Path.home())
+        )
+        if name:
+            self.import_paths([Path(name)])
+
+    def busy(self) -> bool:
+        return self.thread is not None
+
+    def import_paths(self, paths: list[Path]) -> bool:
+        """Import `paths` with the progress dialog; False (and a line saying why) when it
+        cannot start: no log, no athlete yet, or an import already running."""
+        from desktop.plan.reader import PlanReader
+        from desktop.ui.runs.import_dialog import ImportThread, run_with_dialog
+
+        store = self._store()
+        if store is None:
+            return False
+        if self.busy():
+            self.message_posted.emit("An import is already running: wait for it to end.")
+            return False
+        athlete = PlanReader(store, now=self._now).current_athlete()
+        if athlete is None:
+            self.message_posted.emit("Runs belong to a runner: set up your plan first.")
+            return False
+        log.info("Importing runs from %d path(s)", len(paths))
+        self.thread = ImportThread(
+            database=store.path,
+            athlete_id=athlete.id,
+            paths=paths,
+            now=self._now(),
+            parent=self._window,
+        )
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = run_with_dialog(self.thread, self._window, self._on_imported)
+        self.dialog.finished.connect(lambda _result: self._window.activateWindow())
+        return True
+
+    def _on_imported(self, result: BatchResult) -> None:
+        thread, self.thread = self.thread, None
+        if thread is not None:
+            thread.wait()
+            thread.deleteLater()
+        if result.new_runs:
+            self._changes.report("runs")
+        self.message_posted.emit(result.summary())
+        self.batch_ended.emit(result)
+
+    def stop(self) -> None:
+        """The window is closing: stop after the current file and wait for it (a run being
+        stored is committed or not at all)."""
+        if self.thread is not None:
+            self.thread.cancel()
+            self.thread.wait()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.stop()
+        return super().eventFilter(watched, event)
