@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -37,6 +38,7 @@ def window(qtbot: QtBot, harness: Harness, data_dir: Path) -> MainWindow:
     shown.show()
     qtbot.waitExposed(shown)
     shown.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is shown)  # where the shortcuts work
     return shown
 
 
@@ -82,3 +84,19 @@ def import_dialog(qtbot: QtBot, window: MainWindow) -> ImportDialog:
     assert dialog is not None
     qtbot.waitExposed(dialog)
     return dialog
+
+
+def drag(window: MainWindow, urls: list[QUrl]) -> tuple[QDragEnterEvent, QDropEvent]:
+    """A drag from a file manager onto the plan on show: its enter event and its drop."""
+    mime = QMimeData()
+    mime.setUrls(urls)
+    target = window.centralWidget().currentWidget()
+    where = QPoint(target.width() // 2, target.height() // 2)
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(where, Qt.DropAction.CopyAction, mime, buttons, keys)
+    drop = QDropEvent(QPointF(where), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(target, enter)
+    if enter.isAccepted():
+        QApplication.sendEvent(target, drop)
+    mime.setParent(window)  # kept until the events are done with it
+    return enter, drop

@@ -1,6 +1,7 @@
 """File → Import runs… over a real log with real FIT files: the import runs off the window's
 thread with its progress dialog, ends in a summary read and closed with the keyboard, tells the
-screens, and Cancel midway keeps what was stored and no half run."""
+screens, and Cancel midway keeps what was stored and no half run. Files and folders dropped on
+the window import the same way."""
 
 from __future__ import annotations
 
@@ -8,15 +9,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.runtime.changes import Change
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, Harness
+from tests.runs.fit_builder import Leg, fit_bytes
 from tests.ui.run_import_support import (
+    DAY,
     answer_file_dialog,
+    drag,
     harness,
     import_dialog,
     stored_runs,
@@ -104,3 +108,26 @@ def test_cancel_midway_keeps_what_was_stored_and_no_half_run(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert not window.screens.run_imports.busy()
+
+
+def test_files_and_folders_dropped_on_the_window_import(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    folder = write_watch(tmp_path / "watch", runs=2)
+    loose = tmp_path / "loose.fit"
+    loose.write_bytes(fit_bytes([Leg("running", 1200, offset_s=5 * DAY)]))
+    enter, drop = drag(window, [QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(loose))])
+    assert enter.isAccepted() and drop.isAccepted()
+    dialog = import_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.summary.isVisible(), timeout=20_000)
+    assert dialog.summary.text() == (
+        "3 runs imported, 1 file skipped (not runs), 1 unreadable: x.fit — empty file."
+    )
+    assert sorted(run.source for run in stored_runs(harness)) == ["a-0.fit", "a-1.fit", "loose.fit"]
+
+
+def test_a_dropped_web_link_is_not_taken(window: MainWindow, harness: Harness) -> None:
+    enter, _drop = drag(window, [QUrl("https://example.com/run.fit")])
+    assert not enter.isAccepted()
+    assert window.screens.run_imports.dialog is None
+    assert stored_runs(harness) == []

@@ -1,5 +1,5 @@
 """Getting runs into the window: File → Import runs… (files, or a whole folder such as a watch's
-GARMIN/Activity).
+GARMIN/Activity), and files or folders dropped on the window.
 
 Every way in ends in `import_paths`: one batch at a time, on its own thread, with the progress
 dialog; when it ends the window's `LogChanges` hears "runs" so the screens redraw, and the
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 if TYPE_CHECKING:
@@ -51,6 +51,7 @@ class RunImports(QObject):
         self.folder_action = self._action(
             "Import runs from a f&older…", "Ctrl+Shift+I", self.choose_folder
         )
+        window.setAcceptDrops(True)
         window.installEventFilter(self)
 
     def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
@@ -127,6 +128,26 @@ class RunImports(QObject):
             self.thread.wait()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Type.Close:
-            self.stop()
+        """Files and folders dropped anywhere on the window import as from the menu."""
+        if watched is self._window:
+            kind = event.type()
+            if kind == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
+                if _local_paths(event):
+                    event.acceptProposedAction()
+                    return True
+            elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+                if paths := _local_paths(event):
+                    event.acceptProposedAction()
+                    self.import_paths(paths)
+                    return True
+            elif kind == QEvent.Type.Close:
+                self.stop()
         return super().eventFilter(watched, event)
+
+
+def _local_paths(event: QDropEvent) -> list[Path]:
+    """The local files and folders a drag carries (web links and the like are not ours)."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
