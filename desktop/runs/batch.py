@@ -67,6 +67,16 @@ class BatchResult:
         return text + "."
 
 
+def _changed(path: Path, since: datetime) -> bool:
+    """Arrived or changed since `since`: the inode's change time too, because a sync tool that
+    copies a run recorded last week keeps last week's modification time."""
+    try:
+        info = path.stat()
+    except OSError:
+        return True  # let the import say why it cannot be read
+    return max(info.st_mtime, info.st_ctime) >= since.timestamp()
+
+
 def _parts(outcome: Outcome, start: str) -> int:
     return sum(1 for part in outcome.line.split("; ") if part.startswith(start))
 
@@ -79,9 +89,11 @@ def import_batch(
     now: datetime,
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[Step], None] = lambda _step: None,
+    changed_since: datetime | None = None,
 ) -> BatchResult:
     """Import every file under `paths` into the log at `database`, stopping between files once
-    `cancelled()` says so; `progress` hears before each file and after it."""
+    `cancelled()` says so; `progress` hears before each file and after it. With
+    `changed_since`, only files that arrived or changed since then (a watched folder)."""
     result = BatchResult()
     files: list[Path] = []
     early: list[Outcome] = []
@@ -89,7 +101,10 @@ def import_batch(
         if cancelled():
             result.cancelled = True
             return result
-        (early if isinstance(item, Outcome) else files).append(item)
+        if isinstance(item, Outcome):
+            early.append(item)
+        elif changed_since is None or _changed(item, changed_since):
+            files.append(item)
     result.total = len(files) + len(early)
     result.outcomes.extend(early)
     if not files:

@@ -42,10 +42,12 @@ class ImportThread(QThread):
         athlete_id: int,
         paths: list[Path],
         now: datetime,
+        changed_since: datetime | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._database, self._athlete_id, self._paths, self._now = database, athlete_id, paths, now
+        self._changed_since = changed_since
         self._cancelled = False
         self.result: BatchResult | None = None
 
@@ -61,6 +63,7 @@ class ImportThread(QThread):
                 now=self._now,
                 cancelled=lambda: self._cancelled,
                 progress=self.stepped.emit,
+                changed_since=self._changed_since,
             )
         except Exception as error:  # the runner gets one line; the log keeps the traceback
             log.exception("Run import failed")

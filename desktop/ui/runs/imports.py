@@ -14,9 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -47,6 +47,8 @@ class RunImports(QObject):
         self._window, self._store, self._now, self._changes = window, store, now, changes
         self.thread: ImportThread | None = None
         self.dialog: ImportDialog | None = None
+        self.unreadable_box: QMessageBox | None = None
+        self._quiet = False
         self.files_action = self._action("&Import runs…", "Ctrl+I", self.choose_files)
         self.folder_action = self._action(
             "Import runs from a f&older…", "Ctrl+Shift+I", self.choose_folder
@@ -80,30 +82,46 @@ class RunImports(QObject):
     def busy(self) -> bool:
         return self.thread is not None
 
-    def import_paths(self, paths: list[Path]) -> bool:
-        """Import `paths` with the progress dialog; False (and a line saying why) when it
-        cannot start: no log, no athlete yet, or an import already running."""
+    def athlete_id(self) -> int | None:
+        """Whose runs an import adds: the runner whose plan is open."""
         from desktop.plan.reader import PlanReader
-        from desktop.ui.runs.import_dialog import ImportThread, run_with_dialog
 
         store = self._store()
+        athlete = None if store is None else PlanReader(store, now=self._now).current_athlete()
+        return None if athlete is None else athlete.id
+
+    def import_paths(
+        self, paths: list[Path], *, quiet: bool = False, changed_since: datetime | None = None
+    ) -> bool:
+        """Import `paths` with the progress dialog (`quiet`: a status line only, and a box only
+        when a file could not be read); False, with a line saying why, when it cannot start: no
+        log, no athlete yet, or an import already running."""
+        from desktop.ui.runs.import_dialog import ImportThread, run_with_dialog
+
+        store, athlete_id = self._store(), self.athlete_id()
         if store is None:
             return False
         if self.busy():
-            self.message_posted.emit("An import is already running: wait for it to end.")
+            if not quiet:
+                self.message_posted.emit("An import is already running: wait for it to end.")
             return False
-        athlete = PlanReader(store, now=self._now).current_athlete()
-        if athlete is None:
+        if athlete_id is None:
             self.message_posted.emit("Runs belong to a runner: set up your plan first.")
             return False
-        log.info("Importing runs from %d path(s)", len(paths))
+        log.info("Importing runs from %d path(s)%s", len(paths), " quietly" if quiet else "")
+        self._quiet = quiet
         self.thread = ImportThread(
             database=store.path,
-            athlete_id=athlete.id,
+            athlete_id=athlete_id,
             paths=paths,
             now=self._now(),
+            changed_since=changed_since,
             parent=self._window,
         )
+        if quiet:
+            self.thread.ended.connect(self._on_imported, Qt.ConnectionType.QueuedConnection)
+            self.thread.start()
+            return True
         if self.dialog is not None:
             self.dialog.deleteLater()
         self.dialog = run_with_dialog(self.thread, self._window, self._on_imported)
@@ -117,7 +135,21 @@ class RunImports(QObject):
             thread.deleteLater()
         if result.new_runs:
             self._changes.report("runs")
-        self.message_posted.emit(result.summary())
+        if not self._quiet:
+            self.message_posted.emit(result.summary())
+        elif result.outcomes or result.problem:
+            self.message_posted.emit(f"Watched folder: {result.summary()}")
+            if any(outcome.unreadable for outcome in result.outcomes):
+                box = QMessageBox(
+                    QMessageBox.Icon.Warning,
+                    "Watched folder",
+                    result.summary(),
+                    QMessageBox.StandardButton.Close,
+                    self._window,
+                )
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()
+                self.unreadable_box = box
         self.batch_ended.emit(result)
 
     def stop(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from desktop.ui.runs.imports import RunImports
+from desktop.ui.runs.watched_folder import WatchedFolder
 
 if TYPE_CHECKING:
     from db.store import Store
@@ -51,6 +52,7 @@ class Screens(QObject):
         self.export_action = self._action("E&xport training log…", "Ctrl+Shift+E", self.export)
         self.run_imports = RunImports(window=window, store=store, now=now, changes=changes.changes)
         self.run_imports.message_posted.connect(self.message_posted)
+        self.watched_folder = WatchedFolder(window=window, store=store, imports=self.run_imports)
         pages.currentChanged.connect(lambda _index: self.retitle(athlete=self._athlete))
         pages.currentChanged.connect(lambda _index: self._focus_current())
 
@@ -61,8 +63,8 @@ class Screens(QObject):
         return action
 
     def file_actions(self) -> list[QAction]:
-        """The File menu's entries over the log: importing runs, exporting."""
-        return [*self.run_imports.actions(), self.export_action]
+        """The File menu's entries over the log: importing runs, the watched folder, exporting."""
+        return [*self.run_imports.actions(), *self.watched_folder.actions(), self.export_action]
 
     def show_progress(self) -> None:
         from desktop.progress.series import ProgressSource
@@ -143,3 +145,4 @@ class Screens(QObject):
                 self._pages.removeWidget(view)
                 view.deleteLater()
         self.progress_view = self.history_view = None
+        self.watched_folder.reload()  # the folder is the athlete's
