@@ -82,6 +82,11 @@ class RunImports(QObject):
     def busy(self) -> bool:
         return self.thread is not None
 
+    @property
+    def quiet(self) -> bool:
+        """The last import was the watched folder's (no dialog, no questions)."""
+        return self._quiet
+
     def athlete_id(self) -> int | None:
         """Whose runs an import adds: the runner whose plan is open."""
         from desktop.plan.reader import PlanReader

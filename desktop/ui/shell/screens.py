@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from desktop.ui.runs.cramp_offer import CrampOffer
 from desktop.ui.runs.imports import RunImports
 from desktop.ui.runs.watched_folder import WatchedFolder
 
@@ -53,6 +54,9 @@ class Screens(QObject):
         self.run_imports = RunImports(window=window, store=store, now=now, changes=changes.changes)
         self.run_imports.message_posted.connect(self.message_posted)
         self.watched_folder = WatchedFolder(window=window, store=store, imports=self.run_imports)
+        self.cramp_offer = CrampOffer(
+            window=window, store=store, now=now, imports=self.run_imports, changes=changes.changes
+        )
         pages.currentChanged.connect(lambda _index: self.retitle(athlete=self._athlete))
         pages.currentChanged.connect(lambda _index: self._focus_current())
 
