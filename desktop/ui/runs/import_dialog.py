@@ -103,7 +103,7 @@ class ImportDialog(QDialog):
         thread.ended.connect(self._on_ended)
 
     def _on_stepped(self, step: Step) -> None:
-        self.count.setText(f"{step.done} of {step.total} files imported")
+        self.count.setText(f"{step.done} of {step.total} files read")
         self.bar.setRange(0, max(step.total, 1))
         self.bar.setValue(step.done)
         self.line.setText(step.text)
