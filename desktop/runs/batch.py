@@ -109,7 +109,11 @@ def import_batch(
     result.outcomes.extend(early)
     if not files:
         return result
-    db = connect(database)
+    try:
+        db = connect(database)
+    except StoreError as error:
+        result.problem = error.message
+        return result
     try:
         before = {run.id for run in runs_for(db, athlete_id)}
         outcomes = import_runs(db, athlete_id=athlete_id, paths=files, now=now)

@@ -106,6 +106,9 @@ class RunImports(QObject):
         store, athlete_id = self._store(), self.athlete_id()
         if store is None:
             return False
+        if store.read_only:
+            self.message_posted.emit("The training log is open read-only: no runs can be added.")
+            return False
         if self.busy():
             if not quiet:
                 self.message_posted.emit("An import is already running: wait for it to end.")

@@ -55,7 +55,7 @@ class WatchedFolder(QObject):
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.look)
         imports.batch_ended.connect(self._on_batch_ended)
-        QTimer.singleShot(START_DELAY_MS, self.reload)
+        QTimer.singleShot(START_DELAY_MS, self, self.reload)  # not once the window has gone
 
     def actions(self) -> list[QAction]:
         return [self.watch_action, self.stop_action]

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.gym.gym_closed.connect(self._show_current)
         # Gym mode holds the open log: it lets go before a restore closes it.
         self._backups.restore_starting.connect(self.gym.close)
+        self._backups.restore_starting.connect(self.screens.run_imports.stop)
         self.welcome_view.session_requested.connect(lambda: self.gym.open())
         self._athlete_bar.addSeparator()
         self._athlete_bar.addActions(self._screen_actions())
