@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from db.checkins import record_cramp_report
 from db.errors import StoreError, store_errors
@@ -84,6 +84,44 @@ def finish_workout(
     log.info("Session %s finished", record.id)
     if changes is not None:
         changes.report("session", session_id=record.id)
+    return None
+
+
+def report_cramp(
+    store: Store,
+    *,
+    athlete_id: int,
+    day: date,
+    cramp: CrampAnswer,
+    when: datetime,
+    run_km: float | None = None,
+    changes: LogChanges | None = None,
+) -> str | None:
+    """Store a cramp report on its own, for a run imported from the watch (no gym session); a
+    message instead when the answer is wrong, such as an onset past the run's own `run_km`."""
+    try:
+        distance = _check_cramp(cramp)
+    except InputError as error:
+        return str(error)
+    if distance is not None and run_km is not None and distance > run_km + 0.05:
+        return f"That run was {run_km:.1f} km: the cramp came at a km from 0 to {run_km:.1f}."
+    try:
+        with store_errors():
+            record_cramp_report(
+                store,
+                athlete_id=athlete_id,
+                date=day,
+                cramped=cramp.cramped,
+                sites=cramp.sites if cramp.cramped else (),
+                severity=cramp.severity if cramp.cramped else 0,
+                created_at=when,
+                distance_km=distance,
+            )
+    except StoreError as error:
+        log.error("Cramp report for %s not stored: %s", day, error.message)
+        return error.message
+    if changes is not None:
+        changes.report("cramp")
     return None
 
 

@@ -20,10 +20,11 @@ from typing import Literal
 
 log = logging.getLogger(__name__)
 
-What = Literal["set", "session", "plan", "checkin", "athlete", "restore"]
+What = Literal["set", "session", "plan", "checkin", "athlete", "restore", "runs", "cramp"]
 """set: a set logged, corrected or deleted; session: one started, finished, discarded, deleted or
 put back; plan: set up, re-planned, a variant swapped, a second day decided; checkin: a weekly
-answer; athlete: added or switched to; restore: the whole log replaced from a backup."""
+answer; athlete: added or switched to; restore: the whole log replaced from a backup; runs: runs
+imported from the watch; cramp: a cramp report given for an imported run."""
 
 Listener = Callable[["Change"], None]
 

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.gym.gym_closed.connect(self._show_current)
         # Gym mode holds the open log: it lets go before a restore closes it.
         self._backups.restore_starting.connect(self.gym.close)
+        self._backups.restore_starting.connect(self.screens.run_imports.stop)
         self.welcome_view.session_requested.connect(lambda: self.gym.open())
         self._athlete_bar.addSeparator()
         self._athlete_bar.addActions(self._screen_actions())
@@ -162,13 +163,9 @@ class MainWindow(QMainWindow):
         self.view_actions.add_to(view_menu=self._view_menu, help_menu=self._help_menu)
 
     def _build_log_menus(self) -> None:
+        self._file_menu.insertActions(self._open_folder_action, self.screens.file_actions())
         self._file_menu.insertActions(
-            self._open_folder_action,
-            [
-                self.screens.export_action,
-                self._backups.back_up_action,
-                self._backups.restore_action,
-            ],
+            self._open_folder_action, [self._backups.back_up_action, self._backups.restore_action]
         )
         first_view_action = self._view_menu.actions()[0]
         self._view_menu.insertActions(first_view_action, self._screen_actions())

@@ -15,6 +15,10 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from desktop.ui.runs.cramp_offer import CrampOffer
+from desktop.ui.runs.imports import RunImports
+from desktop.ui.runs.watched_folder import WatchedFolder
+
 if TYPE_CHECKING:
     from db.store import Store
     from desktop.ui.common.log_changes import ChangeSignal
@@ -47,6 +51,12 @@ class Screens(QObject):
         self.progress_action = self._action("Pro&gress", "F3", self.show_progress)
         self.history_action = self._action("&History", "F4", self.show_history)
         self.export_action = self._action("E&xport training log…", "Ctrl+Shift+E", self.export)
+        self.run_imports = RunImports(window=window, store=store, now=now, changes=changes.changes)
+        self.run_imports.message_posted.connect(self.message_posted)
+        self.watched_folder = WatchedFolder(window=window, store=store, imports=self.run_imports)
+        self.cramp_offer = CrampOffer(
+            window=window, store=store, now=now, imports=self.run_imports, changes=changes.changes
+        )
         pages.currentChanged.connect(lambda _index: self.retitle(athlete=self._athlete))
         pages.currentChanged.connect(lambda _index: self._focus_current())
 
@@ -55,6 +65,10 @@ class Screens(QObject):
         action.setShortcut(QKeySequence(key))
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def file_actions(self) -> list[QAction]:
+        """The File menu's entries over the log: importing runs, the watched folder, exporting."""
+        return [*self.run_imports.actions(), *self.watched_folder.actions(), self.export_action]
 
     def show_progress(self) -> None:
         from desktop.progress.series import ProgressSource
@@ -135,3 +149,4 @@ class Screens(QObject):
                 self._pages.removeWidget(view)
                 view.deleteLater()
         self.progress_view = self.history_view = None
+        self.watched_folder.reload()  # the folder is the athlete's

@@ -1,0 +1,49 @@
+"""Which imported run to offer the cramp report for: the long run the runner just brought in.
+
+A long run is one of at least an hour of moving time, or the longest of its week (Monday to
+Sunday, the run's own date): a runner building up to 60 minutes still has a long run each week.
+One import may bring a year of runs; the runner is asked about one, the latest, which is the one
+they remember, and not about a day they already answered for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from db.checkins import cramp_reports
+from db.runs import RunRecord, runs_for
+from db.store import Store
+
+LONG_RUN_S = 3600.0
+
+
+def is_long_run(run: RunRecord, every_run: Sequence[RunRecord]) -> bool:
+    """At least an hour moving, or no run of its week went further."""
+    if run.moving_s >= LONG_RUN_S:
+        return True
+    week = _week(run.started_at.date())
+    return all(
+        other.distance_m <= run.distance_m
+        for other in every_run
+        if _week(other.started_at.date()) == week
+    )
+
+
+def run_to_offer(store: Store, athlete_id: int, new_runs: Sequence[RunRecord]) -> RunRecord | None:
+    """The latest of `new_runs` that is a long run with no cramp report on its day yet."""
+    if not new_runs:
+        return None
+    every_run = runs_for(store, athlete_id)
+    answered = {report.date for report in cramp_reports(store, athlete_id)}
+    long_runs = [
+        run
+        for run in new_runs
+        if is_long_run(run, every_run) and run.started_at.date() not in answered
+    ]
+    return max(long_runs, key=lambda run: run.started_at, default=None)
+
+
+def _week(day: date) -> tuple[int, int]:
+    year, week, _weekday = day.isocalendar()
+    return year, week

@@ -1,0 +1,163 @@
+"""After an import that brought a long run, the cramp report for that run: the existing cramp
+form, headed with the run's date and distance, the km of onset picked on the run's own scale
+(0 to its km). Enter saves, Esc dismisses (nothing is stored: it is asked again for the next
+long run, not nagged about this one until another import brings it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.plan.theme import BODY_PT, LARGE_PT, sized_font
+from desktop.ui.runs.imports import RunImports
+
+if TYPE_CHECKING:
+    from db.runs import RunRecord
+    from db.store import Store
+    from desktop.runs.batch import BatchResult
+    from desktop.runtime.changes import LogChanges
+
+TENTHS = 10  # the onset slider moves in 0.1 km steps
+
+
+def run_words(run: RunRecord) -> str:
+    """ "your 30.2 km run of Sunday 14 March 2027" """
+    day = run.started_at.date()
+    return f"your {run.distance_m / 1000:.1f} km run of {day:%A} {day.day} {day:%B %Y}"
+
+
+class CrampOfferDialog(QDialog):
+    """The cramp form for one run; `save` (given by the caller) returns a message or None."""
+
+    def __init__(
+        self,
+        run: RunRecord,
+        save: Callable[[CrampOfferDialog], str | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        from desktop.ui.gym.cramp_form import CrampForm  # loaded when first offered
+
+        super().__init__(parent)
+        self.setWindowTitle("Cramp report")
+        self.setMinimumWidth(640)
+        self._save = save
+        self.run_km = round(run.distance_m / 1000, 1)
+        words = run_words(run)
+        self.heading = QLabel(f"{words[0].upper()}{words[1:]}: did anything cramp?")
+        self.heading.setWordWrap(True)
+        self.heading.setFont(sized_font(self, LARGE_PT, bold=True))
+        self.form = CrampForm()
+        self.form.setTitle("The cramp report for this run")
+        self.form.distance.setText(f"{self.run_km:.1f}")
+        self.onset = QSlider(Qt.Orientation.Horizontal)
+        self.onset.setRange(0, round(self.run_km * TENTHS))
+        self.onset.setValue(self.onset.maximum())
+        self.onset.setPageStep(TENTHS)
+        self.onset.setAccessibleName("Where on the run it started, in km")
+        self.onset.valueChanged.connect(self._on_onset_moved)
+        scale = QWidget()
+        row = QHBoxLayout(scale)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Started at: 0 km"))
+        row.addWidget(self.onset, 1)
+        row.addWidget(QLabel(f"{self.run_km:.1f} km"))
+        scale.setVisible(False)
+        self.form.yes.toggled.connect(scale.setVisible)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        keys = QLabel("Enter: save · Esc: not now")
+        keys.setFont(sized_font(self, BODY_PT))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Not now")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for widget in (self.heading, self.form, scale, self.message, keys, buttons):
+            layout.addWidget(widget)
+
+    def _on_onset_moved(self, tenths: int) -> None:
+        self.form.distance.setText(f"{tenths / TENTHS:.1f}")
+
+    def accept(self) -> None:
+        """Save, unless the answer needs correcting (the message says how)."""
+        if message := self._save(self):
+            self.message.setText(message)
+            return
+        super().accept()
+
+
+class CrampOffer(QObject):
+    """Offers the report once a menu or drop import that brought a long run has been read."""
+
+    def __init__(
+        self,
+        *,
+        window: QWidget,
+        store: Callable[[], Store | None],
+        now: Callable[[], datetime],
+        imports: RunImports,
+        changes: LogChanges,
+    ) -> None:
+        super().__init__(window)
+        self._window, self._store, self._now = window, store, now
+        self._imports, self._changes = imports, changes
+        self.dialog: CrampOfferDialog | None = None
+        imports.batch_ended.connect(self._on_batch_ended)
+
+    def _on_batch_ended(self, result: BatchResult) -> None:
+        from desktop.runs.long_run import run_to_offer
+
+        store = self._store()
+        if store is None or self._imports.quiet or not result.new_runs:
+            return
+        run = run_to_offer(store, result.new_runs[0].athlete_id, result.new_runs)
+        if run is None:
+            return
+        summary = self._imports.dialog
+        if summary is not None and summary.isVisible():  # once the summary has been read
+            summary.finished.connect(lambda _code: self.offer(run))
+        else:
+            self.offer(run)
+
+    def offer(self, run: RunRecord) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+        self.dialog = CrampOfferDialog(run, lambda dialog: self._save(run, dialog), self._window)
+        self.dialog.setModal(True)
+        self.dialog.finished.connect(lambda _code: self._window.activateWindow())
+        self.dialog.show()
+        self.dialog.form.unanswered.setFocus()
+
+    def _save(self, run: RunRecord, dialog: CrampOfferDialog) -> str | None:
+        from desktop.gym.finish import report_cramp
+
+        store, answer = self._store(), dialog.form.answer()
+        if store is None or answer is None:  # "Skip": nothing to store
+            return None
+        message = report_cramp(
+            store,
+            athlete_id=run.athlete_id,
+            day=run.started_at.date(),
+            cramp=answer,
+            when=self._now(),
+            run_km=dialog.run_km,
+            changes=self._changes,
+        )
+        if message is None:
+            self._imports.message_posted.emit(f"Cramp report saved for {run_words(run)}.")
+        return message

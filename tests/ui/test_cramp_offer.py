@@ -1,0 +1,111 @@
+"""After an import that brought a long run, the cramp report is offered for it: the run's date
+and distance on show, the km of onset picked on the run's own scale, Enter saves, Esc dismisses;
+a run that is neither an hour long nor the longest of its week brings no question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from db.checkins import cramp_reports
+from desktop.ui.runs.cramp_offer import CrampOfferDialog
+from desktop.ui.shell.main_window import MainWindow
+from tests.planning_support import OFFSCREEN_SIZE_HINTS, Harness
+from tests.runs.fit_builder import Leg, fit_bytes
+from tests.ui.run_import_support import DAY, harness, import_dialog, window
+
+__all__ = ["harness", "window"]
+pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
+
+
+def _import(qtbot: QtBot, window: MainWindow, *files: Path) -> None:
+    """Import `files` from the window and close the summary with Enter, as a runner would."""
+    imports = window.screens.run_imports
+    before = imports.dialog
+    assert imports.import_paths(list(files))
+    qtbot.waitUntil(lambda: imports.dialog is not before)
+    dialog = import_dialog(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.summary.isVisible(), timeout=20_000)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def _run(tmp_path: Path, name: str, seconds: int, *, day: int = 0) -> Path:
+    path = tmp_path / name
+    path.write_bytes(fit_bytes([Leg("running", seconds, offset_s=day * DAY)]))
+    return path
+
+
+def _offer(qtbot: QtBot, window: MainWindow) -> CrampOfferDialog:
+    offer = window.screens.cramp_offer
+    qtbot.waitUntil(lambda: offer.dialog is not None and offer.dialog.isVisible())
+    assert offer.dialog is not None
+    return offer.dialog
+
+
+def test_a_long_run_brings_the_cramp_report_on_its_own_scale(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    _import(qtbot, window, _run(tmp_path, "long.fit", 3900))  # 65 min at 3 m/s: 11.7 km
+    dialog = _offer(qtbot, window)
+    assert dialog.heading.text() == (
+        "Your 11.7 km run of Sunday 14 March 2027: did anything cramp?"
+    )
+    assert (dialog.onset.minimum(), dialog.onset.maximum()) == (0, 117)
+    qtbot.keyClick(dialog.form.yes, Qt.Key.Key_Space)
+    assert dialog.onset.isVisible()
+    qtbot.keyClick(dialog.form.sites["calf"], Qt.Key.Key_Space)
+    for _ in range(2):  # two pages down the run's scale: 2 km before its end
+        qtbot.keyClick(dialog.onset, Qt.Key.Key_PageDown)
+    assert dialog.form.distance.text() == "9.7"
+    dialog.grab().save("/tmp/cramproof-cramp-offer.png")
+    qtbot.keyClick(dialog.onset, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (report,) = cramp_reports(harness.store, harness.athlete_id())
+    assert (str(report.date), report.cramped, report.sites) == ("2027-03-14", True, ("calf",))
+    assert report.distance_km == 9.7 and report.session_id is None
+    assert window.statusBar().currentMessage() == (
+        "Cramp report saved for your 11.7 km run of Sunday 14 March 2027."
+    )
+
+
+def test_one_key_dismisses_it_and_nothing_is_stored(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    _import(qtbot, window, _run(tmp_path, "long.fit", 3900))
+    dialog = _offer(qtbot, window)
+    qtbot.keyClick(dialog.form.unanswered, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert cramp_reports(harness.store, harness.athlete_id()) == []
+
+
+def test_an_onset_past_the_run_is_refused_in_words(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    _import(qtbot, window, _run(tmp_path, "long.fit", 3900))
+    dialog = _offer(qtbot, window)
+    qtbot.keyClick(dialog.form.yes, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.form.sites["calf"], Qt.Key.Key_Space)
+    dialog.form.distance.setText("")
+    qtbot.keyClicks(dialog.form.distance, "30")
+    qtbot.keyClick(dialog.form.distance, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.message.text() == "That run was 11.7 km: the cramp came at a km from 0 to 11.7."
+    assert cramp_reports(harness.store, harness.athlete_id()) == []
+
+
+def test_a_short_run_that_is_not_the_longest_of_its_week_brings_no_question(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    _import(qtbot, window, _run(tmp_path, "sunday.fit", 3000))  # 50 min: its week's longest
+    first = _offer(qtbot, window)
+    qtbot.keyClick(first.form.unanswered, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not first.isVisible())
+    # Saturday of the same week (14 March 2027 is a Sunday), shorter: not a long run.
+    _import(qtbot, window, _run(tmp_path, "saturday.fit", 1200, day=-1))
+    qtbot.wait(100)
+    assert window.screens.cramp_offer.dialog is first and not first.isVisible()
