@@ -34,6 +34,7 @@ class RunRecord:
     pace_fade_pct: float | None = None
     cadence_drop_spm: float | None = None
     decoupling_pct: float | None = None
+    ascent_m: float | None = None
     id: int | None = None
 
 
@@ -48,7 +49,7 @@ def add_run(target: StoreLike, run: RunRecord, *, imported_at: datetime) -> int 
         run_id = db.execute(
             """INSERT INTO runs (athlete_id, started_at, ended_at, utc_offset_min, sport,
             distance_m, moving_s, source, pace_fade_pct, cadence_drop_spm, decoupling_pct,
-            imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            ascent_m, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
                 run.athlete_id,
                 utc_text(run.started_at),
@@ -61,6 +62,7 @@ def add_run(target: StoreLike, run: RunRecord, *, imported_at: datetime) -> int 
                 run.pace_fade_pct,
                 run.cadence_drop_spm,
                 run.decoupling_pct,
+                run.ascent_m,
                 utc_text(imported_at),
             ],
         ).lastrowid
@@ -116,4 +118,5 @@ def _run(row: dict, splits: Sequence[float]) -> RunRecord:
         pace_fade_pct=row["pace_fade_pct"],
         cadence_drop_spm=row["cadence_drop_spm"],
         decoupling_pct=row["decoupling_pct"],
+        ascent_m=row["ascent_m"],
     )
