@@ -2,7 +2,8 @@
 
 The athlete mostly follows the plan (some days missed, some half done, some a day late, a few
 extra sessions), progresses loads in small jumps with the odd step back, rests mostly inside the
-windows, and reports cramps after long runs less often as the build-ups go on. Plans go through
+windows, and reports cramps after long runs less often as the build-ups go on; each long run
+comes from the watch too, its legs holding a little better late as the weeks go on. Plans go through
 the store's own API; the sessions and sets (the bulk) go in with executemany in one transaction,
 so a million sets take seconds. `sets` is met exactly by giving each exercise more work sets
 where the plan alone would log fewer.
@@ -22,6 +23,7 @@ from db.checkins import record_checkin, record_cramp_report
 from db.exercises import ensure_exercise
 from db.plans import save_plan
 from db.records import PlannedDayRecord, PlanRecord
+from db.runs import RunRecord, add_run
 from db.settings import set_setting
 from db.store import Store, open_store
 from desktop.domain.exercises import EXERCISES
@@ -96,9 +98,11 @@ def generate(
         with store.db.atomic():
             store.db.conn.executemany(SESSION_SQL, writer.sessions)
             store.db.conn.executemany(SET_SQL, writer.sets)
+        runs_rng = random.Random(seed + 2)  # its own stream: the reports stay as they were
         for _, day in days:
             if day.after == "long_run":
                 _cramp_report(store, athlete.id, day, rng, now)
+                _long_run(store, athlete.id, day, runs_rng, now)
         # Every finished week's check-in answered "all good", as by a runner on the plan.
         for race in race_dates:
             starts = (week_start(race, WEEKS, number) for number in range(1, WEEKS + 1))
@@ -179,4 +183,36 @@ def _cramp_report(
         severity=severity if cramped else 0,
         distance_km=round(min(max(distance, 10.0), 42.2), 1),
         created_at=now,
+    )
+
+
+def _long_run(
+    store: Store, athlete_id: int, day: PlannedDay, rng: random.Random, now: datetime
+) -> None:
+    """The long run itself, as imported from a watch: longer and holding better late as the
+    build-up goes on, about one in six on a hilly course."""
+    week = day.week
+    km = 22 + 1.1 * week + rng.gauss(0, 1.0)
+    moving = km * rng.uniform(320, 360)
+    start = datetime.combine(day.date, time(7), UTC)
+    drop = max(-1.0, 7.5 - 0.4 * week + rng.gauss(0, 1.0))
+    add_run(
+        store,
+        RunRecord(
+            athlete_id=athlete_id,
+            started_at=start,
+            ended_at=start + timedelta(seconds=moving + rng.uniform(60, 600)),
+            sport="running",
+            distance_m=km * 1000,
+            moving_s=moving,
+            source=f"{day.date:%Y-%m-%d}-07-00-00.fit",
+            splits_s=tuple(moving / km for _ in range(int(km))),
+            pace_fade_pct=round(1.4 * drop + rng.gauss(0, 0.8), 2),
+            cadence_drop_spm=round(drop, 2),
+            decoupling_pct=round(drop + 1.5 + rng.gauss(0, 0.8), 2),
+            ascent_m=round(
+                km * (rng.uniform(12, 20) if rng.random() < 1 / 6 else rng.uniform(2, 7))
+            ),
+        ),
+        imported_at=now,
     )

@@ -245,6 +245,13 @@ CREATE INDEX session_runs_by_run ON session_runs(run_id);
 """)
 
 
+@MIGRATIONS(name="0008_run_ascent")
+def _run_ascent(db: Database) -> None:
+    """A run's total ascent in metres, from the file's elevation; NULL where the file had none
+    (and for runs imported before it was kept): how hilly a run was bears on its figures."""
+    db.execute("ALTER TABLE runs ADD COLUMN ascent_m REAL CHECK (ascent_m >= 0)")
+
+
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:
     """Every migration this version knows, in order (the names alone: no sqlite-utils needed)."""
     return migration_names(migrations)

@@ -45,6 +45,7 @@ LONG_RUN = RunRecord(
     pace_fade_pct=11.5,
     cadence_drop_spm=None,
     decoupling_pct=4.25,
+    ascent_m=45.5,
 )
 DAY = datetime(2027, 1, 10, 11, tzinfo=UTC)
 NOTES = [
@@ -263,3 +264,18 @@ def test_guarding_is_exactly_undone(text: str) -> None:
 
 def test_numbers_are_never_guarded() -> None:
     assert guard_cell(-5) == -5 and guard_cell(2.5) == 2.5 and guard_cell(None) is None
+
+
+def test_runs_carry_their_climb_and_hilly_mark_in_csv_and_json(
+    store: Store, tmp_path: Path
+) -> None:
+    # 45.5 m over 3000.5 m is 15.16 m a km: past the hilly line of 10.
+    athlete = log_history(store)
+    export_log(store, athlete_id=athlete, athlete_name="Ana", fmt="csv", out=tmp_path, now=NOW)
+    header, row = read_rows(tmp_path / "runs.csv")
+    cells = dict(zip(header, row, strict=True))
+    assert (cells["ascent_m"], cells["climb_m_per_km"], cells["hilly"]) == ("45.5", "15.16", "True")
+    out = tmp_path / "log.json"
+    export_log(store, athlete_id=athlete, athlete_name="Ana", fmt="json", out=out, now=NOW)
+    (run,) = json.loads(out.read_text(encoding="utf-8"))["tables"]["runs"]
+    assert (run["ascent_m"], run["climb_m_per_km"], run["hilly"]) == (45.5, 15.16, True)

@@ -13,6 +13,7 @@ from db.athletes import create_athlete
 from db.store import open_store
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
 from tests.runs.fit_builder import T0, Leg, fit_bytes
+from tests.runs.test_climb_files import _hills
 from tests.runs.test_fit_file import _late
 from tests.runs.test_track_files import _gpx
 from tests.test_export import NOW
@@ -37,7 +38,7 @@ def watch(tmp_path: Path, data_dir: Path) -> Path:
     folder = tmp_path / "GARMIN" / "Activity"
     folder.mkdir(parents=True)
     (folder / "a-long.fit").write_bytes(
-        fit_bytes([Leg("running", 4000, profile=_late, stop=(1500, 300))])
+        fit_bytes([Leg("running", 4000, profile=_late, stop=(1500, 300), altitude=_hills)])
     )
     (folder / "b-ride.fit").write_bytes(fit_bytes([Leg("cycling", 600, speed=8.0)]))
     cut = fit_bytes([Leg("running", 1000)])
@@ -82,12 +83,17 @@ def test_a_watch_folder_imports_once_and_lists_the_figures(watch: Path, data_dir
         "pace_fade_pct": round(100 / 9, 2),
         "cadence_drop_spm": 8.0,
         "decoupling_pct": round((1 - (2.85 / 150) / (3.0 / 140)) * 100, 2),
+        # 4300 s elapsed (the stop included): 21.5 periods of a 20 m hill, 22 climbs.
+        "ascent_m": 440.0,
+        "climb_m_per_km": round(440 / 11.7, 2),
+        "hilly": True,
     }
     assert (short["moving_s"], short["pace_fade_pct"], short["decoupling_pct"]) == (
         1000.0,
         None,
         None,
     )
+    assert (short["ascent_m"], short["climb_m_per_km"], short["hilly"]) == (None, None, None)
 
 
 def test_the_gpx_twin_of_an_imported_fit_adds_nothing(tmp_path: Path, data_dir: Path) -> None:

@@ -74,6 +74,7 @@ def _import(store: Any, athlete_id: int, paths: list[Path], now: datetime) -> in
 
 def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
     from db.runs import runs_for
+    from desktop.domain.climb import climb_columns
 
     rows = [
         {
@@ -87,6 +88,7 @@ def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
             "pace_fade_pct": _rounded(run.pace_fade_pct),
             "cadence_drop_spm": _rounded(run.cadence_drop_spm),
             "decoupling_pct": _rounded(run.decoupling_pct),
+            **climb_columns(run.ascent_m, run.distance_m),
         }
         for run in runs_for(store, athlete_id)
     ]

@@ -27,6 +27,7 @@ from db.history_queries import (
 )
 from db.plans import active_plan
 from db.store import Store
+from desktop.domain.climb import climb_columns
 from desktop.domain.model import Units
 from desktop.domain.plates import kg_to_lb
 from desktop.export.formats import Format
@@ -41,7 +42,7 @@ DERIVED = {
     "sessions": ["build_up_week"],
     "sets": ["exercise_key", "exercise_name", "load", "unit"],
     "cramp_reports": [],
-    "runs": [],
+    "runs": ["climb_m_per_km", "hilly"],
     "run_splits": [],
 }
 
@@ -135,6 +136,9 @@ def _rows(
         elif table == "sessions":
             week = weeks.get(row["planned_day_id"])
             row = {**row, "build_up_week": week[0] if week else None}
+        elif table == "runs":
+            figures = climb_columns(row["ascent_m"], row["distance_m"])
+            row = {**row, "climb_m_per_km": figures["climb_m_per_km"], "hilly": figures["hilly"]}
         yield row
 
 

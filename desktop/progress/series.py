@@ -42,6 +42,7 @@ from desktop.domain.chart_series import (
 )
 from desktop.domain.model import Units
 from desktop.plan.reader import PlanReader
+from desktop.progress.late_runs import NO_LATE_RUNS, LateRuns, late_runs
 from desktop.progress.log import read_build_up, window
 
 
@@ -70,6 +71,7 @@ class ProgressData:
     cramps: tuple[CrampMark, ...]
     exercises: tuple[ExerciseChoice, ...]
     sessions_logged: int
+    late_runs: LateRuns = NO_LATE_RUNS
 
     @property
     def current_week(self) -> WeekAdherence | None:
@@ -120,6 +122,7 @@ class ProgressSource:
             cramps=cramp_series(spans, [_report(r) for r in reports]),
             exercises=self._choices(athlete),
             sessions_logged=len(log.sessions),
+            late_runs=late_runs(self._store, athlete.id, spans, bounds=(start, end), today=today),
         )
 
     def strength(self, exercise_id: int) -> tuple[StrengthPoint, ...]:

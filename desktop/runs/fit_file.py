@@ -116,10 +116,12 @@ def _sample(record: dict[str, Any], start: datetime) -> Sample:
     speed = record.get("enhanced_speed", record.get("speed"))
     distance = record.get("distance")
     heart = record.get("heart_rate")
+    altitude = record.get("enhanced_altitude", record.get("altitude"))
     return Sample(
         elapsed_s=(record["timestamp"] - start).total_seconds(),
         distance_m=None if distance is None else float(distance),
         speed=None if speed is None else float(speed),
         cadence_spm=cadence,
         heart_rate=None if heart is None else int(heart),
+        altitude_m=None if altitude is None else float(altitude),
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from db.runs import RunRecord, add_run
 from db.store import Store
+from desktop.domain.climb import total_ascent
 from desktop.domain.late_run import late_run
 from desktop.plan.run_links import link_runs
 from desktop.runs.files import SUFFIXES, read_run_file
@@ -74,7 +75,8 @@ def import_file(store: Store, athlete_id: int, path: Path, now: datetime) -> Out
 
 
 def record(run: Run, athlete_id: int) -> RunRecord:
-    """The stored form of a run: totals, splits and the late-run figures; the records stay here."""
+    """The stored form of a run: totals, splits, the late-run figures and the ascent; the
+    records stay here."""
     figures = late_run(run.samples)
     return RunRecord(
         athlete_id=athlete_id,
@@ -88,6 +90,7 @@ def record(run: Run, athlete_id: int) -> RunRecord:
         pace_fade_pct=figures.pace_fade_pct,
         cadence_drop_spm=figures.cadence_drop_spm,
         decoupling_pct=figures.decoupling_pct,
+        ascent_m=total_ascent(sample.altitude_m for sample in run.samples),
     )
 
 

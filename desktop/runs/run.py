@@ -23,6 +23,7 @@ class Sample:
     speed: float | None = None
     cadence_spm: float | None = None
     heart_rate: int | None = None
+    altitude_m: float | None = None
 
 
 @dataclass(frozen=True)

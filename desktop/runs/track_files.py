@@ -15,6 +15,8 @@ from desktop.runs.safe_xml import UnsafeXml, check_xml
 # A jog is about 2 m/s (8:20 per km), a world-record marathon 5.7 m/s: outside, not a run.
 RUNNING_SPEEDS = (1.8, 6.5)  # m/s
 RUNNING_NAMES = frozenset({"running", "run", "9", "trail_running", "treadmill_running"})
+# One track point: time, distance along the track, heart rate, steps a minute, altitude (m).
+_Stamp = tuple[datetime, float, int | None, float | None, float | None]
 
 
 def read_gpx(data: bytes, source: str) -> FileReading:
@@ -35,11 +37,11 @@ def read_gpx(data: bytes, source: str) -> FileReading:
             skipped.append("a track without timed points")
             continue
         distance = 0.0
-        stamps: list[tuple[datetime, float, int | None, float | None]] = []
+        stamps: list[_Stamp] = []
         for before, point in zip([None, *points], points, strict=False):
             if before is not None:
                 distance += point.distance_2d(before) or 0.0
-            stamps.append((_aware(point.time), distance, *_gpx_extras(point)))
+            stamps.append((_aware(point.time), distance, *_gpx_extras(point), point.elevation))
         run = _run(stamps, source)
         reason = _not_a_run(track.type, run)
         if reason:
@@ -62,7 +64,7 @@ def read_tcx(data: bytes, path: Path, source: str) -> FileReading:
     except Exception as error:
         raise Unreadable(f"not a TCX activity ({type(error).__name__})") from None
     stamps = [
-        (_aware(p.time), float(p.distance), p.hr_value, _tcx_cadence(p))
+        (_aware(p.time), float(p.distance), p.hr_value, _tcx_cadence(p), p.elevation)
         for p in exercise.trackpoints
         if p.time is not None and p.distance is not None
     ]
@@ -84,7 +86,7 @@ def _aware(stamp: datetime) -> datetime:
     return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=UTC)
 
 
-def _run(stamps: list[tuple[datetime, float, int | None, float | None]], source: str) -> Run:
+def _run(stamps: list[_Stamp], source: str) -> Run:
     start = stamps[0][0]
     samples = tuple(
         Sample(
@@ -92,8 +94,9 @@ def _run(stamps: list[tuple[datetime, float, int | None, float | None]], source:
             distance_m=distance,
             heart_rate=heart,
             cadence_spm=cadence,
+            altitude_m=altitude,
         )
-        for when, distance, heart, cadence in stamps
+        for when, distance, heart, cadence, altitude in stamps
     )
     return Run(
         start=start,

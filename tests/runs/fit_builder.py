@@ -24,6 +24,8 @@ class Leg:
     offset_s: int = 0
     # Per second (from 1): (speed m/s, leg cadence, heart rate), overriding the steady values.
     profile: Callable[[int], tuple[float, int, int | None]] | None = None
+    # Per second (from 0): altitude in m, written as FIT's enhanced_altitude (0.2 m steps).
+    altitude: Callable[[int], float] | None = None
 
 
 def fit_bytes(
@@ -102,6 +104,8 @@ def _records(leg: Leg) -> tuple[list[dict[str, Any]], float, int]:
             record["cadence"] = 0 if standing else cadence
         if heart is not None:
             record["heart_rate"] = heart
+        if leg.altitude is not None:
+            record["enhanced_altitude"] = leg.altitude(second)
         records.append(record)
         elapsed = second
     return records, distance, elapsed

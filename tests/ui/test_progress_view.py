@@ -106,7 +106,7 @@ def test_every_chart_saves_as_png(qtbot, store: Store, tmp_path: Path) -> None:
             for number, chart in enumerate(view.charts(), start=1)
             if not chart.is_empty
         ]
-    assert len(written) == 4
+    assert len(written) == 5
     for path in written:
         image = QImage(str(path))
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -121,6 +121,7 @@ def test_an_empty_log_says_what_will_appear(qtbot, empty_store: Store) -> None:
     assert "After your first heavy session" in view.strength.empty_text
     assert "After each long run" in view.cramps.empty_text
     assert "3–5 minute window" in view.quality.empty_text
+    assert "File → Import runs…" in view.late_runs.empty_text
     assert not any(chart.plot.isVisible() for chart in (view.adherence, view.cramps))
     assert not view.strength.chooser.isEnabled()
 
@@ -148,6 +149,7 @@ def test_a_dark_desktop_gets_dark_charts(qtbot, store: Store) -> None:
     view.setPalette(dark)  # the palette change redraws the charts before it returns
     assert drawn_background(view, view.adherence) == QColor("#1b1f26")
     assert drawn_background(view, view.quality) == QColor("#1b1f26")
+    assert drawn_background(view, view.late_runs) == QColor("#1b1f26")
 
 
 LAZY = """

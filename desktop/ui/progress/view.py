@@ -1,7 +1,8 @@
-"""The Progress screen: two lines of headline and four charts that answer the runner's questions.
+"""The Progress screen: two lines of headline and five charts that answer the runner's questions.
 
-Left column, on one week axis: am I doing the build-up (adherence), is it paying off (cramps).
-Right column: am I getting stronger (loads), am I doing it right (rests and reps). The four
+Left column, on one week axis: am I doing the build-up (adherence), is it paying off (cramps),
+do my legs hold late (the long runs from the watch).
+Right column: am I getting stronger (loads), am I doing it right (rests and reps). The five
 charts are panels of one graphics view (one scene to lay out and paint). They (and with them
 pyqtgraph and numpy) are imported when the first ProgressView is built, so the app starts
 without paying for them.
@@ -47,6 +48,7 @@ class ProgressView(QWidget):
         from desktop.ui.common.pyqtgraph_compat import place_central_item
         from desktop.ui.progress.charts.adherence_chart import AdherenceChart
         from desktop.ui.progress.charts.cramp_chart import CrampChart
+        from desktop.ui.progress.charts.late_run_chart import LateRunChart
         from desktop.ui.progress.charts.quality_chart import QualityChart
         from desktop.ui.progress.charts.strength_chart import StrengthChart
 
@@ -72,13 +74,15 @@ class ProgressView(QWidget):
         self.graphics.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.adherence = AdherenceChart(self.graphics)
         self.cramps = CrampChart(self.graphics)
+        self.late_runs = LateRunChart(self.graphics)
         self.strength = StrengthChart(self.graphics)
         self.quality = QualityChart(self.graphics)
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
         # The view sizes its central item: laid out once, at the size the screen opens at
         # (setCentralItem() would lay all panels out at the view's default size first).
         place_central_item(
-            self.graphics, _columns((self.adherence, self.cramps), (self.strength, self.quality))
+            self.graphics,
+            _columns((self.adherence, self.cramps, self.late_runs), (self.strength, self.quality)),
         )
 
         layout = QVBoxLayout(self)
@@ -94,10 +98,10 @@ class ProgressView(QWidget):
         return self._data
 
     def charts(self) -> tuple[ChartPanel, ...]:
-        return (self.adherence, self.strength, self.cramps, self.quality)
+        return (self.adherence, self.strength, self.cramps, self.quality, self.late_runs)
 
     def on_log_changed(self, _change: Change) -> None:
-        """Redraw now while on show; otherwise once shown again (four charts are not redrawn
+        """Redraw now while on show; otherwise once shown again (five charts are not redrawn
         for every set logged while the runner is in gym mode)."""
         if self.isVisible():
             self.refresh()
@@ -123,6 +127,7 @@ class ProgressView(QWidget):
             self._apply_palette(palette)
             self.adherence.show_data(data, palette)
             self.cramps.show_data(data, palette)
+            self.late_runs.show_data(data, palette)
             self.quality.show_data(data, palette)
             self.strength.set_choices(data.exercises, keep=self.strength.current_exercise())
             self._draw_strength(self.strength.current_exercise())
@@ -170,8 +175,10 @@ class ProgressView(QWidget):
         if self.adherence.is_empty:
             self.quality.rest_plot.setXLink(None)
             self.cramps.plot.setXLink(None)
+            self.late_runs.plot.setXLink(None)
             return
         self.cramps.plot.setXLink(self.adherence.plot)
+        self.late_runs.plot.setXLink(self.adherence.plot)
         self.quality.rest_plot.setXLink(self.adherence.plot)
 
     def _on_strength_exercise_chosen(self, exercise_id: int) -> None:

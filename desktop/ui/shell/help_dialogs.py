@@ -1,4 +1,5 @@
-"""Help → Why this works, and About (version, data folder you can open, licence)."""
+"""Help → Why this works (and what the late-run figures mean), and About (version, data folder
+you can open, licence)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from desktop.runtime.resources import resource_path
 
 
 class WhyDialog(QDialog):
-    """The protocol explained in a page; the full rules one link away."""
+    """The protocol explained in a page, then what "Do my legs hold late?" shows and what better
+    looks like; the full rules one link away."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -21,10 +23,10 @@ class WhyDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
         why = resource_path("help", "why.md").read_text(encoding="utf-8")
+        late = resource_path("help", "late_runs.md").read_text(encoding="utf-8")
         rules = resource_path("help", "protocol.md")
-        self.browser.setMarkdown(
-            why + f"\n\n[Read the full protocol]({QUrl.fromLocalFile(str(rules)).toString()})"
-        )
+        link = f"[Read the full protocol]({QUrl.fromLocalFile(str(rules)).toString()})"
+        self.browser.setMarkdown(f"{why}\n\n{late}\n\n{link}")
         font = self.browser.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.browser.setFont(font)

@@ -34,6 +34,14 @@ class Heading(QGraphicsWidget):
         self._colours = (title, caption)
         self.update()
 
+    def set_caption(self, caption: str) -> None:
+        """A new caption (a chart whose line under the title says what the data show)."""
+        if caption != self.caption:
+            self.caption = caption
+            self._heights.clear()
+            self.updateGeometry()
+            self.update()
+
     def title_width(self) -> float:
         return self._title_metrics.horizontalAdvance(self.title)
 
