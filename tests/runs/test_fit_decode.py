@@ -69,6 +69,34 @@ def _heart_rate_apart() -> bytes:
     return bytes(encoder.close())
 
 
+def _speed_only(fields: Callable[[int], dict[str, object]]) -> bytes:
+    """Two minutes whose records carry speed as `fields` gives it (an older watch's ways)."""
+    from datetime import timedelta
+
+    from garmin_fit_sdk import Encoder, Profile
+
+    mesg = Profile["mesg_num"]
+    encoder = Encoder()
+    encoder.write_mesg({"mesg_num": mesg["FILE_ID"], "type": "activity", "manufacturer": "garmin"})
+    for second in range(121):
+        stamp = T0 + timedelta(seconds=second)
+        encoder.write_mesg(
+            {"mesg_num": mesg["RECORD"], "timestamp": stamp, **fields(second), "cadence": 85}
+        )
+    encoder.write_mesg(
+        {
+            "mesg_num": mesg["SESSION"],
+            "timestamp": T0 + timedelta(seconds=120),
+            "start_time": T0,
+            "sport": "running",
+            "total_distance": 360.0,
+            "total_elapsed_time": 120.0,
+            "total_timer_time": 120.0,
+        }
+    )
+    return bytes(encoder.close())
+
+
 LONG = fit_bytes([Leg("running", 4000, profile=_late, stop=(1500, 300))])
 BRICK = fit_bytes([Leg("running", 400), Leg("cycling", 400, offset_s=500)])
 FILES: dict[str, Callable[[], bytes]] = {
@@ -85,6 +113,11 @@ FILES: dict[str, Callable[[], bytes]] = {
     "chained-crc": lambda: _flip(BRICK, len(BRICK) - 1) + LONG,
     "trailing": lambda: LONG + b"\0\0\0",
     "heart-rate-apart": _heart_rate_apart,
+    "speed": lambda: _speed_only(lambda s: {"distance": 3.0 * s, "speed": 3.0}),
+    "speed-over-enhanced": lambda: _speed_only(
+        lambda s: {"distance": 3.0 * s, "speed": 3.25, "enhanced_speed": 3.1}
+    ),
+    "packed": lambda: _speed_only(lambda s: {"compressed_speed_distance": [0x2C, 0x31, s % 16]}),
 }
 
 
