@@ -2,9 +2,11 @@
 2-hour simulated soak.
 
 Latency: 100 short rests on the real clock; the ready cue's lateness after its deadline, with an
-idle event loop (the baseline), with a pyqtgraph chart redrawing as fast as the loop allows, and
-with every ready cue said by the Voice as gym mode does (made beforehand, as a rest's start
-does; where no speech engine exists the row says so).
+idle event loop (the baseline), with a pyqtgraph chart redrawing as fast as the loop allows,
+while a watch's year of FIT files imports in this process as the window runs it (the consumer
+in a thread, the files read in worker processes), and with every ready cue said by the Voice as
+gym mode does (made beforehand, as a rest's start does; where no speech engine exists the row
+says so).
 Soak: two simulated hours in one process (the display refreshed 4×/s, a chart updated every
 simulated second, a new rest every 5 minutes) on a fake clock, run as fast as the machine goes;
 memory and the reference count of `True` (the PySide6 6.12 / Python 3.11 crash) are read before
@@ -25,6 +27,7 @@ os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
+from bench.import_load import importing_a_year
 from desktop.domain.clock import SystemClock
 from desktop.domain.rest_timer import HEAVY_WINDOW, RestTimer, RestWindow
 from desktop.ui.alerts.timer_driver import TimerDriver
@@ -68,9 +71,9 @@ def _busy_chart():
 
 
 def cue_lateness(
-    app: QApplication, *, busy: bool, voice: Voice | None = None
+    app: QApplication, *, busy: bool, voice: Voice | None = None, rests: int = RESTS
 ) -> tuple[list[float], float]:
-    """Lateness of each ready cue after its deadline over RESTS rests, and chart frames/s."""
+    """Lateness of each ready cue after its deadline over `rests` rests, and chart frames/s."""
     clock = SystemClock()
     load = _busy_chart() if busy else None
     lateness: list[float] = []
@@ -88,7 +91,7 @@ def cue_lateness(
     driver.cue_reached.connect(on_cue)
     watchdog = QElapsedTimer()
     watchdog.start()
-    while len(lateness) < RESTS and watchdog.elapsed() < 120_000:
+    while len(lateness) < rests and watchdog.elapsed() < 120_000:
         app.processEvents()
     driver.stop()
     frames_per_s = 0.0
@@ -144,11 +147,19 @@ def run(*, soak_hours: float = 2.0) -> list[tuple[str, str]]:
     app = QApplication.instance() or QApplication([])
     idle, _ = cue_lateness(app, busy=False)
     busy, frames_per_s = cue_lateness(app, busy=True)
+    with importing_a_year() as year:
+        before = year.imported
+        importing, _ = cue_lateness(app, busy=False)
+        imported = year.imported - before
     voice = Voice()
     spoken, _ = cue_lateness(app, busy=False, voice=voice) if voice.prepare() else ([], 0.0)
     base = statistics.median(idle)
     rows = []
-    measured = [("idle loop (baseline)", idle), ("charts redrawing", busy)]
+    measured = [
+        ("idle loop (baseline)", idle),
+        ("charts redrawing", busy),
+        ("a year of runs importing", importing),
+    ]
     if spoken:
         measured.append(("voice speaking", spoken))
     else:
@@ -165,6 +176,7 @@ def run(*, soak_hours: float = 2.0) -> list[tuple[str, str]]:
             )
         )
     rows.append(("busy load: 20,000-point chart redraws", f"{frames_per_s:.0f} frames/s"))
+    rows.append(("import load: FIT files stored meanwhile", f"{imported} (1 Hz runs, 40-200 min)"))
     result = soak(app, hours=soak_hours)
     rows.append(
         (

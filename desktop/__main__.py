@@ -2,6 +2,12 @@
 
 import sys
 
+if getattr(sys, "frozen", False):
+    # In the bundle the run importer's reading processes start as this program: let them read.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+
 from desktop.app import main
 
 sys.exit(main())

@@ -19,8 +19,9 @@ LARGEST_FILE = 64 * 1024 * 1024
 SUFFIXES = frozenset({".fit", ".gpx", ".tcx"})
 
 
-def read_run_file(path: Path) -> FileReading:
-    """Read one FIT, GPX or TCX file; raise Unreadable with one line for anything else."""
+def read_run_file(path: Path, *, thorough: bool = False) -> FileReading:
+    """Read one FIT, GPX or TCX file; raise Unreadable with one line for anything else.
+    `thorough`: a FIT file with the SDK's default decoder options (see fit_decode)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise Unreadable("not a FIT, GPX or TCX file")
@@ -29,7 +30,7 @@ def read_run_file(path: Path) -> FileReading:
     except OSError as error:
         raise Unreadable(error.strerror or type(error).__name__) from None
     if suffix == ".fit":
-        return read_fit(data, path.name)
+        return read_fit(data, path.name, thorough=thorough)
     if suffix == ".gpx":
         return read_gpx(data, path.name)
     return read_tcx(data, path, path.name)

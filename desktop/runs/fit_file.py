@@ -13,20 +13,21 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
+from desktop.runs.fit_decode import decode, named
 from desktop.runs.run import FileReading, Run, Sample, Unreadable, km_splits, moving_seconds
 
 
-def read_fit(data: bytes, source: str) -> FileReading:
-    """The running sessions of a FIT file; other sessions and non-activity files skipped."""
+def read_fit(data: bytes, source: str, *, thorough: bool = False) -> FileReading:
+    """The running sessions of a FIT file; other sessions and non-activity files skipped.
+    `thorough` decodes with the SDK's default options (the reference the quick ones match)."""
     from garmin_fit_sdk import Decoder, Stream
 
-    decoder = Decoder(Stream.from_byte_array(bytearray(data)))
-    if not decoder.is_fit():
+    if not Decoder(Stream.from_byte_array(bytearray(data))).is_fit():
         raise Unreadable("not a FIT file")
-    messages, errors = decoder.read()
+    messages, errors = decode(data, thorough=thorough)
     damage = _damage(errors)
     file_ids = messages.get("file_id_mesgs", [])
-    kind = file_ids[0].get("type") if file_ids else None
+    kind = named("file", file_ids[0].get("type")) if file_ids else None
     if kind is not None and kind != "activity":
         return FileReading(runs=(), skipped=(f"a {kind} file, not an activity",))
     sessions = messages.get("session_mesgs", [])
@@ -39,7 +40,7 @@ def read_fit(data: bytes, source: str) -> FileReading:
     runs: list[Run] = []
     skipped: list[str] = []
     for session in sessions:
-        sport = str(session.get("sport", "unknown"))
+        sport = str(named("sport", session.get("sport", "unknown")))
         start = session.get("start_time")
         if sport != "running":
             skipped.append(f"a {sport} session, not a run")

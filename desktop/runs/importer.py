@@ -8,7 +8,7 @@ on its own: one damaged file never stops the rest.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -46,24 +46,72 @@ def run_files(paths: Iterable[Path]) -> Iterator[Path | Outcome]:
 
 
 def import_runs(
-    store: Store, *, athlete_id: int, paths: Iterable[Path], now: datetime
+    store: Store,
+    *,
+    athlete_id: int,
+    paths: Iterable[Path],
+    now: datetime,
+    workers: int | None = None,
 ) -> Iterator[Outcome]:
-    """Read and store every file under `paths`, one Outcome each, as it goes."""
-    for item in run_files(paths):
-        yield item if isinstance(item, Outcome) else import_file(store, athlete_id, item, now)
+    """Read and store every file under `paths`, one Outcome each, in file order, as it goes.
+
+    The files are read ahead on the machine's cores (`workers` processes, by default one a core;
+    0 reads here), and each is stored here when its turn comes, so stopping between two files
+    (closing this iterator) leaves every file before stored and none after, and shuts the
+    readers down."""
+    from desktop.runs.read_ahead import read_ahead
+
+    readings = read_ahead(list(run_files(paths)), read_file, workers=workers)
+    try:
+        for item, reading in readings:
+            if isinstance(item, Outcome):
+                yield item
+            else:
+                yield store_reading(store, athlete_id, item, reading, now)
+    finally:
+        readings.close()
 
 
 def import_file(store: Store, athlete_id: int, path: Path, now: datetime) -> Outcome:
     """Read one file and store its runs; the line says what happened to each part."""
+    return store_reading(store, athlete_id, path, read_file(path), now)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What reading a file gave, ready to store: each run's record (for no athlete yet) and
+    words, the sessions skipped, the damage; or why it is unreadable. Small, so it crosses
+    from a reading process cheaply (the records' samples stay behind)."""
+
+    runs: tuple[tuple[RunRecord, str], ...] = ()
+    skipped: tuple[str, ...] = ()
+    damage: str | None = None
+    unreadable: str | None = None
+
+
+def read_file(path: Path, *, thorough: bool = False) -> Reading:
+    """Read one file into what storing it needs (`thorough`: FIT with the SDK's defaults)."""
     try:
-        reading = read_run_file(path)
+        reading = read_run_file(path, thorough=thorough)
     except Unreadable as error:
-        return Outcome(path, f"unreadable: {error}", unreadable=True)
+        return Reading(unreadable=str(error))
+    return Reading(
+        runs=tuple((record(run, 0), describe(run)) for run in reading.runs),
+        skipped=reading.skipped,
+        damage=reading.damage,
+    )
+
+
+def store_reading(
+    store: Store, athlete_id: int, path: Path, reading: Reading, now: datetime
+) -> Outcome:
+    """Store a file's runs for the athlete; the line says what happened to each part."""
+    if reading.unreadable is not None:
+        return Outcome(path, f"unreadable: {reading.unreadable}", unreadable=True)
     parts: list[str] = []
     added = False
-    for run in reading.runs:
-        stored = add_run(store, record(run, athlete_id), imported_at=now)
-        what = describe(run)
+    for unowned, what in reading.runs:
+        stored = add_run(store, replace(unowned, athlete_id=athlete_id), imported_at=now)
         parts.append(f"imported {what}" if stored is not None else f"already there ({what})")
         added = added or stored is not None
     if added:  # a heavy session logged before this import may have followed one of its runs
