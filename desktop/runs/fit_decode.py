@@ -36,7 +36,10 @@ READ = {
         "cadence",
         "fractional_cadence",
         "heart_rate",
+        "enhanced_altitude",
+        "altitude",
     ),
+    "activity_mesgs": ("timestamp", "local_timestamp"),
 }
 _QUICK_OPTIONS = {
     "apply_scale_and_offset": False,
@@ -125,6 +128,8 @@ def _as_read(messages: dict[str, list[dict]]) -> dict[str, list[dict]]:
                     row[name] = _scaled(row[name], scale, offset)
             if "speed" in raw:  # the SDK expands speed into enhanced_speed, over a recorded one
                 row["enhanced_speed"] = _whole_if_whole(raw["speed"] / 1000)
+            if "altitude" in raw:  # and altitude into enhanced_altitude, the same way
+                row["enhanced_altitude"] = _whole_if_whole(raw["altitude"] / 5 - 500)
             rows.append(row)
         kept[key] = rows
     return kept
