@@ -37,6 +37,7 @@ class Voice(QObject):
 
     voice_unavailable = Signal(str)  # why there is no voice; emitted at most once
     voice_ready = Signal(str)  # the engine's name, once the speech process has made it
+    words_sent = Signal(str)  # words handed to the speech process, to be said
 
     def __init__(
         self,
@@ -103,6 +104,7 @@ class Voice(QObject):
         try:
             self._process.stdin.write(line + "\n")
             self._process.stdin.flush()
+            self.words_sent.emit(words)
         except (OSError, ValueError) as error:  # the process ended: its reply says why
             log.warning("speaking %r failed: %s", words, error)
             self._report("Voice is off: the speech process stopped")
