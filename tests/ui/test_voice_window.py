@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
+from desktop.domain.workout import Stage
 from desktop.gym.start import start_workout
 from desktop.runtime.paths import AppPaths
 from desktop.ui.shell.main_window import MainWindow
@@ -90,3 +91,40 @@ def test_a_resumed_session_is_said_aloud(
     assert shown.window.centralWidget().currentWidget() is shown.window.gym.view
     qtbot.waitUntil(lambda: bool(answerer.said), timeout=5_000)
     assert answerer.said == ["Resumed: Back squat, set 2 of 3."]
+
+
+NO_DISPATCHER = "unix_socket:/nonexistent/speechd.sock"  # as if speech-dispatcher were absent
+
+
+def press(qtbot: QtBot, shown: StartedWindow, *keys: Qt.Key) -> None:
+    for key in keys:
+        focus = QApplication.focusWidget()
+        assert focus is not None
+        qtbot.keyClick(focus, key)
+
+
+def test_without_a_speech_engine_the_status_line_says_why_once(
+    qtbot: QtBot, paths: AppPaths, started: list[StartedWindow], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SPEECHD_ADDRESS", NO_DISPATCHER)
+    shown = start_window(paths, gym_kind="heavy")
+    assert isinstance(shown, StartedWindow)
+    started.append(shown)
+    qtbot.waitUntil(lambda: gym_view(shown) is not None, timeout=15_000)
+    status = shown.window.statusBar()
+    shown_lines: list[str] = []
+    status.messageChanged.connect(shown_lines.append)
+    gym = shown.window.gym.view
+    press(qtbot, shown, Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return)
+    assert gym.session.stage is Stage.RESTING, "the first rest began: the voice gets ready"
+    why = "Voice is off: Connection to speech-dispatcher failed"
+    qtbot.waitUntil(lambda: status.currentMessage() == why, timeout=20_000)
+    press(qtbot, shown, Qt.Key.Key_Space)  # the next set, before the rest's end…
+    if gym.session.prompt is not None:
+        press(qtbot, shown, Qt.Key.Key_Space)  # …confirmed
+    assert gym.session.stage is Stage.LIFTING
+    press(qtbot, shown, Qt.Key.Key_Space, Qt.Key.Key_Return)
+    assert gym.session.stage is Stage.RESTING, "a second rest"
+    qtbot.wait(500)
+    assert shown_lines.count(why) == 1, shown_lines
+    shown.window.grab().save(str(paths.data_dir / "no-voice.png"))
