@@ -3,10 +3,17 @@ window's, so the window's event loop keeps turning through the first rest while 
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from tests.system_needs import require_qt, require_tools
 
@@ -49,12 +56,29 @@ print(json.dumps(seen))
 """
 
 
-def test_the_first_rest_never_waits_for_the_speech_engine(tmp_path: Path) -> None:
+@pytest.fixture
+def private_runtime_dir() -> Iterator[Path]:
+    """A runtime folder of the test's own, so speech-dispatcher's autospawned daemon is the
+    test's, not one that other runs share (and may have left stuck), and is stopped after."""
+    with tempfile.TemporaryDirectory(prefix="sd-") as folder:  # short: a socket path's limit
+        yield Path(folder)
+        for pid_file in Path(folder).glob("speech-dispatcher/pid/*.pid"):
+            with contextlib.suppress(OSError, ValueError, IndexError):
+                os.kill(int(pid_file.read_text().split()[0]), signal.SIGKILL)
+
+
+def test_the_first_rest_never_waits_for_the_speech_engine(
+    tmp_path: Path, private_runtime_dir: Path
+) -> None:
     require_qt()
     require_tools(("speech-dispatcher", "espeak-ng"), SPEECH_PACKAGES)
     done = subprocess.run(
         [sys.executable, "-c", FIRST_REST, str(tmp_path)],
-        env={**_env(), "QT_QPA_PLATFORM": "offscreen"},
+        env={
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_RUNTIME_DIR": str(private_runtime_dir),
+        },
         capture_output=True,
         text=True,
         timeout=90,
@@ -68,9 +92,3 @@ def test_the_first_rest_never_waits_for_the_speech_engine(tmp_path: Path) -> Non
     assert seen["ticks_at_cue"] == 0, "the cue came straight after the rest began"
     assert seen["ticks_at_ready"] > 0, "the window's loop kept turning while the engine started"
     assert not seen["engine_loaded_here"], "the engine is never made in the window's process"
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
