@@ -85,3 +85,16 @@ def light_reminders_of(target: StoreLike, athlete_id: int) -> list[LightReminder
         )
         for row in rows
     ]
+
+
+@translates_errors
+def drop_light_reminder(target: StoreLike, athlete_id: int, heavy_ended_at: datetime) -> bool:
+    """Remove the reminder a heavy session proposed (the one that ended at `heavy_ended_at`):
+    a discarded session did not happen, so neither does its light session. True if one went."""
+    db = as_database(target)
+    with db.atomic():
+        cursor = db.execute(
+            "DELETE FROM light_reminders WHERE athlete_id = ? AND heavy_ended_at = ?",
+            [athlete_id, utc_text(heavy_ended_at)],
+        )
+    return cursor.rowcount > 0

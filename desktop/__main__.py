@@ -8,6 +8,11 @@ if getattr(sys, "frozen", False):
 
     multiprocessing.freeze_support()
 
+if sys.argv[1:] == ["--speech-process"]:  # the voice's own process (desktop.ui.alerts.voice)
+    from desktop.ui.alerts.speaker import main as speak
+
+    sys.exit(speak())
+
 from desktop.app import main
 
 sys.exit(main())

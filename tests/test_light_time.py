@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
@@ -16,6 +17,7 @@ from desktop.gym.light_time import (
     LATEST_KEY,
     light_session_text,
     move_light_session,
+    parse_reminder_settings,
     todays_light_session,
 )
 from desktop.gym.session import WorkoutSession
@@ -115,3 +117,36 @@ def test_the_table_refuses_a_light_session_before_the_heavy_one(
     with pytest.raises(ValueError, match="after the heavy session"):
         save_light_reminder(store, LightReminder(athlete, ended.date(), ended, ended))
     assert light_reminder(store, athlete, ended.date()) is None
+
+
+@pytest.mark.parametrize(
+    ("hours", "latest", "why"),
+    [
+        ("six", "21:00", "Hours after the heavy session: a number such as 6 or 5.5."),
+        ("nan", "21:00", "The light session comes 1 to 12 hours after the heavy one."),
+        ("0.5", "21:00", "The light session comes 1 to 12 hours after the heavy one."),
+        ("12.5", "21:00", "The light session comes 1 to 12 hours after the heavy one."),
+        ("6", "9pm", "No later than: a time such as 21:00."),
+        ("6", "11:59", "The latest time is between 12:00 and 23:59."),
+        ("6", "24:00", "No later than: a time such as 21:00."),
+    ],
+)
+def test_reminder_settings_outside_their_ranges_are_refused(
+    hours: str, latest: str, why: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(why)):
+        parse_reminder_settings(hours, latest)
+
+
+@pytest.mark.parametrize(
+    ("hours", "latest", "expected"),
+    [
+        ("1", "12:00", (timedelta(hours=1), time(12, 0))),
+        ("12", "23:59", (timedelta(hours=12), time(23, 59))),
+        ("5,5", "20:30", (timedelta(hours=5.5), time(20, 30))),
+    ],
+)
+def test_reminder_settings_at_their_bounds_are_kept(
+    hours: str, latest: str, expected: tuple[timedelta, time]
+) -> None:
+    assert parse_reminder_settings(hours, latest) == expected

@@ -35,4 +35,4 @@ def test_a_light_session_is_told_shorter(store: Store, clock: FakeClock) -> None
     session = start_workout(store, clock=clock, kind="light")
     assert cue_words(session, Cue.READY) == "Ready. Bodyweight squat, set 1 of 3."
     assert cue_words(session, Cue.MAX) == "Ninety seconds."
-    assert resumed_cue_words(session) == "Light session resumed. Bodyweight squat, set 1 of 3."
+    assert resumed_cue_words(session) == "Resumed: Bodyweight squat, set 1 of 3."

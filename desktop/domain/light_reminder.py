@@ -15,6 +15,10 @@ from datetime import datetime, time, timedelta
 DEFAULT_DELAY = timedelta(hours=6)
 DEFAULT_LATEST = time(21, 0)
 NUDGE = timedelta(minutes=30)
+# What the settings dialog accepts: an hour's recovery at least, and a light session still on
+# the heavy one's afternoon or evening; the model itself allows anything within the day.
+DELAY_RANGE = (timedelta(hours=1), timedelta(hours=12))
+LATEST_RANGE = (time(12, 0), time(23, 59))
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,15 @@ class LightReminderSettings:
         # "later that day", so such a setting is a mistake worth refusing where it is made.
         if not timedelta(0) < self.delay < timedelta(hours=24):
             raise ValueError(f"delay must be between 0 and 24 hours, not {self.delay}")
+
+
+def settings_problem(delay: timedelta, latest: time) -> str | None:
+    """Why the runner's chosen delay or cut-off is refused, in their words; None when fine."""
+    if not DELAY_RANGE[0] <= delay <= DELAY_RANGE[1]:
+        return "The light session comes 1 to 12 hours after the heavy one."
+    if not LATEST_RANGE[0] <= latest <= LATEST_RANGE[1]:
+        return "The latest time is between 12:00 and 23:59."
+    return None
 
 
 def _cut_off(heavy_end: datetime, settings: LightReminderSettings) -> datetime:

@@ -111,9 +111,9 @@ def max_words(max_s: float, *, kind: SessionKind) -> str:
 
 
 def resumed_words(upcoming: SpokenSet | None, *, kind: SessionKind) -> str:
-    """On a resumed session: which one, and what comes next."""
-    if kind == "light":
-        head = "Light session resumed."
-        return head if upcoming is None else f"{head} {set_words(upcoming, kind=kind)}."
-    head = f"{kind.capitalize()} session resumed."
-    return head if upcoming is None else f"{head} Next: {set_words(upcoming, kind=kind)}."
+    """On a resumed session, one short sentence: "Resumed: Back squat, set 3 of 4." (the load
+    comes with the ready cue, once the runner is at the bar)."""
+    if upcoming is None:
+        return f"Resumed: {kind} session."
+    what = "warm-up" if upcoming.warmup else "set"
+    return f"Resumed: {upcoming.name}, {what} {upcoming.number} of {upcoming.of}."

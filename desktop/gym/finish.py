@@ -13,7 +13,8 @@ from datetime import date, datetime
 
 from db.checkins import record_cramp_report
 from db.errors import StoreError, store_errors
-from db.records import SessionRecord
+from db.light_reminders import drop_light_reminder
+from db.records import SessionRecord, from_utc_text
 from db.session_removal import delete_session
 from db.sessions import finish_session
 from db.store import Store
@@ -136,9 +137,14 @@ def discard_session(
     store: Store, session_id: int, *, changes: LogChanges | None = None
 ) -> str | None:
     """Remove a session the runner chose not to keep (its row goes; a cramp report given with
-    it stays in the log); a message instead when the store refuses."""
+    it stays in the log), and the light-session reminder a heavy one proposed: no notification
+    for a session that did not happen. A message instead when the store refuses."""
     try:
-        delete_session(store, session_id)
+        with store_errors(), store.db.atomic():
+            removed = delete_session(store, session_id).session
+            if removed["kind"] == "heavy" and removed["ended_at"]:
+                ended_at = from_utc_text(removed["ended_at"])
+                drop_light_reminder(store, removed["athlete_id"], ended_at)
     except LookupError:
         return None  # already gone: nothing left to discard
     except StoreError as error:

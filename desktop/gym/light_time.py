@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 from db.connection import StoreLike
 from db.light_reminders import LightReminder, light_reminder, save_light_reminder
 from db.sessions import sessions_for_athlete
-from db.settings import get_setting
+from db.settings import get_setting, set_setting
 from db.store import Store
 from desktop.domain.light_reminder import (
     DEFAULT_DELAY,
@@ -20,6 +20,7 @@ from desktop.domain.light_reminder import (
     LightReminderSettings,
     nudge_light_time,
     propose_light_time,
+    settings_problem,
 )
 
 DELAY_KEY = "light_reminder_delay_minutes"
@@ -37,6 +38,38 @@ def reminder_settings(target: StoreLike, athlete_id: int) -> LightReminderSettin
         return LightReminderSettings(delay=delay, latest=latest)
     except ValueError:
         return LightReminderSettings()
+
+
+def parse_reminder_settings(hours_text: str, latest_text: str) -> tuple[timedelta, time]:
+    """The settings dialog's two fields ("5.5" hours, "20:30"); ValueError says what is wrong."""
+    try:
+        hours = float(hours_text.strip().replace(",", "."))
+    except ValueError:
+        raise ValueError("Hours after the heavy session: a number such as 6 or 5.5.") from None
+    try:
+        latest = time.fromisoformat(latest_text.strip().zfill(5))
+    except ValueError:
+        raise ValueError("No later than: a time such as 21:00.") from None
+    if hours != hours or not 0 < hours < 24:  # NaN, or no delay within the day
+        raise ValueError("The light session comes 1 to 12 hours after the heavy one.")
+    delay = timedelta(minutes=round(hours * 60))
+    problem = settings_problem(delay, latest.replace(second=0, microsecond=0))
+    if problem is not None:
+        raise ValueError(problem)
+    return delay, latest.replace(second=0, microsecond=0)
+
+
+def save_reminder_settings(
+    target: StoreLike, athlete_id: int, *, delay: timedelta, latest: time
+) -> str | None:
+    """Store the runner's delay and cut-off for the light sessions still to be proposed (today's,
+    already proposed, stays where it is); the reason when refused, nothing stored then."""
+    problem = settings_problem(delay, latest)
+    if problem is not None:
+        return problem
+    set_setting(target, DELAY_KEY, str(round(delay.total_seconds() / 60)), athlete_id=athlete_id)
+    set_setting(target, LATEST_KEY, latest.strftime("%H:%M"), athlete_id=athlete_id)
+    return None
 
 
 def propose_after_heavy(

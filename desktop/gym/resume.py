@@ -42,10 +42,22 @@ def session_to_open(
     """The open session if `ask(offer)` says resume, else a new one of `kind` (today's default
     when None); an open session that cannot be resumed is closed and a new one starts.
     Raises ResumeUnanswered, touching nothing, when the question goes unanswered."""
+    return opened_session(store, clock=clock, ask=ask, kind=kind, changes=changes)[0]
+
+
+def opened_session(
+    store: Store,
+    *,
+    clock: Clock,
+    ask: AskResume,
+    kind: SessionKind | None = None,
+    changes: LogChanges | None = None,
+) -> tuple[WorkoutSession, bool]:
+    """`session_to_open`, and whether the session is a resumed one: the voice then says so."""
     session = resumed_session(store, clock=clock, ask=ask, changes=changes)
     if session is not None:
-        return session
-    return start_workout(store, clock=clock, kind=kind, changes=changes)
+        return session, True
+    return start_workout(store, clock=clock, kind=kind, changes=changes), False
 
 
 def resumed_session(

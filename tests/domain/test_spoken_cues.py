@@ -59,10 +59,10 @@ def test_max_says_how_long_the_rest_has_been(max_s: float, kind: SessionKind, wo
 @pytest.mark.parametrize(
     ("upcoming", "kind", "words"),
     [
-        (SQUAT, "heavy", "Heavy session resumed. Next: Back squat, set 2 of 4, 102.5 kilos."),
-        (None, "heavy", "Heavy session resumed."),
-        (BW_SQUAT, "light", "Light session resumed. Bodyweight squat, set 2 of 3."),
-        (None, "light", "Light session resumed."),
+        (SQUAT, "heavy", "Resumed: Back squat, set 2 of 4."),
+        (None, "heavy", "Resumed: heavy session."),
+        (BW_SQUAT, "light", "Resumed: Bodyweight squat, set 2 of 3."),
+        (None, "light", "Resumed: light session."),
     ],
 )
 def test_a_resumed_session_says_what_was_resumed(

@@ -60,6 +60,11 @@ class RestFollower(QObject):
         if self._driver is not None and self._watched is not None:
             self._driver.refresh()
 
+    def announce(self, words: str) -> None:
+        """Say `words` through the cues' voice, as a cue's are: not when the cues are off."""
+        if self._voice is not None and not self._player.muted:
+            self._voice.say(words)
+
     def stop(self) -> None:
         if self._driver is not None:
             self._driver.stop()

@@ -74,6 +74,7 @@ class SoundSettingsDialog(QDialog):
         self.voice_volume.valueChanged.connect(self._on_setting_changed)
         self.test_button.clicked.connect(self._on_test_button_clicked)
         self.test_voice_button.clicked.connect(self._on_test_voice_button_clicked)
+        voice.voice_unavailable.connect(self.status.setText)  # the speech process answers later
 
     def _on_setting_changed(self) -> None:
         volume, muted = self.volume.value() / 100, self.cues.currentText() == OFF

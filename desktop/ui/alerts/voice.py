@@ -1,35 +1,43 @@
-"""Says a cue's words after its chime, through the platform's own speech engine.
+"""Says a cue's words after its chime, through the platform's own speech engine, which lives in
+its own process (`desktop.ui.alerts.speaker`) so the window never waits on it.
 
-QtTextToSpeech is imported on first use, never at start-up: it is a plugin system of its own
-and most runs never speak. On Linux its engine is speech-dispatcher (`speechd`); Qt also ships
-a `mock` engine for its own tests, which says nothing, so it never counts as a voice.
-
-Nothing waits on speech: `say()` queues the words on a single-shot timer and `QTextToSpeech.say`
-returns at once, so the rest timer's cues keep their time. Making the engine is the slow part
-(about 3 s for speech-dispatcher, which lists every voice it has, with Python's lock held), so
-`prepare()` is called when a rest has just begun, its cues minutes away. Where no engine
-exists, the chime alone plays and `voice_unavailable` says why, once.
+Making speech-dispatcher's engine takes about 2-3 s inside one call that holds Python's lock
+(it lists every voice it has). Made in the window's process, on its thread or any other, that
+stopped the rest timer for those seconds at the first rest, voice on by default. The speech
+process makes it instead: `prepare()` only starts the process (a few ms) when a rest begins, and
+`say()` writes one line to its stdin, which never blocks on the engine: lines sent before the
+engine is ready wait in the pipe and are said in order. Where no engine exists, the chime alone
+plays and `voice_unavailable` says why, once, when the process reports it.
 """
 
 from __future__ import annotations
 
-import importlib
+import json
 import logging
-from types import ModuleType
-from typing import Any
+import os
+import subprocess
+import sys
+import threading
+import weakref
+from pathlib import Path
+from typing import IO
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 log = logging.getLogger(__name__)
 
 TEST_WORDS = "Ready. This is the voice you will hear between sets."
-_NOT_VOICES = frozenset({"mock"})  # Qt's test engine: silent
+SPEAKER_MODULE = "desktop.ui.alerts.speaker"
+SPEAKER_FLAG = "--speech-process"  # how a frozen build, which has no -m, starts it
+START_WAIT_MS = 20_000  # a speech-dispatcher that hangs never answers: say so, once
 
 
 class Voice(QObject):
-    """One QTextToSpeech, made on first need; `rate` −1..1 (0 normal), `volume` 0..1."""
+    """One speech process, started on first need; `rate` −1..1 (0 normal), `volume` 0..1."""
 
     voice_unavailable = Signal(str)  # why there is no voice; emitted at most once
+    voice_ready = Signal(str)  # the engine's name, once the speech process has made it
+    words_sent = Signal(str)  # words handed to the speech process, to be said
 
     def __init__(
         self,
@@ -43,9 +51,11 @@ class Voice(QObject):
         self._enabled = enabled
         self._rate = _clamp(rate, -1.0, 1.0)
         self._volume = _clamp(volume, 0.0, 1.0)
-        self._speech: Any | None = None
-        self._tried = False
+        self._process: subprocess.Popen[str] | None = None
         self._reason: str | None = None
+        self._ready = False
+        self._replies = _Replies()
+        self._replies.received.connect(self._on_replies_received)
 
     @property
     def enabled(self) -> bool:
@@ -68,24 +78,13 @@ class Voice(QObject):
 
     def set_rate(self, rate: float) -> None:
         self._rate = _clamp(rate, -1.0, 1.0)
-        if self._speech is not None:
-            self._speech.setRate(self._rate)
 
     def set_volume(self, volume: float) -> None:
         self._volume = _clamp(volume, 0.0, 1.0)
-        if self._speech is not None:
-            self._speech.setVolume(self._volume)
 
     def prepare(self) -> bool:
-        """Make the engine now, while nothing is due; False when there is no voice."""
-        if not self._enabled:
-            return False
-        try:
-            return self._engine() is not None
-        except Exception:  # a broken speech stack must not stop a workout
-            log.exception("preparing the voice failed")
-            self._report("Voice is off: the speech engine failed to start")
-            return False
+        """Start the speech process now, while nothing is due; False when there is no voice."""
+        return self._enabled and self._start()
 
     def say(self, words: str, *, after_ms: int = 0) -> None:
         """Speak `words` once `after_ms` have passed (the chime's length); never raises."""
@@ -95,59 +94,115 @@ class Voice(QObject):
 
     def test_voice(self) -> None:
         """The settings dialog's "Test the voice": at once, even with the voice switched off."""
-        enabled, self._enabled = self._enabled, True
-        try:
-            self._speak(TEST_WORDS)
-        finally:
-            self._enabled = enabled
+        self._speak(TEST_WORDS)
 
     def _speak(self, words: str) -> None:
+        if not self._start():
+            return
+        assert self._process is not None and self._process.stdin is not None
+        line = json.dumps({"say": words, "rate": self._rate, "volume": self._volume})
         try:
-            speech = self._engine()
-            if speech is None:
-                return
-            speech.stop()  # a cue is news: the previous one, if still talking, is old
-            speech.say(words)
-        except Exception:
-            log.exception("speaking %r failed", words)
-            self._report("Voice is off: the speech engine failed")
+            self._process.stdin.write(line + "\n")
+            self._process.stdin.flush()
+            self.words_sent.emit(words)
+        except (OSError, ValueError) as error:  # the process ended: its reply says why
+            log.warning("speaking %r failed: %s", words, error)
+            self._report("Voice is off: the speech process stopped")
 
-    def _engine(self) -> Any | None:
-        if self._speech is not None or self._tried:
-            return self._speech
-        self._tried = True
-        module = self._load()
-        if module is None:
-            return None
-        engines = [
-            name for name in module.QTextToSpeech.availableEngines() if name not in _NOT_VOICES
-        ]
-        if not engines:
-            self._report("Voice is off: no speech engine (install speech-dispatcher)")
-            return None
-        speech = module.QTextToSpeech(engines[0], self)
-        if speech.state() == module.QTextToSpeech.State.Error:
-            self._report(f"Voice is off: {speech.errorString() or 'the speech engine failed'}")
-            speech.deleteLater()
-            return None
-        speech.setRate(self._rate)
-        speech.setVolume(self._volume)
-        self._speech = speech
-        log.info("voice ready: %s engine", engines[0])
-        return speech
-
-    def _load(self) -> ModuleType | None:
+    def _start(self) -> bool:
+        if self._process is not None or self._reason is not None:
+            return self._reason is None
         try:
-            return importlib.import_module("PySide6.QtTextToSpeech")
-        except (ImportError, OSError) as error:
-            self._report(f"Voice is off: Qt Text to Speech could not load ({error})")
-            return None
+            process = subprocess.Popen(
+                speaker_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=speaker_environment(),
+                text=True,
+                encoding="utf-8",
+            )
+        except OSError as error:
+            self._report(f"Voice is off: the speech process did not start ({error})")
+            return False
+        self._process = process
+        weakref.finalize(self, _stop, process)
+        assert process.stdout is not None
+        reader = threading.Thread(
+            target=self._replies.read, args=(process.stdout,), name="voice replies", daemon=True
+        )
+        reader.start()
+        QTimer.singleShot(START_WAIT_MS, self, self._on_start_waited)
+        return True
+
+    def _on_start_waited(self) -> None:
+        if not self._ready:
+            self._report("Voice is off: the speech engine did not start")
+
+    @Slot(str)
+    def _on_replies_received(self, line: str) -> None:
+        try:
+            message = json.loads(line)
+        except ValueError:
+            log.warning("the speech process said %r", line)
+            return
+        if "ready" in message:
+            self._ready = True
+            log.info("voice ready: %s engine", message["ready"])
+            self.voice_ready.emit(str(message["ready"]))
+        for key in ("unavailable", "failed"):
+            if key in message:
+                self._report(str(message[key]))
 
     def _report(self, reason: str) -> None:
         if self._reason is None:
             self._reason = reason
             log.warning("%s", reason)
             self.voice_unavailable.emit(reason)
+
+
+class _Replies(QObject):
+    """The speech process's lines, read on a thread and queued to the window's thread.
+
+    A separate object, so the reading thread holds no reference to the Voice: when the Voice
+    goes, its finaliser closes the process's stdin and the process ends.
+    """
+
+    received = Signal(str)
+
+    def read(self, stream: IO[str]) -> None:
+        with stream:
+            for line in stream:
+                try:
+                    self.received.emit(line)
+                except RuntimeError:  # the window is gone: nobody is listening
+                    return
+
+
+def speaker_command() -> list[str]:
+    """This Python running the speech process; a frozen build is its own interpreter."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, SPEAKER_FLAG]
+    return [sys.executable, "-m", SPEAKER_MODULE]
+
+
+def speaker_environment() -> dict[str, str]:
+    """The window's environment, with this source tree first on the path for `-m`."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[3])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    """Closing stdin ends the speech process; one that hangs is killed."""
+    try:
+        if process.stdin is not None:
+            process.stdin.close()
+        process.wait(timeout=2)
+    except (OSError, subprocess.TimeoutExpired):
+        process.kill()
+        process.wait()
 
 
 def _clamp(value: float, low: float, high: float) -> float:

@@ -64,6 +64,8 @@ class GymActions(QObject):
         self.gym_action.triggered.connect(lambda _checked=False: self.open())
         self.equipment_action = QAction("&Bar and plates…", window)
         self.equipment_action.triggered.connect(self.open_equipment)
+        self.light_reminder_action = QAction("&Light session reminder…", window)
+        self.light_reminder_action.triggered.connect(self.open_light_reminder)
         self.sound_action = QAction("&Sound…", window)
         self.sound_action.triggered.connect(self.open_sound_settings)
 
@@ -78,6 +80,10 @@ class GymActions(QObject):
             self._player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
             self._player.sound_unavailable.connect(self.message_posted)
         return self._player
+
+    def view_menu_actions(self) -> list[QAction]:
+        """What gym mode adds to the View menu."""
+        return [self.equipment_action, self.light_reminder_action, self.sound_action]
 
     def open(self, kind: SessionKind | None = None) -> GymView | None:
         """Show gym mode: the open session if there is one, else today's `kind` session.
@@ -153,6 +159,22 @@ class GymActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.equipment_dialog = dialog
+
+    def open_light_reminder(self) -> None:
+        """The current runner's delay and cut-off for proposing the light session."""
+        from desktop.gym.equipment import current_owner
+        from desktop.ui.gym.dialogs.light_reminder import LightReminderDialog
+
+        store = self._store()
+        owner = current_owner(store, now=self._clock.wall) if store is not None else None
+        if store is None or owner is None:
+            self.message_posted.emit("Set up a runner first: the reminder is per runner.")
+            return
+        dialog = LightReminderDialog(store, owner, self._window)
+        dialog.saved.connect(self.message_posted)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.light_reminder_dialog = dialog
 
     def open_sound_settings(self) -> None:
         """One dialog at a time, read afresh from the player and deleted when it closes."""

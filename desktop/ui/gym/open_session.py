@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from db.store import Store
 from desktop.domain.clock import Clock, SystemClock
 from desktop.domain.model import SessionKind
-from desktop.gym.resume import AskResume, ResumeUnanswered, session_to_open
+from desktop.gym.resume import AskResume, ResumeUnanswered, opened_session
+from desktop.gym.spoken import resumed_cue_words
 from desktop.runtime.changes import LogChanges
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
@@ -41,11 +42,16 @@ def open_gym(
     parent: QWidget | None = None,
     changes: LogChanges | None = None,
 ) -> GymView:
-    """A GymView on the resumed or a new session; `ask_resume(text)` answers the offer."""
+    """A GymView on the resumed or a new session; `ask_resume(text)` answers the offer. A
+    resumed session is said aloud ("Resumed: Back squat, set 3 of 4."): the runner who answered
+    the question may already be back at the rack."""
     clock = clock or SystemClock()
     ask = ask_resume or _asker(parent)
-    session = session_to_open(store, clock=clock, ask=ask, kind=kind, changes=changes)
-    return GymView(session, player=player, voice=voice, screen=screen, parent=parent)
+    session, resumed = opened_session(store, clock=clock, ask=ask, kind=kind, changes=changes)
+    view = GymView(session, player=player, voice=voice, screen=screen, parent=parent)
+    if resumed:
+        view.rests.announce(resumed_cue_words(session))
+    return view
 
 
 def _asker(parent: QWidget | None) -> AskResume:

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         first_view_action = self._view_menu.actions()[0]
         self._view_menu.insertActions(first_view_action, self._screen_actions())
         self._view_menu.insertSeparator(first_view_action)
-        self._view_menu.addActions([self.gym.equipment_action, self.gym.sound_action])
+        self._view_menu.addActions(self.gym.view_menu_actions())
         plan_menu = QMenu("&Plan", self)
         self.menuBar().insertMenu(self.menuBar().actions()[1], plan_menu)
         for action in (
