@@ -1,5 +1,8 @@
 """Heavy sessions done right after a run, as stored: the run and the minutes in between.
 
+The plan reads these on every redraw from start-up on, so the reads go through the plain
+connection (`read`): sqlite-utils is loaded only by the first write.
+
 A link is written once, whichever came into the log last (the runs imported after the
 session, or the session logged after the import), and read by the plan, the session summary
 and History alike.
@@ -10,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from db.connection import StoreLike, as_database
+from db.connection import StoreLike, as_database, read
 from db.errors import translates_errors
 from db.records import from_utc_text
 
@@ -50,7 +53,8 @@ class RunTimes:
 def run_times(target: StoreLike, athlete_id: int) -> list[RunTimes]:
     """The athlete's running runs, oldest first: what the plan reads on every redraw, so no
     splits and no figures."""
-    rows = as_database(target).execute(
+    rows = read(
+        target,
         """SELECT id, started_at, ended_at, utc_offset_min, distance_m FROM runs
         WHERE athlete_id = ? AND sport = 'running' ORDER BY started_at, id""",
         [athlete_id],
@@ -66,7 +70,8 @@ def run_times(target: StoreLike, athlete_id: int) -> list[RunTimes]:
 @translates_errors
 def unlinked_heavy(target: StoreLike, athlete_id: int) -> list[Unlinked]:
     """The athlete's heavy sessions with at least one set and no link yet, oldest first."""
-    rows = as_database(target).execute(
+    rows = read(
+        target,
         """SELECT s.id, min(st.started_at) FROM sessions s JOIN sets st ON st.session_id = s.id
         WHERE s.athlete_id = ? AND s.kind = 'heavy'
             AND s.id NOT IN (SELECT session_id FROM session_runs)
@@ -79,15 +84,12 @@ def unlinked_heavy(target: StoreLike, athlete_id: int) -> list[Unlinked]:
 @translates_errors
 def planned_after(target: StoreLike, session_id: int) -> str | None:
     """What the session's planned day follows ('long_run', 'speed_run'); None when unplanned."""
-    row = (
-        as_database(target)
-        .execute(
-            """SELECT pd.after FROM sessions s JOIN planned_days pd ON pd.id = s.planned_day_id
+    row = read(
+        target,
+        """SELECT pd.after FROM sessions s JOIN planned_days pd ON pd.id = s.planned_day_id
         WHERE s.id = ?""",
-            [session_id],
-        )
-        .fetchone()
-    )
+        [session_id],
+    ).fetchone()
     return None if row is None else row[0]
 
 
@@ -107,7 +109,8 @@ def add_links(target: StoreLike, links: list[tuple[int, int, int]]) -> None:
 @translates_errors
 def links_for(target: StoreLike, athlete_id: int) -> dict[int, RunLink]:
     """Every stored link of the athlete's sessions, by session id."""
-    rows = as_database(target).execute(
+    rows = read(
+        target,
         """SELECT l.session_id, l.run_id, l.minutes_after, r.distance_m, pd.after, pd.id
         FROM session_runs l JOIN runs r ON r.id = l.run_id
         JOIN sessions s ON s.id = l.session_id
