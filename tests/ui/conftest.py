@@ -1,15 +1,26 @@
 """Fixtures for the window tests: `run_cramproof` starts Cramproof through its composition root;
-`harness` is a log with the standard build-up set up (a module may define its own instead)."""
+`harness` is a log with the standard build-up set up (a module may define its own instead);
+`audio_server` is a private PulseAudio server with a null sink, one per test module."""
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.audio_server import TOOLS, PulseServer, pulse_server
 from tests.planning_support import FORM, Harness, open_harness
+from tests.system_needs import require_tools
 from tests.ui.started_app import run_cramproof
 
-__all__ = ["harness", "run_cramproof"]
+__all__ = ["audio_server", "harness", "run_cramproof"]
+
+
+@pytest.fixture(scope="module")
+def audio_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
+    """Where the tests' sounds go: record its sink with `tests.audio_server.recording`."""
+    require_tools(TOOLS, "pulseaudio pulseaudio-utils")
+    with pulse_server(tmp_path_factory.mktemp("pulse")) as running:
+        yield running
 
 
 @pytest.fixture

@@ -7,13 +7,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.ui.alerts.sound import CuePlayer
-from tests.audio_server import RATE, TOOLS, PulseServer, pulse_server, recording
+from tests.audio_server import RATE, PulseServer, recording
 from tests.system_needs import require_qt, require_tools
 from tests.ui.test_sound_audio import bursts
 
@@ -56,13 +55,6 @@ print(json.dumps(seen))
 """
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
-    require_tools(TOOLS, "pulseaudio pulseaudio-utils")
-    with pulse_server(tmp_path_factory.mktemp("pulse")) as running:
-        yield running
-
-
 def run_rest(
     env: dict[str, str], data_dir: Path, steps: list[tuple[int, float]], run_ms: int
 ) -> dict[str, object]:
@@ -86,11 +78,11 @@ def loud_span_s(samples: list[int], *, threshold: int = 1000) -> float:
     return (loud[-1] - loud[0]) / RATE if loud else 0.0
 
 
-def test_the_ready_cue_is_said_after_its_chime(server: PulseServer, tmp_path: Path) -> None:
+def test_the_ready_cue_is_said_after_its_chime(audio_server: PulseServer, tmp_path: Path) -> None:
     require_tools(("speech-dispatcher", "espeak-ng"), SPEECH_PACKAGES)
     chime_s = CuePlayer().length_ms("ready") / 1000
-    with recording(server) as samples:
-        seen = run_rest(server.client_env(), tmp_path, [(200, 180.0)], run_ms=9000)
+    with recording(audio_server) as samples:
+        seen = run_rest(audio_server.client_env(), tmp_path, [(200, 180.0)], run_ms=9000)
     assert seen["reasons"] == [], seen
     assert seen["cues"] == ["ready"]
     assert max(map(abs, samples)) > 8000, "the chime and the voice are heard"
@@ -100,10 +92,10 @@ def test_the_ready_cue_is_said_after_its_chime(server: PulseServer, tmp_path: Pa
 
 
 def test_without_a_speech_engine_the_chime_plays_and_why_is_said_once(
-    server: PulseServer, tmp_path: Path
+    audio_server: PulseServer, tmp_path: Path
 ) -> None:
-    env = server.client_env(SPEECHD_ADDRESS=NO_DISPATCHER)
-    with recording(server) as samples:
+    env = audio_server.client_env(SPEECHD_ADDRESS=NO_DISPATCHER)
+    with recording(audio_server) as samples:
         seen = run_rest(env, tmp_path, [(200, 180.0), (1500, 120.0)], run_ms=3500)
     assert seen["cues"] == ["ready", "max"]
     assert seen["reasons"] == ["Voice is off: Connection to speech-dispatcher failed"]
