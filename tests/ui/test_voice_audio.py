@@ -1,6 +1,7 @@
 """The ready cue is said aloud after its chime, through the app's own path (RestFollower →
 CuePlayer → Voice → QtTextToSpeech → speech-dispatcher), recorded from a private PulseAudio
-server; without a speech engine the chime still plays and the reason is given once."""
+server and spoken by a private speech-dispatcher; without a speech engine the chime still plays
+and the reason is given once."""
 
 from __future__ import annotations
 
@@ -13,12 +14,12 @@ import pytest
 
 from desktop.ui.alerts.sound import CuePlayer
 from tests.audio_server import RATE, PulseServer, recording
+from tests.speech_server import SPEECH_PACKAGES, SPEECH_TOOLS, speech_dispatcher, stuck_daemon
 from tests.system_needs import require_qt, require_tools
 from tests.ui.test_sound_audio import bursts
 
 pytestmark = pytest.mark.audio
 
-SPEECH_PACKAGES = "speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libspeechd2"
 NO_DISPATCHER = "unix_socket:/nonexistent/speechd.sock"  # as if speech-dispatcher were absent
 
 REST_SCRIPT = r"""
@@ -79,10 +80,18 @@ def loud_span_s(samples: list[int], *, threshold: int = 1000) -> float:
 
 
 def test_the_ready_cue_is_said_after_its_chime(audio_server: PulseServer, tmp_path: Path) -> None:
-    require_tools(("speech-dispatcher", "espeak-ng"), SPEECH_PACKAGES)
+    """Said by the test's own speech-dispatcher: a hung daemon at the address every client of
+    this runtime folder would share otherwise is never asked."""
+    require_tools(SPEECH_TOOLS, SPEECH_PACKAGES)
     chime_s = CuePlayer().length_ms("ready") / 1000
-    with recording(audio_server) as samples:
-        seen = run_rest(audio_server.client_env(), tmp_path, [(200, 180.0)], run_ms=9000)
+    shared = Path(audio_server.env["XDG_RUNTIME_DIR"]) / "speech-dispatcher" / "speechd.sock"
+    with (
+        speech_dispatcher(tmp_path, audio_server.client_env()) as address,
+        stuck_daemon(shared),
+        recording(audio_server) as samples,
+    ):
+        env = audio_server.client_env(SPEECHD_ADDRESS=address)
+        seen = run_rest(env, tmp_path / "data", [(200, 180.0)], run_ms=9000)
     assert seen["reasons"] == [], seen
     assert seen["cues"] == ["ready"]
     assert max(map(abs, samples)) > 8000, "the chime and the voice are heard"
