@@ -1,6 +1,8 @@
 """Fixtures for the window tests: `run_cramproof` starts Cramproof through its composition root;
 `harness` is a log with the standard build-up set up (a module may define its own instead);
-`audio_server` is a private PulseAudio server with a null sink, one per test module."""
+`audio_server` is a private PulseAudio server with a null sink, one per test module; `bus_address`
+and `bus` a private D-Bus session bus (tests/ui/private_bus.py); `light_window`, `berlin` and
+`notifications` the light-session reminder's set-up (tests/ui/light_window.py)."""
 
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,9 +12,20 @@ import pytest
 from tests.audio_server import TOOLS, PulseServer, pulse_server
 from tests.planning_support import FORM, Harness, open_harness
 from tests.system_needs import require_tools
+from tests.ui.light_window import berlin, light_window, notifications
+from tests.ui.private_bus import bus, bus_address
 from tests.ui.started_app import run_cramproof
 
-__all__ = ["audio_server", "harness", "run_cramproof"]
+__all__ = [
+    "audio_server",
+    "berlin",
+    "bus",
+    "bus_address",
+    "harness",
+    "light_window",
+    "notifications",
+    "run_cramproof",
+]
 
 
 @pytest.fixture(scope="module")
