@@ -3,8 +3,7 @@ window: each runner's own form, or, before there is a runner, one status line sa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,92 +12,62 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.plan.planning import Planning
-from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.dialogs.equipment import EquipmentDialog
 from desktop.ui.gym.dialogs.light_reminder import LightReminderDialog
-from tests.planning_support import OFFSCREEN_SIZE_HINTS, open_test_store
+from tests.planning_support import OFFSCREEN_SIZE_HINTS, plan_a_build_up
 
 pytestmark = pytest.mark.qt_log_ignore(
     OFFSCREEN_SIZE_HINTS,
     "This plugin does not support raise",
     "This plugin does not support grabbing the keyboard",
 )
-FORMS = [
-    (Qt.Key.Key_B, EquipmentDialog, "Bar and plates: Ana", "the bar and plates are per runner"),
-    (
-        Qt.Key.Key_L,
-        LightReminderDialog,
-        "Light session reminder: Ana",
-        "the reminder is per runner",
-    ),
-]
 
 
 @pytest.fixture
-def start(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[[bool], StartedWindow]]:
-    held: list[StartedWindow] = []
-
-    def started(with_runner: bool) -> StartedWindow:
-        if with_runner:
-            store = open_test_store(data_dir)
-            try:
-                race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
-                Planning(store, now=lambda: datetime.now(UTC)).set_up(
-                    SetupForm(name="Ana", race_date=race.isoformat())
-                )
-            finally:
-                store.close()
-        shown = start_window(AppPaths(data_dir=data_dir, log_dir=data_dir / "logs"))
-        assert isinstance(shown, StartedWindow)
-        held.append(shown)
-        qtbot.waitUntil(lambda: shown.opened, timeout=10_000)
-        for _ in range(5):
-            qtbot.wait(20)
-        return shown
-
+def held(qtbot: QtBot) -> Iterator[list[StartedWindow]]:
+    started: list[StartedWindow] = []
     yield started
-    for shown in held:
+    for shown in started:
         shown.window.close()
         shown.shut_down()
 
 
-def choose_from_view_menu(qtbot: QtBot, shown: StartedWindow, key: Qt.Key) -> None:
-    qtbot.keyClick(shown.window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
-    qtbot.keyClick(QApplication.activePopupWidget(), key)
-
-
-@pytest.mark.parametrize(("key", "form", "title", "_why"), FORMS)
-def test_each_form_opens_on_the_current_runner(
+@pytest.mark.parametrize("with_runner", [True, False], ids=["Ana", "nobody"])
+@pytest.mark.parametrize(
+    ("key", "form", "title", "why"),
+    [
+        (Qt.Key.Key_B, EquipmentDialog, "Bar and plates", "the bar and plates are per runner"),
+        (Qt.Key.Key_L, LightReminderDialog, "Light session reminder", "the reminder is per runner"),
+    ],
+    ids=["equipment", "light reminder"],
+)
+def test_each_form_opens_on_the_runner_or_the_status_line_says_why_not(
     qtbot: QtBot,
-    start: Callable[[bool], StartedWindow],
+    data_dir: Path,
+    held: list[StartedWindow],
+    with_runner: bool,
     key: Qt.Key,
     form: type,
     title: str,
-    _why: str,
-) -> None:
-    shown = start(True)
-    choose_from_view_menu(qtbot, shown, key)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), form))
-    dialog = QApplication.activeModalWidget()
-    assert dialog.windowTitle() == title
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
-
-
-@pytest.mark.parametrize(("key", "form", "_title", "why"), FORMS)
-def test_without_a_runner_the_status_line_says_why_no_form(
-    qtbot: QtBot,
-    start: Callable[[bool], StartedWindow],
-    key: Qt.Key,
-    form: type,
-    _title: str,
     why: str,
 ) -> None:
-    shown = start(False)
-    choose_from_view_menu(qtbot, shown, key)
-    status = shown.window.statusBar()
-    qtbot.waitUntil(lambda: status.currentMessage() == f"Set up a runner first: {why}.")
-    assert QApplication.activeModalWidget() is None
+    if with_runner:
+        plan_a_build_up(data_dir)
+    shown = start_window(AppPaths(data_dir=data_dir, log_dir=data_dir / "logs"))
+    assert isinstance(shown, StartedWindow)
+    held.append(shown)
+    qtbot.waitUntil(lambda: shown.opened, timeout=10_000)
+    qtbot.keyClick(shown.window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    qtbot.keyClick(QApplication.activePopupWidget(), key)
+    if not with_runner:
+        status = shown.window.statusBar()
+        qtbot.waitUntil(lambda: status.currentMessage() == f"Set up a runner first: {why}.")
+        assert QApplication.activeModalWidget() is None
+        return
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), form))
+    dialog = QApplication.activeModalWidget()
+    assert dialog.windowTitle() == f"{title}: Ana"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
