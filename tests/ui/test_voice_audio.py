@@ -6,16 +6,14 @@ and the reason is given once."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from desktop.ui.alerts.sound import CuePlayer
-from tests.audio_server import RATE, PulseServer, recording
+from tests.audio_server import RATE, PulseServer, recording, run_audio_child
 from tests.speech_server import SPEECH_PACKAGES, SPEECH_TOOLS, speech_dispatcher, stuck_daemon
-from tests.system_needs import require_qt, require_tools
+from tests.system_needs import require_tools
 from tests.ui.test_sound_audio import bursts
 
 pytestmark = pytest.mark.audio
@@ -60,18 +58,8 @@ def run_rest(
     env: dict[str, str], data_dir: Path, steps: list[tuple[int, float]], run_ms: int
 ) -> dict[str, object]:
     """A heavy session's first rest in a fresh process: each step advances the rest's clock."""
-    require_qt()
-    child_env = {**env, "QT_QPA_PLATFORM": "offscreen", "QT_AUDIO_BACKEND": "pulseaudio"}
-    done = subprocess.run(
-        [sys.executable, "-c", REST_SCRIPT, str(data_dir), json.dumps(steps), str(run_ms)],
-        env=child_env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    args = ["-c", REST_SCRIPT, str(data_dir), json.dumps(steps), str(run_ms)]
+    return run_audio_child(args, env)
 
 
 def loud_span_s(samples: list[int], *, threshold: int = 1000) -> float:

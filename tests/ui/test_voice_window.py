@@ -4,9 +4,6 @@ voice."""
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,11 +17,10 @@ from desktop.app import StartedWindow, start_window
 from desktop.gym.start import start_workout
 from desktop.runtime.paths import AppPaths
 from desktop.ui.shell.main_window import MainWindow
-from tests.audio_server import PulseServer, recording
+from tests.audio_server import PulseServer, recording, run_audio_child
 from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, open_test_store
-from tests.system_needs import require_qt
 from tests.ui.test_sound_audio import LOUD, bursts
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS, "pipewire", "PulseAudioService")
@@ -109,28 +105,11 @@ def test_without_a_speech_engine_the_chime_is_heard_and_the_status_line_says_why
     """The window in a process of its own, playing into the test's PulseAudio server: its first
     rest's ready chime is recorded from the sink, and the reason there is no voice is shown once
     over two rests."""
-    require_qt()
     screenshot = data_dir.parent / "no-voice.png"
-    env = audio_server.client_env(
-        SPEECHD_ADDRESS=NO_DISPATCHER, QT_QPA_PLATFORM="offscreen", QT_AUDIO_BACKEND="pulseaudio"
-    )
+    env = audio_server.client_env(SPEECHD_ADDRESS=NO_DISPATCHER)
+    child = ["-m", "tests.ui.no_voice_window_child", str(data_dir), str(screenshot)]
     with recording(audio_server) as samples:
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "tests.ui.no_voice_window_child",
-                str(data_dir),
-                str(screenshot),
-            ],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=90,
-            check=False,
-        )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+        seen = run_audio_child(child, env)
     why = "Voice is off: Connection to speech-dispatcher failed"
     assert seen["reason"] == why
     assert seen["stages"] == ["RESTING", "RESTING"], "two sets saved, each starting a rest"
