@@ -2,13 +2,16 @@
 `harness` is a log with the standard build-up set up (a module may define its own instead);
 `audio_server` is a private PulseAudio server with a null sink, one per test module; `bus_address`
 and `bus` a private D-Bus session bus (tests/ui/private_bus.py); `light_window`, `berlin` and
-`notifications` the light-session reminder's set-up (tests/ui/light_window.py)."""
+`notifications` the light-session reminder's set-up (tests/ui/light_window.py); `started` the
+windows a test started, closed after it."""
 
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from desktop.app import StartedWindow
 from tests.audio_server import TOOLS, PulseServer, pulse_server
 from tests.planning_support import FORM, Harness, open_harness
 from tests.system_needs import require_tools
@@ -25,7 +28,18 @@ __all__ = [
     "light_window",
     "notifications",
     "run_cramproof",
+    "started",
 ]
+
+
+@pytest.fixture
+def started(qtbot: QtBot) -> Iterator[list[StartedWindow]]:
+    """Windows a test started with `desktop.app.start_window`, closed and shut down after it."""
+    held: list[StartedWindow] = []
+    yield held
+    for window in held:
+        window.window.close()
+        window.shut_down()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,6 @@ bug these tests keep out.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,16 +36,6 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 @pytest.fixture
 def paths(data_dir: Path) -> AppPaths:
     return AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-
-
-@pytest.fixture
-def started(qtbot: QtBot, paths: AppPaths) -> Iterator[list[StartedWindow]]:
-    """Holds what `start` opened, and closes it after the test."""
-    held: list[StartedWindow] = []
-    yield held
-    for window in held:
-        window.window.close()
-        window.shut_down()
 
 
 def start(

@@ -3,7 +3,6 @@ window: each runner's own form, or, before there is a runner, one status line sa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,6 @@ pytestmark = pytest.mark.qt_log_ignore(
 )
 
 
-@pytest.fixture
-def held(qtbot: QtBot) -> Iterator[list[StartedWindow]]:
-    started: list[StartedWindow] = []
-    yield started
-    for shown in started:
-        shown.window.close()
-        shown.shut_down()
-
-
 @pytest.mark.parametrize("with_runner", [True, False], ids=["Ana", "nobody"])
 @pytest.mark.parametrize(
     ("key", "form", "title", "why"),
@@ -45,7 +35,7 @@ def held(qtbot: QtBot) -> Iterator[list[StartedWindow]]:
 def test_each_form_opens_on_the_runner_or_the_status_line_says_why_not(
     qtbot: QtBot,
     data_dir: Path,
-    held: list[StartedWindow],
+    started: list[StartedWindow],
     with_runner: bool,
     key: Qt.Key,
     form: type,
@@ -56,7 +46,7 @@ def test_each_form_opens_on_the_runner_or_the_status_line_says_why_not(
         plan_a_build_up(data_dir)
     shown = start_window(AppPaths(data_dir=data_dir, log_dir=data_dir / "logs"))
     assert isinstance(shown, StartedWindow)
-    held.append(shown)
+    started.append(shown)
     qtbot.waitUntil(lambda: shown.opened, timeout=10_000)
     qtbot.keyClick(shown.window, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))

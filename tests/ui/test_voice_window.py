@@ -4,7 +4,6 @@ voice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -30,15 +29,6 @@ NO_DISPATCHER = "unix_socket:/nonexistent/speechd.sock"  # as if speech-dispatch
 @pytest.fixture
 def paths(data_dir: Path) -> AppPaths:
     return AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-
-
-@pytest.fixture
-def started(qtbot: QtBot) -> Iterator[list[StartedWindow]]:
-    held: list[StartedWindow] = []
-    yield held
-    for window in held:
-        window.window.close()
-        window.shut_down()
 
 
 def crash_mid_rest(paths: AppPaths) -> None:
