@@ -208,7 +208,6 @@ def run_cue_player(
     Returns what the player reported: flashes, sound_unavailable reasons, the final
     unavailable_reason, the output devices it saw and whether `prepare()` succeeded.
     """
-    require_qt()
     options = {
         "cues": list(cues),
         "muted": muted,
@@ -216,16 +215,23 @@ def run_cue_player(
         "block_multimedia": block_multimedia,
         "run_ms": run_ms,
     }
+    return run_audio_child(["-c", PLAYER_SCRIPT, json.dumps(options)], env, timeout=60)
+
+
+def run_audio_child(args: list[str], env: dict[str, str], *, timeout: int = 90) -> dict:
+    """Run this Python with `args` in a fresh process (Qt picks its audio server once per
+    process, at the first sound) and return the JSON object its last line of output holds."""
+    require_qt()
     # Offscreen Qt; PulseAudio even where PipeWire's client library is installed.
     child_env = {**env, "QT_QPA_PLATFORM": "offscreen", "QT_AUDIO_BACKEND": "pulseaudio"}
     done = subprocess.run(
-        [sys.executable, "-c", PLAYER_SCRIPT, json.dumps(options)],
+        [sys.executable, *args],
         env=child_env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=timeout,
         check=False,
     )
     if done.returncode != 0:
-        raise AssertionError(f"player exited with {done.returncode}:\n{done.stderr}")
+        raise AssertionError(f"{args[:2]} exited with {done.returncode}:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])

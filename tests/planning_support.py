@@ -47,6 +47,18 @@ def open_test_store(data_dir: Path) -> Store:
     )
 
 
+def plan_a_build_up(data_dir: Path) -> None:
+    """Ana and a build-up for next year's race, as the setup form makes it, from today."""
+    store = open_test_store(data_dir)
+    try:
+        race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
+        Planning(store, now=lambda: datetime.now(UTC)).set_up(
+            SetupForm(name="Ana", race_date=race.isoformat())
+        )
+    finally:
+        store.close()
+
+
 @dataclass(frozen=True)
 class Harness:
     """A real log in the test's data folder, the clock it runs on, and the use case over it."""

@@ -10,10 +10,13 @@ own zone (aware or naive, as given): the cut-off is a time of day, not a duratio
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 DEFAULT_DELAY = timedelta(hours=6)
 DEFAULT_LATEST = time(21, 0)
+# The heavy session comes "right after the long run (or speed run)", which runners run in the
+# morning: before any heavy session ended, one not lifted yet is expected to end late morning.
+DEFAULT_HEAVY_END = time(11, 0)
 NUDGE = timedelta(minutes=30)
 # What the settings dialog accepts: an hour's recovery at least, and a light session still on
 # the heavy one's afternoon or evening; the model itself allows anything within the day.
@@ -62,6 +65,14 @@ def propose_light_time(
     if heavy_end >= cut_off:
         return None
     return min(heavy_end + settings.delay, cut_off)
+
+
+def expected_heavy_end(day: date, usual: time | None = None) -> datetime:
+    """When the heavy session of a day not lifted yet is expected to end (naive local time): at
+    the time of day the runner's last one ended (runners keep to a routine), else late morning.
+    The calendar's alarm for that day's light session counts from it, as the app's reminder
+    counts from the real end."""
+    return datetime.combine(day, DEFAULT_HEAVY_END if usual is None else usual)
 
 
 def nudge_light_time(

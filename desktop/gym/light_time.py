@@ -7,17 +7,25 @@ through `db.light_reminders`, so the summary, the Plan screen and the welcome pa
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
 
 from db.connection import StoreLike
-from db.light_reminders import LightReminder, light_reminder, save_light_reminder
+from db.light_reminders import (
+    LightReminder,
+    light_reminder,
+    light_reminders_of,
+    save_light_reminder,
+)
 from db.sessions import sessions_for_athlete
 from db.settings import get_setting, set_setting
 from db.store import Store
+from desktop.domain.day_status import session_day
 from desktop.domain.light_reminder import (
     DEFAULT_DELAY,
     DEFAULT_LATEST,
     LightReminderSettings,
+    expected_heavy_end,
     nudge_light_time,
     propose_light_time,
     settings_problem,
@@ -87,6 +95,35 @@ def propose_after_heavy(
     reminder = LightReminder(athlete_id, local_end.date(), heavy_ended_at, remind_at)
     save_light_reminder(target, reminder)
     return reminder
+
+
+def light_times_of_days(
+    target: StoreLike, athlete_id: int, days: Iterable[date]
+) -> dict[date, time]:
+    """The light session's local time of day on each of `days`, as the app's reminder puts it:
+    the stored reminder where a heavy session proposed one (or the runner moved it); else
+    `propose_light_time` from the day's real heavy end, or, for a day not lifted yet, from the
+    heavy session's expected end, with the runner's delay and cut-off. A day whose heavy
+    session leaves no time "later that day" has none (the app would remind of nothing)."""
+    settings = reminder_settings(target, athlete_id)
+    stored = {r.day: r for r in light_reminders_of(target, athlete_id)}
+    ended = {
+        session_day(s.started_at): s.ended_at.astimezone()
+        for s in sessions_for_athlete(target, athlete_id)
+        if s.kind == "heavy" and s.state == "finished" and s.ended_at is not None
+    }
+    last = max(stored.values(), key=lambda r: r.heavy_ended_at, default=None)
+    usual = None if last is None else last.heavy_ended_at.astimezone().time()
+    times: dict[date, time] = {}
+    for day in days:
+        if day in stored:
+            at: datetime | None = stored[day].remind_at.astimezone()
+        else:
+            heavy_end = ended.get(day) or expected_heavy_end(day, usual)
+            at = propose_light_time(heavy_end, settings)
+        if at is not None:
+            times[day] = at.time()
+    return times
 
 
 def move_light_session(target: StoreLike, reminder: LightReminder, steps: int) -> LightReminder:

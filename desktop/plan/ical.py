@@ -37,13 +37,11 @@ def build_calendar(
     now: datetime,
     cancelled: Iterable[tuple[date, After]] = (),
     light_at: Mapping[date, time] | None = None,
-    usual_light_at: time | None = None,
 ) -> Calendar:
     """Every double day of the plan; conditional ones are tentative until the athlete accepts.
 
-    Each day carries an alarm for its light session at `light_at[day]`, else `usual_light_at`
-    (wall-clock times: the events are all-day, so the alarm is an offset from that day's start);
-    none when neither is given.
+    A day in `light_at` carries an alarm for its light session at that wall-clock time (the
+    events are all-day, so the alarm is an offset from that day's start).
     """
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -55,7 +53,7 @@ def build_calendar(
     current = {(day.date, day.after) for day in build_up.days}
     for day in sorted(build_up.days, key=lambda d: (d.date, d.after)):
         event = _day_event(day, athlete_id=athlete_id, now=now, sequence=sequence)
-        alarm_at = (light_at or {}).get(day.date, usual_light_at)
+        alarm_at = (light_at or {}).get(day.date)
         if alarm_at is not None:
             event.add_component(_light_alarm(alarm_at))
         calendar.add_component(event)

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.domain.light_reminder import (
     LightReminderSettings,
+    expected_heavy_end,
     nudge_light_time,
     propose_light_time,
 )
@@ -81,3 +82,10 @@ def test_nudge_moves_by_half_hours_within_the_day(
     proposed: datetime, heavy_end: datetime, steps: int, expected: datetime
 ) -> None:
     assert nudge_light_time(proposed, heavy_end, steps) == expected
+
+
+def test_a_heavy_session_still_to_come_ends_at_the_usual_time_else_late_morning() -> None:
+    assert expected_heavy_end(DAY.date()) == at(11, 0)
+    assert expected_heavy_end(DAY.date(), time(12, 40)) == at(12, 40)
+    assert expected_heavy_end(DAY.date(), time(0, 0)) == at(0, 0)  # midnight is a time too
+    assert propose_light_time(expected_heavy_end(DAY.date())) == at(17, 0)

@@ -4,9 +4,7 @@ notification service receive (or not) what the window sends, on a virtual wall c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,52 +12,25 @@ from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from db.light_reminders import light_reminders_of
-from db.store import open_store
 from desktop.gym.equipment import current_owner
-from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
-from desktop.ui.shell.main_window import MainWindow
-from tests.local_zone import local_time, local_zone
+from tests.local_zone import local_time
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
-from tests.ui.test_gym_screen_awake import Lines, bus, bus_address, bus_service  # noqa: F401
-from tests.ui.test_light_notifier import WallClock
+from tests.ui.light_window import DAY, LightWindow
+from tests.ui.private_bus import Lines
 
 pytestmark = pytest.mark.qt_log_ignore(
     OFFSCREEN_SIZE_HINTS, "pipewire", "PulseAudioService", "Qt multimedia"
 )
-DAY = date(2026, 3, 1)
 K = Qt.Key
 
 
-@pytest.fixture
-def notifications(bus_address: str) -> Iterator[Lines]:  # noqa: F811
-    with bus_service(bus_address, "tests.notification_service", "60", "--click") as lines:
-        yield lines
-
-
-@pytest.fixture
-def berlin() -> Iterator[None]:
-    with local_zone("Europe/Berlin"):
-        yield
-
-
 def test_a_discarded_heavy_session_leaves_no_light_session_reminder(
-    qtbot: QtBot,
-    data_dir: Path,
-    berlin: None,
-    notifications: Lines,
-    bus: QDBusConnection,  # noqa: F811
+    qtbot: QtBot, light_window: LightWindow, notifications: Lines, bus: QDBusConnection
 ) -> None:
-    clock = WallClock(local_time(DAY, 11, 30))
-    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    data_dir.mkdir(parents=True)
-    store = open_store(paths.database, backups_dir=paths.backups, now=clock())
-    window = MainWindow(store=store, paths=paths, now=clock)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    clock, store = light_window.clock, light_window.store
+    window = light_window.show(bus)
     notifier = window.gym.light_notifier
-    notifier.bus = bus
     view = window.gym.open("heavy")
     assert view is not None and view.session.plan.kind == "heavy"
     qtbot.keyClick(view, K.Key_E)  # end the session…

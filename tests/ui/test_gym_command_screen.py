@@ -8,8 +8,7 @@ bug these tests keep out.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,17 @@ from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
 from desktop.domain.workout import Stage
-from desktop.plan.planning import Planning
-from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from desktop.ui.plan.checkin_dialog import CheckinDialog
 from desktop.ui.shell.main_window import MainWindow
-from tests.planning_support import FORM, OFFSCREEN_SIZE_HINTS, WEEK1, open_harness, open_test_store
+from tests.planning_support import (
+    FORM,
+    OFFSCREEN_SIZE_HINTS,
+    WEEK1,
+    open_harness,
+    plan_a_build_up,
+)
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 
@@ -33,16 +36,6 @@ pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 @pytest.fixture
 def paths(data_dir: Path) -> AppPaths:
     return AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-
-
-@pytest.fixture
-def started(qtbot: QtBot, paths: AppPaths) -> Iterator[list[StartedWindow]]:
-    """Holds what `start` opened, and closes it after the test."""
-    held: list[StartedWindow] = []
-    yield held
-    for window in held:
-        window.window.close()
-        window.shut_down()
 
 
 def start(
@@ -68,24 +61,13 @@ def shown_gym(shown: StartedWindow) -> GymView:
     return gym
 
 
-def plan_a_build_up(paths: AppPaths) -> None:
-    store = open_test_store(paths.data_dir)
-    try:
-        race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
-        Planning(store, now=lambda: datetime.now(UTC)).set_up(
-            SetupForm(name="Ana", race_date=race.isoformat())
-        )
-    finally:
-        store.close()
-
-
 @pytest.mark.parametrize("kind", ["today", "heavy", "light"])
 @pytest.mark.parametrize("with_plan", [False, True], ids=["fresh", "planned"])
 def test_gym_command_shows_gym_mode_with_the_keys(
     qtbot: QtBot, paths: AppPaths, started: list[StartedWindow], kind: str, with_plan: bool
 ) -> None:
     if with_plan:
-        plan_a_build_up(paths)
+        plan_a_build_up(paths.data_dir)
     shown = start(qtbot, paths, started, kind)
     gym = shown_gym(shown)
     focus = shown.app.focusWidget()
@@ -99,7 +81,7 @@ def test_gym_command_shows_gym_mode_with_the_keys(
 def test_gym_command_session_is_the_one_on_screen(
     qtbot: QtBot, paths: AppPaths, started: list[StartedWindow]
 ) -> None:
-    plan_a_build_up(paths)
+    plan_a_build_up(paths.data_dir)
     shown = start(qtbot, paths, started, "heavy")
     gym = shown_gym(shown)
     with sqlite3.connect(paths.database) as db:
@@ -140,7 +122,7 @@ def test_gym_command_while_the_window_is_open_shows_gym_mode_there(
     qtbot: QtBot, paths: AppPaths, started: list[StartedWindow]
 ) -> None:
     """The desktop entry's "Start today's session" with Cramproof already open."""
-    plan_a_build_up(paths)
+    plan_a_build_up(paths.data_dir)
     first = start(qtbot, paths, started, None)  # opened from the menu: the Plan
     assert first.window.gym.view is None
     assert start_window(paths, gym_kind="heavy") == 0, "the open window answered"

@@ -4,9 +4,7 @@ the window's clock advanced virtually."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 from PySide6.QtDBus import QDBusConnection
@@ -15,60 +13,26 @@ from pytestqt.qtbot import QtBot
 from db.athletes import create_athlete
 from db.light_reminders import LightReminder, save_light_reminder
 from db.settings import set_setting
-from db.store import open_store
-from desktop.runtime.paths import AppPaths
 from desktop.ui.alerts.light_notifier import LightNotifier
-from desktop.ui.shell.main_window import MainWindow
-from tests.local_zone import local_time, local_zone
+from tests.local_zone import local_time
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
-from tests.ui.test_gym_screen_awake import Lines, bus, bus_address, bus_service  # noqa: F401
+from tests.ui.light_window import DAY, LightWindow
+from tests.ui.private_bus import Lines
 
 pytestmark = pytest.mark.qt_log_ignore(
     OFFSCREEN_SIZE_HINTS, "pipewire", "PulseAudioService", "Qt multimedia"
 )
-DAY = date(2026, 3, 1)
-
-
-class WallClock:
-    def __init__(self, start: datetime) -> None:
-        self.moment = start
-
-    def __call__(self) -> datetime:
-        return self.moment
-
-
-@pytest.fixture
-def notifications(bus_address: str) -> Iterator[Lines]:  # noqa: F811
-    with bus_service(bus_address, "tests.notification_service", "60", "--click") as lines:
-        yield lines
-
-
-@pytest.fixture
-def berlin() -> Iterator[None]:
-    with local_zone("Europe/Berlin"):
-        yield
 
 
 def test_the_reminder_arrives_at_its_time_and_its_button_opens_the_light_session(
-    qtbot: QtBot,
-    data_dir: Path,
-    berlin: None,
-    notifications: Lines,
-    bus: QDBusConnection,  # noqa: F811
+    qtbot: QtBot, light_window: LightWindow, notifications: Lines, bus: QDBusConnection
 ) -> None:
-    clock = WallClock(local_time(DAY, 11, 30))
-    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    data_dir.mkdir(parents=True)
-    store = open_store(paths.database, backups_dir=paths.backups, now=clock())
+    clock, store = light_window.clock, light_window.store
     ana = create_athlete(store, "Ana", created_at=clock())
     set_setting(store, "last_athlete_id", str(ana.id))
     save_light_reminder(store, LightReminder(ana.id, DAY, clock(), local_time(DAY, 17, 30)))
-    window = MainWindow(store=store, paths=paths, now=clock)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = light_window.show(bus)
     notifier = window.gym.light_notifier
-    notifier.bus = bus
     clock.moment = local_time(DAY, 17, 29)
     assert not notifier.check(), "a minute early: nothing yet"
     assert notifications.none_pending()
@@ -86,13 +50,10 @@ def test_the_reminder_arrives_at_its_time_and_its_button_opens_the_light_session
     clock.moment += timedelta(minutes=5)
     assert not notifier.check(), "one reminder, and none once the light session started"
     assert notifications.none_pending()
-    window.close()
-    store.close()
 
 
 def test_without_a_service_nothing_is_shown_and_the_reason_is_kept(
-    qtbot: QtBot,
-    bus: QDBusConnection,  # noqa: F811
+    qtbot: QtBot, bus: QDBusConnection
 ) -> None:
     at = local_time(DAY, 17, 30)
     notifier = LightNotifier(due=lambda: at, now=lambda: at, bus=bus)

@@ -4,7 +4,7 @@ and the light sessions proposed from then on follow them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,11 +15,9 @@ from pytestqt.qtbot import QtBot
 from db.athletes import list_athletes
 from desktop.app import StartedWindow, start_window
 from desktop.gym.light_time import propose_after_heavy
-from desktop.plan.planning import Planning
-from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.dialogs.light_reminder import LightReminderDialog
-from tests.planning_support import OFFSCREEN_SIZE_HINTS, open_test_store
+from tests.planning_support import OFFSCREEN_SIZE_HINTS, plan_a_build_up
 
 # A menu opened by Alt+V on the offscreen platform, which has no stacking nor keyboard grab.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -32,14 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 @pytest.fixture
 def shown(qtbot: QtBot, data_dir: Path) -> Iterator[StartedWindow]:
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    store = open_test_store(data_dir)
-    try:
-        race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
-        Planning(store, now=lambda: datetime.now(UTC)).set_up(
-            SetupForm(name="Ana", race_date=race.isoformat())
-        )
-    finally:
-        store.close()
+    plan_a_build_up(data_dir)
     started = start_window(paths)
     assert isinstance(started, StartedWindow)
     qtbot.waitUntil(lambda: started.opened, timeout=10_000)

@@ -3,33 +3,22 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from math import sqrt
 
 import pytest
 
 from tests.audio_server import (
     RATE,
-    TOOLS,
     PulseServer,
-    pulse_server,
     recording,
     run_cue_player,
 )
-from tests.system_needs import require_tools
 
 pytestmark = pytest.mark.audio
 
 LOUD = 16_000  # -6 dBFS: the cues peak at -1 dBFS and play at full volume
 QUIET = 100
 GAP_S = 0.05
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
-    require_tools(TOOLS, "pulseaudio pulseaudio-utils")
-    with pulse_server(tmp_path_factory.mktemp("pulse")) as running:
-        yield running
 
 
 def bursts(samples: list[int], *, threshold: int = 1000) -> list[float]:
@@ -50,12 +39,12 @@ def rms(samples: list[int]) -> float:
     return sqrt(sum(value * value for value in samples) / max(1, len(samples)))
 
 
-def test_ready_cue_is_heard_on_the_default_device(server: PulseServer) -> None:
-    with recording(server) as samples:
-        seen = run_cue_player(server.client_env(), "ready")
+def test_ready_cue_is_heard_on_the_default_device(audio_server: PulseServer) -> None:
+    with recording(audio_server) as samples:
+        seen = run_cue_player(audio_server.client_env(), "ready")
     assert seen["reason"] is None
     assert seen["flashes"] == []
-    assert server.sink_description in seen["devices"]
+    assert audio_server.sink_description in seen["devices"]
     assert seen["prepared"] is True
     assert max(map(abs, samples)) > LOUD
     assert rms(samples) > 1000
@@ -63,18 +52,20 @@ def test_ready_cue_is_heard_on_the_default_device(server: PulseServer) -> None:
     assert len(beeps) == 3, f"READY is a triple beep, heard {beeps}"
 
 
-def test_muted_player_is_silent_and_asks_for_a_flash(server: PulseServer) -> None:
-    with recording(server) as samples:
-        seen = run_cue_player(server.client_env(), "ready", muted=True, run_ms=1200)
+def test_muted_player_is_silent_and_asks_for_a_flash(audio_server: PulseServer) -> None:
+    with recording(audio_server) as samples:
+        seen = run_cue_player(audio_server.client_env(), "ready", muted=True, run_ms=1200)
     assert seen["flashes"] == ["ready"]
     assert seen["reason"] is None
     assert samples, "the recorder ran"
     assert max(map(abs, samples)) < QUIET
 
 
-def test_max_cue_plays_on_the_chosen_device(server: PulseServer) -> None:
-    with recording(server) as samples:
-        seen = run_cue_player(server.client_env(), "max", device=server.sink_description)
+def test_max_cue_plays_on_the_chosen_device(audio_server: PulseServer) -> None:
+    with recording(audio_server) as samples:
+        seen = run_cue_player(
+            audio_server.client_env(), "max", device=audio_server.sink_description
+        )
     assert seen["reason"] is None
     assert max(map(abs, samples)) > LOUD
     (alarm,) = bursts(samples)

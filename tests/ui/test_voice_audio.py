@@ -1,25 +1,23 @@
 """The ready cue is said aloud after its chime, through the app's own path (RestFollower →
 CuePlayer → Voice → QtTextToSpeech → speech-dispatcher), recorded from a private PulseAudio
-server; without a speech engine the chime still plays and the reason is given once."""
+server and spoken by a private speech-dispatcher; without a speech engine the chime still plays
+and the reason is given once."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from desktop.ui.alerts.sound import CuePlayer
-from tests.audio_server import RATE, TOOLS, PulseServer, pulse_server, recording
-from tests.system_needs import require_qt, require_tools
+from tests.audio_server import RATE, PulseServer, recording, run_audio_child
+from tests.speech_server import SPEECH_PACKAGES, SPEECH_TOOLS, speech_dispatcher, stuck_daemon
+from tests.system_needs import require_tools
 from tests.ui.test_sound_audio import bursts
 
 pytestmark = pytest.mark.audio
 
-SPEECH_PACKAGES = "speech-dispatcher speech-dispatcher-espeak-ng espeak-ng libspeechd2"
 NO_DISPATCHER = "unix_socket:/nonexistent/speechd.sock"  # as if speech-dispatcher were absent
 
 REST_SCRIPT = r"""
@@ -56,29 +54,12 @@ print(json.dumps(seen))
 """
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseServer]:
-    require_tools(TOOLS, "pulseaudio pulseaudio-utils")
-    with pulse_server(tmp_path_factory.mktemp("pulse")) as running:
-        yield running
-
-
 def run_rest(
     env: dict[str, str], data_dir: Path, steps: list[tuple[int, float]], run_ms: int
 ) -> dict[str, object]:
     """A heavy session's first rest in a fresh process: each step advances the rest's clock."""
-    require_qt()
-    child_env = {**env, "QT_QPA_PLATFORM": "offscreen", "QT_AUDIO_BACKEND": "pulseaudio"}
-    done = subprocess.run(
-        [sys.executable, "-c", REST_SCRIPT, str(data_dir), json.dumps(steps), str(run_ms)],
-        env=child_env,
-        capture_output=True,
-        text=True,
-        timeout=90,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    args = ["-c", REST_SCRIPT, str(data_dir), json.dumps(steps), str(run_ms)]
+    return run_audio_child(args, env)
 
 
 def loud_span_s(samples: list[int], *, threshold: int = 1000) -> float:
@@ -86,11 +67,19 @@ def loud_span_s(samples: list[int], *, threshold: int = 1000) -> float:
     return (loud[-1] - loud[0]) / RATE if loud else 0.0
 
 
-def test_the_ready_cue_is_said_after_its_chime(server: PulseServer, tmp_path: Path) -> None:
-    require_tools(("speech-dispatcher", "espeak-ng"), SPEECH_PACKAGES)
+def test_the_ready_cue_is_said_after_its_chime(audio_server: PulseServer, tmp_path: Path) -> None:
+    """Said by the test's own speech-dispatcher: a hung daemon at the address every client of
+    this runtime folder would share otherwise is never asked."""
+    require_tools(SPEECH_TOOLS, SPEECH_PACKAGES)
     chime_s = CuePlayer().length_ms("ready") / 1000
-    with recording(server) as samples:
-        seen = run_rest(server.client_env(), tmp_path, [(200, 180.0)], run_ms=9000)
+    shared = Path(audio_server.env["XDG_RUNTIME_DIR"]) / "speech-dispatcher" / "speechd.sock"
+    with (
+        speech_dispatcher(tmp_path, audio_server.client_env()) as address,
+        stuck_daemon(shared),
+        recording(audio_server) as samples,
+    ):
+        env = audio_server.client_env(SPEECHD_ADDRESS=address)
+        seen = run_rest(env, tmp_path / "data", [(200, 180.0)], run_ms=9000)
     assert seen["reasons"] == [], seen
     assert seen["cues"] == ["ready"]
     assert max(map(abs, samples)) > 8000, "the chime and the voice are heard"
@@ -100,10 +89,10 @@ def test_the_ready_cue_is_said_after_its_chime(server: PulseServer, tmp_path: Pa
 
 
 def test_without_a_speech_engine_the_chime_plays_and_why_is_said_once(
-    server: PulseServer, tmp_path: Path
+    audio_server: PulseServer, tmp_path: Path
 ) -> None:
-    env = server.client_env(SPEECHD_ADDRESS=NO_DISPATCHER)
-    with recording(server) as samples:
+    env = audio_server.client_env(SPEECHD_ADDRESS=NO_DISPATCHER)
+    with recording(audio_server) as samples:
         seen = run_rest(env, tmp_path, [(200, 180.0), (1500, 120.0)], run_ms=3500)
     assert seen["cues"] == ["ready", "max"]
     assert seen["reasons"] == ["Voice is off: Connection to speech-dispatcher failed"]

@@ -1,9 +1,9 @@
 """The voice in the real window: a resumed session is said aloud through the app's own path, and
-without a speech engine the status bar says once why there is no voice."""
+without a speech engine the chime is still heard and the status bar says once why there is no
+voice."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.domain.workout import Stage
 from desktop.gym.start import start_workout
 from desktop.runtime.paths import AppPaths
 from desktop.ui.shell.main_window import MainWindow
+from tests.audio_server import PulseServer, recording, run_audio_child
 from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, open_test_store
+from tests.ui.test_sound_audio import LOUD, bursts
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS, "pipewire", "PulseAudioService")
 NO_DISPATCHER = "unix_socket:/nonexistent/speechd.sock"  # as if speech-dispatcher were absent
@@ -28,15 +29,6 @@ NO_DISPATCHER = "unix_socket:/nonexistent/speechd.sock"  # as if speech-dispatch
 @pytest.fixture
 def paths(data_dir: Path) -> AppPaths:
     return AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-
-
-@pytest.fixture
-def started(qtbot: QtBot) -> Iterator[list[StartedWindow]]:
-    held: list[StartedWindow] = []
-    yield held
-    for window in held:
-        window.window.close()
-        window.shut_down()
 
 
 def crash_mid_rest(paths: AppPaths) -> None:
@@ -96,35 +88,23 @@ def test_a_resumed_session_is_said_aloud(
     assert answerer.said == ["Resumed: Back squat, set 2 of 3."]
 
 
-def press(qtbot: QtBot, shown: StartedWindow, *keys: Qt.Key) -> None:
-    for key in keys:
-        focus = QApplication.focusWidget()
-        assert focus is not None
-        qtbot.keyClick(focus, key)
-
-
-def test_without_a_speech_engine_the_status_line_says_why_once(
-    qtbot: QtBot, paths: AppPaths, started: list[StartedWindow], monkeypatch: pytest.MonkeyPatch
+@pytest.mark.audio
+def test_without_a_speech_engine_the_chime_is_heard_and_the_status_line_says_why_once(
+    audio_server: PulseServer, data_dir: Path
 ) -> None:
-    monkeypatch.setenv("SPEECHD_ADDRESS", NO_DISPATCHER)
-    shown = start_window(paths, gym_kind="heavy")
-    assert isinstance(shown, StartedWindow)
-    started.append(shown)
-    qtbot.waitUntil(lambda: gym_view(shown) is not None, timeout=15_000)
-    status = shown.window.statusBar()
-    shown_lines: list[str] = []
-    status.messageChanged.connect(shown_lines.append)
-    gym = shown.window.gym.view
-    press(qtbot, shown, Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return)
-    assert gym.session.stage is Stage.RESTING, "the first rest began: the voice gets ready"
+    """The window in a process of its own, playing into the test's PulseAudio server: its first
+    rest's ready chime is recorded from the sink, and the reason there is no voice is shown once
+    over two rests."""
+    screenshot = data_dir.parent / "no-voice.png"
+    env = audio_server.client_env(SPEECHD_ADDRESS=NO_DISPATCHER)
+    child = ["-m", "tests.ui.no_voice_window_child", str(data_dir), str(screenshot)]
+    with recording(audio_server) as samples:
+        seen = run_audio_child(child, env)
     why = "Voice is off: Connection to speech-dispatcher failed"
-    qtbot.waitUntil(lambda: status.currentMessage() == why, timeout=20_000)
-    press(qtbot, shown, Qt.Key.Key_Space)  # the next set, before the rest's end…
-    if gym.session.prompt is not None:
-        press(qtbot, shown, Qt.Key.Key_Space)  # …confirmed
-    assert gym.session.stage is Stage.LIFTING
-    press(qtbot, shown, Qt.Key.Key_Space, Qt.Key.Key_Return)
-    assert gym.session.stage is Stage.RESTING, "a second rest"
-    qtbot.wait(500)
-    assert shown_lines.count(why) == 1, shown_lines
-    shown.window.grab().save(str(paths.data_dir / "no-voice.png"))
+    assert seen["reason"] == why
+    assert seen["stages"] == ["RESTING", "RESTING"], "two sets saved, each starting a rest"
+    assert seen["lines"].count(why) == 1, seen["lines"]
+    assert seen["cues"][0] == "ready", seen["cues"]
+    assert max(map(abs, samples)) > LOUD, "the ready chime is heard without a voice"
+    assert len(bursts(samples)) >= 3, "the chime's three beeps"
+    assert screenshot.is_file()

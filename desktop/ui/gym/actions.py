@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.runtime.changes import LogChanges
     from desktop.ui.alerts.sound import CuePlayer
     from desktop.ui.alerts.sound_settings import SoundSettingsDialog
+    from desktop.ui.gym.dialogs.checked_form import CheckedForm
     from desktop.ui.gym.view import GymView
 
 log = logging.getLogger(__name__)
@@ -146,35 +147,35 @@ class GymActions(QObject):
 
     def open_equipment(self) -> None:
         """The current runner's bar and plates, for warm-ups and the plate breakdown."""
-        from desktop.gym.equipment import current_owner
         from desktop.ui.gym.dialogs.equipment import EquipmentDialog
 
-        store = self._store()
-        owner = current_owner(store, now=self._clock.wall) if store is not None else None
-        if store is None or owner is None:
-            self.message_posted.emit("Set up a runner first: the bar and plates are per runner.")
-            return
-        dialog = EquipmentDialog(store, owner, self._window)
-        dialog.saved.connect(self.message_posted)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self.equipment_dialog = dialog
+        self.equipment_dialog = self._open_runner_form(
+            EquipmentDialog, "the bar and plates are per runner"
+        )
 
     def open_light_reminder(self) -> None:
         """The current runner's delay and cut-off for proposing the light session."""
-        from desktop.gym.equipment import current_owner
         from desktop.ui.gym.dialogs.light_reminder import LightReminderDialog
+
+        self.light_reminder_dialog = self._open_runner_form(
+            LightReminderDialog, "the reminder is per runner"
+        )
+
+    def _open_runner_form(self, form: type[CheckedForm], per_runner: str) -> CheckedForm | None:
+        """One of the current runner's settings forms, window-modal and deleted when it closes;
+        its saved words go to the status line. None, and why, when there is no runner yet."""
+        from desktop.gym.equipment import current_owner
 
         store = self._store()
         owner = current_owner(store, now=self._clock.wall) if store is not None else None
         if store is None or owner is None:
-            self.message_posted.emit("Set up a runner first: the reminder is per runner.")
-            return
-        dialog = LightReminderDialog(store, owner, self._window)
+            self.message_posted.emit(f"Set up a runner first: {per_runner}.")
+            return None
+        dialog = form(store, owner, self._window)
         dialog.saved.connect(self.message_posted)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-        self.light_reminder_dialog = dialog
+        return dialog
 
     def open_sound_settings(self) -> None:
         """One dialog at a time, read afresh from the player and deleted when it closes."""

@@ -2,68 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from db.store import Store
-from desktop.domain.workout_input import InputError
 from desktop.gym.equipment import EquipmentOwner, current_equipment, parse_equipment, save_equipment
+from desktop.ui.gym.dialogs.checked_form import CheckedForm
 
 
-class EquipmentDialog(QDialog):
+class EquipmentDialog(CheckedForm):
     """Enter saves (only valid input); the plate breakdown in gym mode uses it from then on."""
 
-    saved = Signal(str)
-
     def __init__(self, store: Store, owner: EquipmentOwner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._store, self._owner = store, owner
-        self.setWindowTitle(f"Bar and plates: {owner.name}")
         gear = current_equipment(store, owner)
-        self.bar = QLineEdit(f"{gear.bar:g}")
-        self.plates = QLineEdit(", ".join(f"{p:g}" for p in gear.plates))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        layout = QFormLayout(self)
-        layout.addRow(f"&Bar ({owner.units}):", self.bar)
-        layout.addRow(f"&Plates per size ({owner.units}):", self.plates)
-        layout.addRow(self.message)
-        layout.addRow(self.buttons)
-        self.bar.textChanged.connect(self._on_input_changed)
-        self.plates.textChanged.connect(self._on_input_changed)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        bar = QLineEdit(f"{gear.bar:g}")
+        plates = QLineEdit(", ".join(f"{p:g}" for p in gear.plates))
+        fields = [(f"&Bar ({owner.units}):", bar), (f"&Plates per size ({owner.units}):", plates)]
+        super().__init__(f"Bar and plates: {owner.name}", fields, parent)
+        self._store, self._owner = store, owner
+        self.bar, self.plates = bar, plates
 
-    def _on_input_changed(self) -> None:
-        try:
-            parse_equipment(self.bar.text(), self.plates.text(), self._owner.units)
-        except InputError as error:
-            self.message.setText(str(error))
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
-        else:
-            self.message.clear()
-            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+    def check_input(self) -> None:
+        parse_equipment(self.bar.text(), self.plates.text(), self._owner.units)
 
-    def _on_buttons_accepted(self) -> None:
-        try:
-            gear = save_equipment(
-                self._store, self._owner, bar_text=self.bar.text(), plates_text=self.plates.text()
-            )
-        except InputError as error:
-            self.message.setText(str(error))
-            return
-        self.saved.emit(
-            f"Bar {gear.bar:g} {gear.units}, plates {', '.join(f'{p:g}' for p in gear.plates)}"
+    def save_input(self) -> str:
+        gear = save_equipment(
+            self._store, self._owner, bar_text=self.bar.text(), plates_text=self.plates.text()
         )
-        self.accept()
+        return f"Bar {gear.bar:g} {gear.units}, plates {', '.join(f'{p:g}' for p in gear.plates)}"
