@@ -170,12 +170,6 @@ class _LogOpener:
         from PySide6.QtCore import QTimer
 
         from desktop.runtime.startup import open_or_recover
-        from desktop.ui.shell.single_instance import RaiseServer
-
-        # A second launch from now on raises this window instead of only being refused.
-        self._server = RaiseServer(self._paths.data_dir)
-        self._server.raise_requested.connect(self._window.bring_to_front)
-        self._server.gym_requested.connect(self._on_server_gym_requested)
 
         store = open_or_recover(self._paths, now=lambda: datetime.now(UTC), ask=_ask_about)
         if store is None:
@@ -195,8 +189,21 @@ class _LogOpener:
         else:
             self._offer_resume(store)
         log.info("Main window shown")
-        # The taskbar icon is not part of the first screen: it is set on the next turn.
+        # The taskbar icon and the raise server are not part of the first screen: they are set
+        # up on the next turn. Until then a second launch is refused with a message, as it is
+        # while the log opens.
         QTimer.singleShot(0, self._set_window_icon)
+        QTimer.singleShot(0, self._listen_for_second_launches)
+
+    def _listen_for_second_launches(self) -> None:
+        """A second launch from now on raises this window instead of only being refused."""
+        from desktop.ui.shell.single_instance import RaiseServer
+
+        if self._window.store is None:  # closed before the event loop came back
+            return
+        self._server = RaiseServer(self._paths.data_dir)
+        self._server.raise_requested.connect(self._window.bring_to_front)
+        self._server.gym_requested.connect(self._on_server_gym_requested)
 
     def _on_server_gym_requested(self, kind: str) -> None:
         """`cramproof gym` while this window is open: show gym mode here."""
