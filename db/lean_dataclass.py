@@ -41,6 +41,8 @@ def frozen_dataclass(cls: Any = None, /, *, kw_only: bool = False) -> Any:
 
 def _make(cls: _T, *, kw_only: bool) -> _T:
     own = dict(cls.__dict__)
+    if "__slots__" in own:  # the constructor fills the instance's __dict__
+        raise TypeError(f"frozen_dataclass does not take __slots__ ({cls.__qualname__})")
     if cls.__doc__ is None:  # dataclass would describe it with inspect.signature: 0.1 ms
         cls.__doc__ = f"{cls.__name__}, a frozen record."
     dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
@@ -53,9 +55,13 @@ def _make(cls: _T, *, kw_only: bool) -> _T:
         )
     )
     shown = tuple(field.name for field in fields if field.repr)
-    given = tuple((f.name, f.default, f.default_factory) for f in fields if f.init)
+    given = tuple(f for f in fields if f.init)
+    names_given = tuple(f.name for f in given)
+    accepted = frozenset(names_given)
+    defaults = {f.name: f.default for f in given if f.default is not _MISSING}
+    factories = {f.name: f.default_factory for f in given if f.default_factory is not _MISSING}
     implied = tuple((f.name, f.default, f.default_factory) for f in fields if not f.init)
-    positional = tuple(f.name for f in fields if f.init and not f.kw_only)
+    positional = tuple(f.name for f in given if not f.kw_only)
     post_init = getattr(cls, "__post_init__", None) is not None
     setter = object.__setattr__
     qualname = cls.__qualname__
@@ -71,19 +77,24 @@ def _make(cls: _T, *, kw_only: bool) -> _T:
                 if name in values:
                     raise TypeError(f"{qualname}.__init__() got multiple values for {name!r}")
                 values[name] = value
-        for name, default, factory in given:
-            if name in values:
-                setter(self, name, values.pop(name))
-            elif default is not _MISSING:
-                setter(self, name, default)
-            elif factory is not _MISSING:
-                setter(self, name, factory())
-            else:
-                raise TypeError(f"{qualname}.__init__() missing 1 required argument: {name!r}")
-        if values:
-            raise TypeError(
-                f"{qualname}.__init__() got an unexpected keyword argument {next(iter(values))!r}"
-            )
+        if values.keys() != accepted:  # a default to fill in, or a wrong name
+            for name in values:
+                if name not in accepted:
+                    raise TypeError(
+                        f"{qualname}.__init__() got an unexpected keyword argument {name!r}"
+                    )
+            for name in names_given:
+                if name in values:
+                    continue
+                if name in defaults:
+                    values[name] = defaults[name]
+                elif name in factories:
+                    values[name] = factories[name]()
+                else:
+                    raise TypeError(f"{qualname}.__init__() missing 1 required argument: {name!r}")
+        # Straight into the instance's dict, as object.__setattr__ would put them: the class
+        # refuses assignment, and a record is built with every field at once.
+        self.__dict__.update(values)
         for name, default, factory in implied:
             if default is not _MISSING:
                 setter(self, name, default)

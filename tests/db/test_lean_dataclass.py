@@ -111,3 +111,12 @@ def test_a_method_the_class_writes_itself_is_kept() -> None:
             return f"<{self.name}>"
 
     assert repr(Named("x")) == "<x>"
+
+
+def test_slots_are_refused_rather_than_broken() -> None:
+    with pytest.raises(TypeError, match="__slots__"):
+
+        @frozen_dataclass
+        class Slotted:
+            __slots__ = ("x",)
+            x: int
