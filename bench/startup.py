@@ -8,6 +8,7 @@ machine noise hits the baseline and Cramproof alike; figures are medians.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -21,9 +22,12 @@ from pathlib import Path
 from bench.x11_windows import XConnection
 
 BARE_WINDOW = (
+    "import time\n"
+    "from PySide6.QtCore import QTimer\n"
     "from PySide6.QtWidgets import QApplication, QLabel\n"
     "app = QApplication([])\n"
     "label = QLabel('bare'); label.setWindowTitle('BareBaseline'); label.show()\n"
+    "QTimer.singleShot(0, lambda: print(f'cpu {time.process_time() * 1000:.1f}', flush=True))\n"
     "app.exec()\n"
 )
 TIMEOUT_S = 30.0
@@ -35,6 +39,7 @@ class Launch:
     seconds: float
     peak_rss_kb: int
     ready_seconds: float | None = None
+    cpu_ms: float | None = None  # CPU time (all threads) to the log on screen, or the bare shown
 
 
 def _peak_rss_kb(pid: int) -> int:
@@ -45,12 +50,19 @@ def _peak_rss_kb(pid: int) -> int:
 
 
 READY_LINE = "Main window shown"
+READY_CPU = re.compile(r"Main window shown after (\d+) ms of CPU time")
 
 
 def _ready_count(log_file: Path | None) -> int:
     if log_file is None or not log_file.exists():
         return 0
     return log_file.read_text(encoding="utf-8", errors="replace").count(READY_LINE)
+
+
+def _ready_cpu_ms(log_file: Path) -> float | None:
+    """The CPU time the last start-up logged with its "Main window shown" line."""
+    found = READY_CPU.findall(log_file.read_text(encoding="utf-8", errors="replace"))
+    return float(found[-1]) if found else None
 
 
 def time_launch(
@@ -62,14 +74,16 @@ def time_launch(
     settle_s: float = 1.0,
 ) -> Launch:
     """Seconds from spawn to a viewable window, to the log attached (Cramproof's log file says
-    so), and peak RSS once it has settled."""
+    so), peak RSS once it has settled, and the CPU time used to the log on screen (from the log
+    line; the bare window prints its own once shown). CPU time is what a busy machine stretches
+    least: the wall-clock figures of two runs can differ by a third on the shared 2 cores."""
     ready_before = _ready_count(log_file)
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     # Measure what a user gets: modules loaded from their bytecode caches, not recompiled.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     watcher = XConnection(display)
     started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         while not watcher.window_viewable(title):
             if child.poll() is not None:
@@ -86,11 +100,17 @@ def time_launch(
                 time.sleep(0.002)
             ready_seconds = time.perf_counter() - started
         time.sleep(settle_s)
-        return Launch(seconds, _peak_rss_kb(child.pid), ready_seconds)
+        rss = _peak_rss_kb(child.pid)
     finally:
         watcher.close()
         child.terminate()
-        child.communicate(timeout=TIMEOUT_S)
+        printed, _ = child.communicate(timeout=TIMEOUT_S)
+    if log_file is not None:
+        cpu_ms = _ready_cpu_ms(log_file)
+    else:  # the bare window prints its CPU time once shown
+        words = printed.decode(errors="replace").split()
+        cpu_ms = float(words[1]) if words[:1] == ["cpu"] else None
+    return Launch(seconds, rss, ready_seconds, cpu_ms)
 
 
 class VirtualScreen:
@@ -195,6 +215,7 @@ def run(*, runs: int = 7, populate: Callable[[Path], None] | None = None) -> lis
     base = results["bare window"]
     base_s = statistics.median(launch.seconds for launch in base)
     base_rss = statistics.median(launch.peak_rss_kb for launch in base)
+    base_cpu = statistics.median(launch.cpu_ms or 0.0 for launch in base)
     rows = []
     for name, launches in results.items():
         seconds = statistics.median(launch.seconds for launch in launches)
@@ -206,6 +227,9 @@ def run(*, runs: int = 7, populate: Callable[[Path], None] | None = None) -> lis
         if launches[0].ready_seconds is not None:
             ready = statistics.median(launch.ready_seconds or 0.0 for launch in launches)
             figure += f", log on screen {ready * 1000:4.0f} ms ({ready / base_s:.2f}× bare)"
+        cpu = statistics.median(launch.cpu_ms or 0.0 for launch in launches)
+        if cpu and base_cpu:
+            figure += f", CPU {cpu:4.0f} ms ({cpu / base_cpu:.2f}× bare)"
         rows.append((f"start-up: {name}", figure))
     return rows
 

@@ -6,7 +6,6 @@ import logging
 import os
 import sqlite3
 import stat
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Literal
@@ -14,6 +13,7 @@ from typing import Literal
 from db.atomic import describe_kind as _kind
 from db.connection import read_only_connection, sqlite_uri
 from db.files import companions, sync_folder
+from db.lean_dataclass import frozen_dataclass
 from db.records import require_aware
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ CheckKind = Literal["missing", "ok", "not_sqlite", "corrupt", "unreadable"]
 _MAX_DETAIL = 300
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class IntegrityReport:
     ok: bool
     kind: CheckKind

@@ -7,15 +7,15 @@ other time in the log; `day` is the runner's local date of the heavy session.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from db.connection import StoreLike, as_database, read_rows
 from db.errors import translates_errors
+from db.lean_dataclass import frozen_dataclass
 from db.records import date_text, from_utc_text, require_aware, utc_text
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class LightReminder:
     """When the light session of `day` is due, and when its heavy session ended (the earliest)."""
 

@@ -10,23 +10,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
+
+from db.lean_dataclass import frozen_dataclass
 
 SessionKind = Literal["heavy", "light"]
 SessionState = Literal["in_progress", "finished", "abandoned"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class Athlete:
     id: int
     name: str
     created_at: datetime
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class PlanRecord:
     athlete_id: int
     race_date: date
@@ -41,7 +43,7 @@ class PlanRecord:
     id: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class PlannedDayRecord:
     date: date
     after: Literal["long_run", "speed_run"]
@@ -54,7 +56,7 @@ class PlannedDayRecord:
     id: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class PlanExercise:
     plan_id: int
     session_kind: SessionKind
@@ -62,7 +64,7 @@ class PlanExercise:
     exercise_key: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class GateDecision:
     id: int
     plan_id: int
@@ -71,7 +73,7 @@ class GateDecision:
     decided_at: datetime
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class ExerciseRecord:
     id: int
     key: str
@@ -81,7 +83,7 @@ class ExerciseRecord:
     bodyweight: bool
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class SessionRecord:
     id: int
     athlete_id: int
@@ -98,7 +100,7 @@ class SessionRecord:
     layout: Mapping[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class SetRecord:
     session_id: int
     exercise_id: int
@@ -119,7 +121,7 @@ class SetRecord:
     id: int | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class CheckIn:
     id: int
     athlete_id: int
@@ -129,7 +131,7 @@ class CheckIn:
     created_at: datetime
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class CrampReport:
     id: int
     athlete_id: int
@@ -190,7 +192,7 @@ def from_sites_text(text: str) -> tuple[str, ...]:
     return tuple(json.loads(text))
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class BackupInfo:
     """One backup file; `taken_at` (UTC) and `reason` are read from its name (see db.backup)."""
 

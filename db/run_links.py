@@ -10,15 +10,15 @@ and History alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 from db.connection import StoreLike, as_database, read
 from db.errors import translates_errors
+from db.lean_dataclass import frozen_dataclass
 from db.records import from_utc_text
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class RunLink:
     """A session's run: how long after its end the first set came, and which run it was.
     `after` is the planned day the session was started for ('long_run', 'speed_run'), if any."""
@@ -31,7 +31,7 @@ class RunLink:
     planned_day_id: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Unlinked:
     """A heavy session with no run linked yet, and when its first set started."""
 
@@ -39,7 +39,7 @@ class Unlinked:
     first_set: datetime
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class RunTimes:
     """A stored run's times (with the watch's offset) and length, without its splits."""
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from db.lean_dataclass import frozen_dataclass
 from desktop.domain.exercises import EXERCISES
 from desktop.domain.gate import MATCH_SLACK
 from desktop.domain.model import SessionKind
@@ -24,7 +25,7 @@ DONE_EXERCISES = 2
 _MOVEMENT = {item.key: item.movement for item in EXERCISES}
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PlannedSession:
     """One half of a planned double day, as far as adherence cares."""
 
@@ -54,7 +55,7 @@ def moved(planned: Sequence[PlannedSession], run_days: Mapping[int, date]) -> li
     ]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class LoggedSession:
     """A session from the log: its local date, kind, planned-day link and work sets per exercise."""
 

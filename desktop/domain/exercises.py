@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
+from db.lean_dataclass import frozen_dataclass
 from desktop.domain.model import ExerciseSelection, PlanInputError, SessionKind
 
 Movement = Literal["squat", "deadlift", "lunge", "hip_thrust", "finisher", "accessory"]
@@ -16,7 +17,7 @@ NOT_THE_MAIN_FIX = "For the muscle that cramps; not the main fix: hips, glutes a
 SWAPPABLE = ("squat", "deadlift", "lunge", "hip_thrust", "accessory")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Exercise:
     """One exercise variant.
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from db.lean_dataclass import frozen_dataclass
 from desktop.domain.model import WEEKDAY_NAMES
 
 GATE_WEEKS = 3
 MATCH_SLACK = timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class CheckIn:
     """The athlete's weekly answer for the week starting `week_start`."""
 
@@ -21,7 +21,7 @@ class CheckIn:
     recovered: bool
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class GateStatus:
     """Whether the second double day may be offered; `reasons` says why not when closed."""
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, timedelta
 from typing import Literal
+
+from db.lean_dataclass import frozen_dataclass
 
 Units = Literal["kg", "lb"]
 Phase = Literal["phase1", "phase2", "taper"]
@@ -24,7 +26,7 @@ class PlanInputError(ValueError):
     """A plan input the athlete has to correct; the message is one line meant for them."""
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class ExerciseSelection:
     """Which variant of each movement this plan uses; the athlete can swap any of them."""
 
@@ -38,7 +40,7 @@ class ExerciseSelection:
     include_finisher: bool = True
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PlanSettings:
     """Everything the athlete chooses for a build-up; every protocol default is a field here."""
 
@@ -115,7 +117,7 @@ def _check_range(label: str, value: int, lo: int, hi: int) -> None:
         raise PlanInputError(f"The number of {label} must be {lo} to {hi}, not {value}.")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class SecondDayState:
     """What the athlete's history says about phase 2's second double day.
 
@@ -134,7 +136,7 @@ class SecondDayState:
         return day >= max(self.gate_open_from, self.accepted_from)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class SessionPrescription:
     """One half of a double day: what to lift, how many sets and reps, how long to rest."""
 
@@ -146,7 +148,7 @@ class SessionPrescription:
     cue: str
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PlannedDay:
     """A double day: heavy right after the run, light later the same day."""
 
@@ -164,7 +166,7 @@ class PlannedDay:
         return (self.heavy, self.light)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PlanWeek:
     """One of the N weeks counted back from race day; `end` is its last day, inclusive."""
 
@@ -176,7 +178,7 @@ class PlanWeek:
     days: tuple[PlannedDay, ...]
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class BuildUp:
     """A whole build-up as planned on `today`.
 

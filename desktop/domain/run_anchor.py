@@ -8,9 +8,9 @@ run on; the watch knows when the run really happened. These rules join the two, 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from db.lean_dataclass import frozen_dataclass
 from desktop.domain.gate import MATCH_SLACK
 
 # How long after a run's end a heavy session still counts as "right after" it. Three hours
@@ -24,7 +24,7 @@ RIGHT_AFTER = timedelta(hours=3)
 PICK_REACH = MATCH_SLACK
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class RunSpan:
     """A stored run as these rules see it: start and end with the watch's offset, its length."""
 

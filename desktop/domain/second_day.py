@@ -4,14 +4,14 @@ and whether to offer it this week."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
+from db.lean_dataclass import frozen_dataclass
 from desktop.domain.gate import CheckIn, GateStatus, evaluate_gate
 from desktop.domain.model import SecondDayState
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Decision:
     """The athlete's answer to the offer made in the week starting `week_start`."""
 
@@ -19,7 +19,7 @@ class Decision:
     accepted: bool
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class SecondDayReview:
     """This week's verdict: the state to plan with, the gate itself, and whether to ask."""
 

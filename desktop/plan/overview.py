@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 
+from db.lean_dataclass import frozen_dataclass
 from desktop.domain.day_status import (
     LoggedSession,
     PlannedSession,
@@ -22,7 +23,7 @@ from desktop.plan.rows import DayKey
 _STILL_DUE = ("today", "partly")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class DayEntry:
     """One planned double day with the status of its heavy and light session."""
 
@@ -38,7 +39,7 @@ class DayEntry:
         return day_status(self.heavy, self.light)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class WeekEntry:
     """A week row, counted down to race day; `current` marks the week holding today."""
 
@@ -51,7 +52,7 @@ class WeekEntry:
     current: bool
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class PlanOverview:
     """The whole build-up of one athlete as seen on `today`.
 

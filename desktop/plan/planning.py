@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
 from db.athletes import create_athlete, get_athlete, list_athletes
 from db.checkins import record_checkin as store_checkin
+from db.lean_dataclass import frozen_dataclass
 from db.light_reminders import light_reminder
 from db.plans import (
     record_gate_decision,
@@ -51,7 +52,7 @@ from desktop.runtime.changes import LogChanges
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class SecondDayOffer:
     """The gate is open: offer a second double day after the speed run, from `first_day` on."""
 

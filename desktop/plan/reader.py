@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 from db.athletes import list_athletes
 from db.checkins import checkins_for
 from db.exercises import list_exercises
+from db.lean_dataclass import frozen_dataclass
 from db.light_reminders import light_reminder
 from db.plans import active_plan, gate_decisions, plan_exercises, planned_days
 from db.records import Athlete, PlanRecord
@@ -32,7 +33,7 @@ LAST_ATHLETE = "last_athlete_id"
 WEEK = timedelta(weeks=1)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class CheckinQuestion:
     """The weekly check-in to ask: how the week from `week_start` to `week_end` went."""
 
@@ -41,7 +42,7 @@ class CheckinQuestion:
     week_end: date
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class CheckinOutlook:
     """When no check-in is due: the day the next one opens (None when none is left before the
     taper) and the week it asks about, and the question to answer now anyway, if any."""

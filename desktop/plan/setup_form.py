@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from db.athletes import clean_name
+from db.lean_dataclass import frozen_dataclass
 from desktop.domain.model import WEEKDAY_NAMES, BuildUp, PlanInputError, PlanSettings, Units
 from desktop.domain.plan import build_plan, check_race_date, parse_date
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen_dataclass(kw_only=True)
 class SetupForm:
     """What the athlete typed and picked; `race_date` is raw text so typos get a clear message."""
 
@@ -23,7 +24,7 @@ class SetupForm:
     units: Units = "kg"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class SetupPreview:
     """A form that passed: the cleaned name, the settings and the build-up it would save."""
 

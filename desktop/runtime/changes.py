@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from db.lean_dataclass import frozen_dataclass
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +31,7 @@ imported from the watch; cramp: a cramp report given for an imported run."""
 Listener = Callable[["Change"], None]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen_dataclass
 class Change:
     """What changed in the log; `session_id` names the session touched, when there is one.
 

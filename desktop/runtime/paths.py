@@ -5,17 +5,18 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from db.lean_dataclass import frozen_dataclass
 
 APP_NAME = "cramproof"
 DATA_DIR_ENV = "CRAMPROOF_DATA_DIR"
 DATABASE_NAME = "cramproof.db"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class AppPaths:
     """Where the database, its backups, the instance lock and the logs live.
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
 
 from db.backup import restore_backup
 from db.errors import CorruptDatabase, NotADatabase, StoreError, StoreUnwritable
+from db.lean_dataclass import frozen_dataclass
 from db.records import BackupInfo
 from db.store import Store, open_read_only, open_store
 from desktop.runtime.paths import AppPaths, ensure_private_dir
@@ -31,7 +31,7 @@ class Choice(Enum):
     QUIT = "quit"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class StoreProblem:
     """What went wrong, in words a runner understands, and what can be done about it."""
 

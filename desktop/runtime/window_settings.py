@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TypeVar
+
+from db.lean_dataclass import frozen_dataclass
 
 T = TypeVar("T")
 
@@ -25,7 +26,7 @@ VOICE, VOICE_RATE, VOICE_VOLUME = "sound/voice", "sound/voice_rate", "sound/voic
 KEYS = (LAST_VIEW, HIGH_CONTRAST, VOLUME, MUTED, DEVICE, VOICE, VOICE_RATE, VOICE_VOLUME)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class WindowSettings:
     """The defaults are what a fresh data folder starts with."""
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtDBus import QDBusConnection, QDBusInterface
+
+if TYPE_CHECKING:  # QtDBus loads with the first reminder: start-up only starts the poll
+    from PySide6.QtDBus import QDBusConnection
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +71,8 @@ class LightNotifier(QObject):
         return self._notify(at)
 
     def _notify(self, at: datetime) -> bool:
+        from PySide6.QtDBus import QDBusConnection, QDBusInterface
+
         bus = self.bus if self.bus is not None else QDBusConnection.sessionBus()
         if not bus.isConnected():
             return self._unavailable(f"no D-Bus session bus ({bus.lastError().message()})")

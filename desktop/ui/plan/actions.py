@@ -9,14 +9,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from db.errors import StoreError
 from desktop.domain.model import PlanInputError
 from desktop.plan.planning import CheckinQuestion, Planning, SecondDayOffer
 from desktop.plan.setup_form import SetupForm
 
-# The dialogs are imported when first opened: none is needed for the log on screen.
+# The dialogs, QMessageBox and QFileDialog included (PySide6 builds a class's enums when it is
+# first imported), are imported when first opened: none is needed for the log on screen.
 
 log = logging.getLogger(__name__)
 
@@ -149,6 +150,8 @@ class PlanActions(QObject):
         except OSError as error:  # a full disk, a folder gone: the reason, not a traceback
             log.error("Calendar not exported to %r: %s", str(path), error)
             reason = error.strerror or str(error)
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(self._window, "Not saved", f"Could not write {path}: {reason}.")
             return
         if count is not None:
@@ -173,8 +176,12 @@ class PlanActions(QObject):
         try:
             return call()
         except PlanInputError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self._window, "Cramproof", str(error))
         except StoreError as error:
+            from PySide6.QtWidgets import QMessageBox
+
             log.error("Planning could not save: %s", error.message)
             QMessageBox.critical(self._window, "Not saved", error.message)
         return None
@@ -237,6 +244,8 @@ class PlanActions(QObject):
     def _on_export_triggered(self) -> None:
         athlete = self._planning().current_athlete()
         suggested = Path.home() / f"cramproof-{athlete.name if athlete else 'plan'}.ics"
+        from PySide6.QtWidgets import QFileDialog
+
         path, _filter = QFileDialog.getSaveFileName(
             self._window, "Export plan as calendar", str(suggested), "iCalendar (*.ics)"
         )

@@ -11,15 +11,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QSlider,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.plan.theme import BODY_PT, LARGE_PT, sized_font
 from desktop.ui.runs.imports import RunImports
@@ -48,7 +40,10 @@ class CrampOfferDialog(QDialog):
         save: Callable[[CrampOfferDialog], str | None],
         parent: QWidget | None = None,
     ) -> None:
-        from desktop.ui.gym.cramp_form import CrampForm  # loaded when first offered
+        # Loaded when first offered: PySide6 builds a class's enums when it is first imported.
+        from PySide6.QtWidgets import QDialogButtonBox, QSlider
+
+        from desktop.ui.gym.cramp_form import CrampForm
 
         super().__init__(parent)
         self.setWindowTitle("Cramp report")

@@ -16,9 +16,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+# QFileDialog and QMessageBox are imported when one is shown: PySide6 builds a class's enums when
+# it is first imported, and neither is part of the first screen.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from db.store import Store
     from desktop.runs.batch import BatchResult
     from desktop.runtime.changes import LogChanges
@@ -66,6 +70,8 @@ class RunImports(QObject):
         return [self.files_action, self.folder_action]
 
     def choose_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _filter = QFileDialog.getOpenFileNames(
             self._window, "Import runs: FIT, GPX or TCX files", str(Path.home()), FILE_FILTER
         )
@@ -73,6 +79,8 @@ class RunImports(QObject):
             self.import_paths([Path(name) for name in names])
 
     def choose_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name = QFileDialog.getExistingDirectory(
             self._window, "Import runs: a folder (a watch's GARMIN/Activity)", str(Path.home())
         )
@@ -148,6 +156,8 @@ class RunImports(QObject):
         elif result.outcomes or result.problem:
             self.message_posted.emit(f"Watched folder: {result.summary()}")
             if any(outcome.unreadable for outcome in result.outcomes):
+                from PySide6.QtWidgets import QMessageBox
+
                 box = QMessageBox(
                     QMessageBox.Icon.Warning,
                     "Watched folder",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop.ui.runs.imports import RunImports
 
@@ -80,6 +80,8 @@ class WatchedFolder(QObject):
         self.look()
 
     def choose(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # its enums are built when it is imported
+
         name = QFileDialog.getExistingDirectory(
             self._window, "Watch a folder for new runs (a sync folder)", str(Path.home())
         )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from db.errors import StoreError
 from db.store import Store
@@ -17,7 +17,11 @@ from desktop.runtime.paths import AppPaths
 
 
 class BackupActions(QObject):
-    """Owns the two actions; reports a replaced store and status messages to the window."""
+    """Owns the two actions; reports a replaced store and status messages to the window.
+
+    The message boxes are imported when one is shown: PySide6 builds a class's enums when it is
+    first imported, and none is part of the first screen.
+    """
 
     store_replaced = Signal(object)
     message_posted = Signal(str)
@@ -38,6 +42,8 @@ class BackupActions(QObject):
         self.restore_action.triggered.connect(self._on_restore_triggered)
 
     def _on_back_up_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         store = self._store_getter()
         if store is None:
             return
@@ -49,6 +55,8 @@ class BackupActions(QObject):
         self.message_posted.emit(f"Backed up to {written}")
 
     def _on_restore_triggered(self) -> None:
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         store = self._store_getter()
         backups = restorable_backups(self._paths.backups)
         if store is None or not backups:
@@ -79,6 +87,8 @@ class BackupActions(QObject):
 
     def restore(self, store: Store, backup: Path, *, label: str) -> None:
         """Swap the log for `backup` and hand the reopened log to the window."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.restore_starting.emit()
         try:
             reopened, problem = restore_and_reopen(store, backup, now=datetime.now(UTC))
