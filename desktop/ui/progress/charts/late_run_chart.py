@@ -66,9 +66,16 @@ class LateRunChart(ChartPanel):
         self.body.add(self.legend)
         self.readout = Readout(self.plot, self.describe, view.scene())
         self._marks: tuple[LongRunMark, ...] = ()
+        self._drawn: tuple[object, ...] | None = None
 
     def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
+        """Draw the long runs; not again when nothing it draws changed (a set logged, a
+        check-in answered: each change to the log redraws the screen, few touch the runs)."""
         late = data.late_runs
+        drawn = (late, tuple(w.week for w in data.weeks), data.today, data.race_date, palette)
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
         self._marks = late.marks
         self.heading.set_caption(late.headline or CAPTION)
         self.body.empty_text = NO_LONG_RUNS if late.any_runs else NO_RUNS
