@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
-from db.runs import RunRecord, count_runs, runs_between
+from db.runs import RunRecord, count_runs
 from db.store import Store
 from desktop.domain.adherence import WeekSpan
 from desktop.domain.chart_series import noon_seconds
@@ -68,15 +68,19 @@ def late_runs(
     store: Store,
     athlete_id: int,
     weeks: Sequence[WeekSpan],
+    runs: Sequence[RunRecord],
     *,
     bounds: tuple[datetime, datetime],
     today: date,
 ) -> LateRuns:
-    """The athlete's long runs between `bounds` (the charts' window) and their headline."""
+    """The athlete's long runs between `bounds` (the charts' window) and their headline.
+
+    `runs` are the runs already read around the window (progress/log.py reads them once for
+    the double days too); the log is asked again only, when none is near, whether the athlete
+    has any run at all."""
     start, end = bounds
-    runs = runs_between(store, athlete_id, start=start, end=end, min_moving_s=LONG_ENOUGH_S)
-    marks = long_run_marks(weeks, runs)
-    any_runs = bool(marks) or count_runs(store, athlete_id) > 0
+    marks = long_run_marks(weeks, [run for run in runs if start <= run.started_at < end])
+    any_runs = bool(runs) or count_runs(store, athlete_id) > 0
     return LateRuns(marks=marks, headline=headline(marks, today=today), any_runs=any_runs)
 
 

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from db.exercises import list_exercises
 from db.progress_queries import ExerciseSets, SessionRow, exercise_sets_between, sessions_between
 from db.records import PlanRecord
+from db.runs import RunRecord, runs_between
 from db.store import Store
 from desktop.domain.adherence import WeekSpan, build_up_weeks, calendar_weeks
 from desktop.domain.chart_series import SessionQuality
@@ -24,13 +25,17 @@ from desktop.domain.day_status import (
     session_day,
 )
 from desktop.domain.model import PlanSettings
+from desktop.domain.run_anchor import RunSpan, anchor_days
 from desktop.plan import overview as plan_overview
 from desktop.plan.reader import PlanReader, planned_runs
-from desktop.plan.run_links import run_days
 
 # Without a build-up the charts show the last weeks of the log instead.
 FALLBACK_WEEKS = 12
 DEFAULT_REST_S = {"heavy": (180.0, 300.0), "light": (60.0, 90.0)}
+# Runs are read this much beyond the weeks' window: the watch's clock (which dates a run) and
+# the computer's (which dates the window) may be a day apart, and a planned day picks a run
+# up to a day from it (domain/run_anchor.py).
+RUN_REACH = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class BuildUpLog:
     sessions: tuple[SessionRow, ...]
     logged: tuple[LoggedSession, ...]
     quality: tuple[SessionQuality, ...]
+    runs: tuple[RunRecord, ...] = ()
 
 
 def read_build_up(
@@ -54,27 +60,53 @@ def read_build_up(
     plan: PlanRecord | None,
     today: date,
 ) -> BuildUpLog:
-    """The plan's weeks (or the last weeks of the calendar without a plan) and their log."""
+    """The plan's weeks (or the last weeks of the calendar without a plan) and their log.
+
+    The runs around the weeks are read once, in one indexed query, for the double days they
+    move and the late-run panel alike: not every run of every year, on every redraw."""
     settings = reader.settings(plan) if plan is not None else None
     spans = build_up_weeks(settings) if settings else calendar_weeks(today, count=FALLBACK_WEEKS)
     rest_s = rest_windows(settings)
-    planned = tuple(planned_sessions(reader, plan)) if plan is not None else ()
-    if athlete_id is None:
-        return BuildUpLog(spans, rest_s, planned, (), (), ())
     start, end = window(spans)
+    owner = plan.athlete_id if plan is not None else athlete_id
+    runs = () if owner is None else tuple(runs_around(store, owner, start=start, end=end))
+    planned = tuple(planned_sessions(reader, plan, runs)) if plan is not None else ()
+    if athlete_id is None:
+        return BuildUpLog(spans, rest_s, planned, (), (), (), runs)
     sessions = sessions_between(store, athlete_id, start=start, end=end)
     per_exercise = exercise_sets_between(
         store, athlete_id, start=start, end=end, rest_window_s=rest_s
     )
     keys = {exercise.id: exercise.key for exercise in list_exercises(store)}
     logged, quality = _summaries(sessions, per_exercise, keys)
-    return BuildUpLog(spans, rest_s, planned, tuple(sessions), tuple(logged), tuple(quality))
+    return BuildUpLog(spans, rest_s, planned, tuple(sessions), tuple(logged), tuple(quality), runs)
 
 
-def planned_sessions(reader: PlanReader, plan: PlanRecord) -> list[PlannedSession]:
-    """Both halves of every planned double day, as the plan view matches them."""
+def runs_around(
+    store: Store, athlete_id: int, *, start: datetime, end: datetime
+) -> list[RunRecord]:
+    """The athlete's runs started within RUN_REACH of the window [start, end), oldest first,
+    without their splits."""
+    return runs_between(
+        store, athlete_id, start=start - RUN_REACH, end=end + RUN_REACH, min_moving_s=0.0
+    )
+
+
+def planned_sessions(
+    reader: PlanReader, plan: PlanRecord, runs: Sequence[RunRecord]
+) -> list[PlannedSession]:
+    """Both halves of every planned double day, as the plan view matches them: a double day
+    moves to the day its run was really run. `runs` must hold every run within a day of the
+    plan's days (runs_around the plan's weeks does); the plan view picks from all of them and
+    no run further away can be picked, so both pick the same."""
     build_up, ids = reader.stored(plan)
-    moved_to = run_days(reader.store, plan.athlete_id, planned_runs(build_up, ids))
+    spans = [
+        RunSpan(run.id, run.started_at, run.ended_at, run.distance_m)
+        for run in runs
+        if run.sport == "running" and run.id is not None
+    ]
+    anchored = anchor_days(spans, planned_runs(build_up, ids))
+    moved_to = {day_id: run.day for day_id, run in anchored.items()}
     return plan_overview.planned_sessions(build_up, ids, moved_to)
 
 

@@ -122,7 +122,9 @@ class ProgressSource:
             cramps=cramp_series(spans, [_report(r) for r in reports]),
             exercises=self._choices(athlete),
             sessions_logged=len(log.sessions),
-            late_runs=late_runs(self._store, athlete.id, spans, bounds=(start, end), today=today),
+            late_runs=late_runs(
+                self._store, athlete.id, spans, log.runs, bounds=(start, end), today=today
+            ),
         )
 
     def strength(self, exercise_id: int) -> tuple[StrengthPoint, ...]:

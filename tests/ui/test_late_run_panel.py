@@ -143,6 +143,29 @@ def test_an_imported_long_run_appears_on_the_change_notification(
     assert view.late_runs.heading.caption.startswith("Last-quarter cadence drop: 7 spm on Sun")
 
 
+def test_a_change_that_leaves_the_runs_alone_does_not_rebuild_the_panel(
+    qtbot: QtBot, store: Store
+) -> None:
+    """Every set logged redraws Progress; the long runs' series are built again only when
+    what the panel draws changed."""
+    _add(store, *long_runs()[:3])
+    view = shown(qtbot, store)
+    changes = LogChanges()
+    signal = ChangeSignal(changes, parent=view)
+    signal.changed.connect(view.on_log_changed)
+    data, backdrop = view.late_runs.plot.data.marks, view.late_runs.plot.backdrop.marks
+    before = view.data
+    changes.report("set")
+    qtbot.waitUntil(lambda: view.data is not before)
+    assert view.late_runs.plot.data.marks is data, "the same series, not built again"
+    assert view.late_runs.plot.backdrop.marks is backdrop
+    _add(store, long_runs()[3])
+    changes.report("runs")
+    qtbot.waitUntil(lambda: view.late_runs.plot.data.marks is not data)
+    dots = [m for m in view.late_runs.plot.data.marks if isinstance(m, Dots)]
+    assert [len(d.xs) for d in dots] == [4, 4, 4]
+
+
 def test_tab_reaches_the_panel_like_the_others(qtbot: QtBot, store: Store) -> None:
     _add(store, *long_runs())
     view = shown(qtbot, store)

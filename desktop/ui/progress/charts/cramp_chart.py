@@ -6,21 +6,11 @@ from PySide6.QtWidgets import QGraphicsView
 
 from desktop.domain.chart_series import CrampMark
 from desktop.progress.series import ProgressData
-from desktop.ui.progress.charts.base import (
-    DAY_S,
-    nearest,
-    phase_marks,
-    style_plot,
-    timeline,
-    today_and_race,
-)
-from desktop.ui.progress.charts.hover import Readout
 from desktop.ui.progress.charts.layers import Label, Mark
-from desktop.ui.progress.charts.legend import Legend, Swatch
+from desktop.ui.progress.charts.legend import Swatch
 from desktop.ui.progress.charts.palette import ChartPalette
-from desktop.ui.progress.charts.panel import ChartPanel
-from desktop.ui.progress.charts.plot import DatePlot
 from desktop.ui.progress.charts.series import Dots
+from desktop.ui.progress.charts.week_chart import WeekChart, WeekMark
 
 EMPTY = (
     "No cramp reports yet. After each long run or race, answer three questions: cramped? "
@@ -41,27 +31,26 @@ def _size(severity: int) -> float:
     return 11 + 3 * severity
 
 
-class CrampChart(ChartPanel):
+class CrampChart(WeekChart):
     """Cramp severity (0–3) per report, coloured from green (none) to red (had to stop)."""
 
     def __init__(self, view: QGraphicsView) -> None:
-        super().__init__(view, "Is it paying off?", caption=CAPTION, empty_text=EMPTY)
-        # The same right margin as the adherence chart above, so that dates line up.
-        self.plot = DatePlot(y_label="Cramp", y_ticks=list(enumerate(SEVERITY_NAMES)), right=True)
-        self.plot.getAxis("right").set_ticks([])
-        self.legend = Legend(columns=4)
-        self.body.add(self.plot, stretch=1)
-        self.body.add(self.legend)
+        super().__init__(
+            view,
+            "Is it paying off?",
+            caption=CAPTION,
+            empty_text=EMPTY,
+            y_label="Cramp",
+            y_ticks=list(enumerate(SEVERITY_NAMES)),
+        )
         self.plot.setYRange(-0.6, 3.9)
-        self.readout = Readout(self.plot, self.describe, view.scene())
-        self._marks: tuple[CrampMark, ...] = ()
 
-    def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
-        self._marks = data.cramps
-        self.set_empty(not data.cramps)
-        if not data.cramps:
+    def drawn_from(self, data: ProgressData) -> object:
+        return data.cramps
+
+    def draw(self, data: ProgressData, palette: ChartPalette) -> None:
+        if not self.show_marks(data.cramps):
             return
-        spans = [w.week for w in data.weeks]
         marks: list[Mark] = []
         for severity, colour in enumerate(palette.severity):
             own = [m for m in data.cramps if m.severity == severity]
@@ -69,18 +58,11 @@ class CrampChart(ChartPanel):
             style = {"symbol": _symbol(severity), "size": _size(severity)}
             marks.append(Dots.at(xs, ys, colour, edge=palette.background, **style))
         self.plot.data.set_marks(marks)
-        self.plot.backdrop.set_marks(
-            phase_marks(spans, palette) if spans else [], grid_colour=palette.grid
-        )
         labels: list[Mark] = [
             Label(m.x, m.severity - 0.12, m.short, palette.muted, anchor=(0.3, 0))
             for m in data.cramps
             if m.short
         ]
-        self.plot.overlay.set_marks(
-            today_and_race(today=data.today, race=data.race_date, palette=palette, labels=False)
-            + labels
-        )
         self.legend.set_entries(
             [
                 Swatch(
@@ -95,16 +77,8 @@ class CrampChart(ChartPanel):
             ],
             text=palette.foreground,
         )
-        style_plot(self.plot, palette)
-        first, last = data.cramps[0].x - 7 * DAY_S, data.cramps[-1].x + 7 * DAY_S
-        xs = [m.x for m in data.cramps]
-        self.plot.setXRange(*(timeline(spans, xs) if spans else (first, last)), padding=0.01)
-        self.readout.attach(palette)
+        self.draw_weeks(data, palette, over=labels)
 
-    def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:
-        index = nearest([m.x for m in self._marks], x, within=3 * DAY_S)
-        if index is None:
-            return None
-        mark = self._marks[index]
-        week = f" · build-up week {mark.week}" if mark.week else ""
-        return mark.x, float(mark.severity), f"{mark.day:%a %d %b %Y}{week}\n{mark.label}"
+    def read_out_y(self, mark: WeekMark) -> float:
+        assert isinstance(mark, CrampMark)
+        return float(mark.severity)

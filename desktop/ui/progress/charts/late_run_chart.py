@@ -8,21 +8,12 @@ from PySide6.QtWidgets import QGraphicsView
 
 from desktop.progress.late_runs import LongRunMark
 from desktop.progress.series import ProgressData
-from desktop.ui.progress.charts.base import (
-    DAY_S,
-    nearest,
-    phase_marks,
-    style_plot,
-    timeline,
-    today_and_race,
-)
-from desktop.ui.progress.charts.hover import Readout
+from desktop.ui.progress.charts.base import DAY_S
 from desktop.ui.progress.charts.layers import Label, Mark, Shade
-from desktop.ui.progress.charts.legend import Legend, Swatch
+from desktop.ui.progress.charts.legend import Swatch
 from desktop.ui.progress.charts.palette import ChartPalette
-from desktop.ui.progress.charts.panel import ChartPanel
-from desktop.ui.progress.charts.plot import DatePlot
 from desktop.ui.progress.charts.series import Dots, Line
+from desktop.ui.progress.charts.week_chart import WeekChart, WeekMark
 
 TITLE = "Do my legs hold late?"
 NO_RUNS = (
@@ -53,27 +44,20 @@ def figure_values(marks: tuple[LongRunMark, ...], field: str) -> list[tuple[floa
     return [(x, value) for x, value in found if value is not None]
 
 
-class LateRunChart(ChartPanel):
+class LateRunChart(WeekChart):
     """The three late-run figures per long run, one line and symbol each, on one time axis."""
 
     def __init__(self, view: QGraphicsView) -> None:
-        super().__init__(view, TITLE, caption=CAPTION, empty_text=NO_RUNS)
-        # The same right margin as the charts above, so that dates line up.
-        self.plot = DatePlot(y_label="Slip late", right=True)
-        self.plot.getAxis("right").set_ticks([])
-        self.legend = Legend(columns=4)
-        self.body.add(self.plot, stretch=1)
-        self.body.add(self.legend)
-        self.readout = Readout(self.plot, self.describe, view.scene())
-        self._marks: tuple[LongRunMark, ...] = ()
+        super().__init__(view, TITLE, caption=CAPTION, empty_text=NO_RUNS, y_label="Slip late")
 
-    def show_data(self, data: ProgressData, palette: ChartPalette) -> None:
+    def drawn_from(self, data: ProgressData) -> object:
+        return data.late_runs
+
+    def draw(self, data: ProgressData, palette: ChartPalette) -> None:
         late = data.late_runs
-        self._marks = late.marks
         self.heading.set_caption(late.headline or CAPTION)
         self.body.empty_text = NO_LONG_RUNS if late.any_runs else NO_RUNS
-        self.set_empty(not late.marks)
-        if not late.marks:
+        if not self.show_marks(late.marks):
             return
         series: list[Mark] = []
         values: list[float] = [0.0]
@@ -89,24 +73,14 @@ class LateRunChart(ChartPanel):
         low, high = min(values), max(values)
         top = high + max(1.0, (high - low) * 0.25)
         self.plot.setYRange(min(low, 0.0) - 0.5, top)
-        spans = [w.week for w in data.weeks]
         hilly = [m for m in late.marks if m.hilly]
         shades: list[Mark] = [
             Shade(m.x - HILLY_HALF_WIDTH_S, m.x + HILLY_HALF_WIDTH_S, palette.grey, opacity=0.3)
             for m in hilly
         ]
-        self.plot.backdrop.set_marks(
-            (phase_marks(spans, palette) if spans else []) + shades, grid_colour=palette.grid
-        )
         labels: list[Mark] = [Label(m.x, top, "hilly", palette.muted) for m in hilly]
-        rules = today_and_race(today=data.today, race=data.race_date, palette=palette, labels=False)
-        self.plot.overlay.set_marks(rules + labels)
         self.legend.set_entries(self._legend(palette, bool(hilly)), text=palette.foreground)
-        style_plot(self.plot, palette)
-        xs = [m.x for m in late.marks]
-        first, last = xs[0] - 7 * DAY_S, xs[-1] + 7 * DAY_S
-        self.plot.setXRange(*(timeline(spans, xs) if spans else (first, last)), padding=0.01)
-        self.readout.attach(palette)
+        self.draw_weeks(data, palette, behind=shades, over=labels)
 
     def _legend(self, palette: ChartPalette, hilly: bool) -> list[Swatch]:
         entries = [
@@ -117,11 +91,7 @@ class LateRunChart(ChartPanel):
             entries.append(Swatch("Hilly run", "box", palette.grey, fill=palette.grid))
         return entries
 
-    def describe(self, x: float, _y: float) -> tuple[float, float, str] | None:
-        index = nearest([m.x for m in self._marks], x, within=3 * DAY_S)
-        if index is None:
-            return None
-        mark = self._marks[index]
-        week = f" · build-up week {mark.week}" if mark.week else ""
+    def read_out_y(self, mark: WeekMark) -> float:
+        assert isinstance(mark, LongRunMark)
         shown = [v for f, *_ in FIGURES if (v := getattr(mark, f)) is not None]
-        return mark.x, max(shown, default=0.0), f"{mark.day:%a %d %b %Y}{week}\n{mark.label}"
+        return max(shown, default=0.0)
