@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from db.progress_queries import (
     CrampPoint,
@@ -44,6 +44,9 @@ from desktop.domain.model import Units
 from desktop.plan.reader import PlanReader
 from desktop.progress.late_runs import NO_LATE_RUNS, LateRuns, late_runs
 from desktop.progress.log import read_build_up, window
+
+# How far before week 1 a cramp report still belongs to this build-up's charts.
+CRAMP_LEAD = timedelta(weeks=4)
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,11 @@ class ProgressSource:
             weeks = weekly_adherence(spans, log.planned, log.logged, today=today)
         start, end = window(spans)
         rests = rests_between(self._store, athlete.id, start=start, end=end)
-        # Every report the runner gave, even one from before the build-up's first day.
-        reports = cramps_between(self._store, athlete.id, first=date.min, last=date.max)
+        # This build-up's reports, and those of the weeks just before its first day (a long run
+        # the week before week 1): an earlier build-up's would stretch every chart's shared time
+        # line over years and leave this one's weeks a sliver at its right end.
+        first_report_day = spans[0].start - CRAMP_LEAD
+        reports = cramps_between(self._store, athlete.id, first=first_report_day, last=date.max)
         return ProgressData(
             athlete=athlete.name,
             has_plan=plan is not None,

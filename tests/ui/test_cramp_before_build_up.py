@@ -49,3 +49,30 @@ def test_a_report_from_before_the_first_week_is_charted(
     assert low < noon_seconds(BEFORE_START) < high, "the mark is inside the chart"
     adherence_low, _ = view.adherence.plot.getViewBox().viewRange()[0]
     assert adherence_low == pytest.approx(low), "the charts above share the same time line"
+
+
+def test_a_report_from_an_earlier_build_up_leaves_the_time_line_on_this_one(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    """A runner on their second build-up: last year's reports stay in the log but off these
+    charts, whose weeks would otherwise shrink to a sliver at the right of a year-wide line."""
+    harness.clock.set_day(WEEK1 + timedelta(weeks=2))
+    for day in (WEEK1 - timedelta(days=400), BEFORE_START):
+        record_cramp_report(
+            harness.store,
+            athlete_id=harness.athlete_id(),
+            date=day,
+            cramped=True,
+            sites=("calf",),
+            severity=2,
+            distance_km=28.0,
+            created_at=at_noon(day),
+        )
+    view = ProgressView(ProgressSource(harness.store, now=harness.clock))
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    qtbot.waitExposed(view)
+    assert [mark.day for mark in view.data.cramps] == [BEFORE_START]
+    low, _ = view.adherence.plot.getViewBox().viewRange()[0]
+    assert low > noon_seconds(WEEK1 - timedelta(weeks=4)), "the line starts near week 1"
