@@ -16,6 +16,7 @@ from db.store import Store
 from desktop.export.exporter import export_log
 from desktop.plan.run_links import day_words, link_words, run_days, session_links
 from desktop.plan.run_picks import PickRefused, choose_run, day_choice, day_on
+from desktop.progress.series import ProgressSource
 from desktop.runs.importer import import_file
 from desktop.runtime.changes import Change, LogChanges
 from tests.fake_clock import FakeClock
@@ -137,3 +138,22 @@ def test_the_json_export_says_which_run_was_picked_for_which_day(
     export_log(store, athlete_id=athlete, athlete_name="Ana", fmt="json", out=out, now=clock.wall())
     runs = json.loads(out.read_text())["tables"]["runs"]
     assert [run["picked_for"] for run in runs] == [None, clock.wall().date().isoformat()]
+
+
+def test_progress_charts_the_picked_run_not_the_one_it_passed_over(
+    store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Saturday's 30.2 km (a race, say) and Sunday's 21.1 km, both over an hour: both charted as
+    # long runs until the runner says Sunday's was the long run.
+    athlete, day = plan_for_today(store, clock)
+    now = clock.wall()
+    for name, end, km in (("sat.fit", now - timedelta(days=1), 30.2), ("sun.fit", now, 21.1)):
+        import_file(store, athlete, run_fit(tmp_path, name, end - timedelta(hours=1), km), now)
+    source = ProgressSource(store, now=clock.wall)
+    assert [m.distance_km for m in source.load().late_runs.marks] == [30.2, 21.1]
+    choice = day_choice(store, athlete, day)
+    assert choice is not None
+    choose_run(store, None, athlete, day, choice.candidates[1].run_id)
+    assert [m.distance_km for m in source.load().late_runs.marks] == [21.1]
+    choose_run(store, None, athlete, day, None)
+    assert [m.distance_km for m in source.load().late_runs.marks] == [30.2, 21.1]
