@@ -107,12 +107,13 @@ def day_choice(store: Store, athlete_id: int, day_id: int) -> DayChoice | None:
 
 
 def passed_over(store: Store, athlete_id: int) -> set[int]:
-    """The runs near a planned day for which the runner picked another run: not that day's
-    long (or speed) run, so Progress leaves them out of the long runs it charts."""
+    """The runs near a planned long-run day for which the runner picked another run, and that
+    no other day hangs on: not a long run, so Progress leaves them out of the long runs."""
     picks = picks_for(store, athlete_id)
     if not picks:
         return set()
-    days = {day_id: day for day_id, day, _after in _days(store, athlete_id)}
+    listed = _days(store, athlete_id)
+    days = {day_id: day for day_id, day, after in listed if after == "long_run"}
     runs = spans(store, athlete_id)
     left_out: set[int] = set()
     for day_id, run_id in picks.items():
@@ -120,7 +121,7 @@ def passed_over(store: Store, athlete_id: int) -> set[int]:
         near = {r.run_id for r in runs if day is not None and abs(r.day - day) <= PICK_REACH}
         if run_id in near:  # a pick out of reach is no pick (the longest stands)
             left_out |= near - {run_id}
-    return left_out - set(picks.values())
+    return left_out - {run.run_id for run in anchored(store, athlete_id, listed).values()}
 
 
 def choose_run(

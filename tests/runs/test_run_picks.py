@@ -157,3 +157,21 @@ def test_progress_charts_the_picked_run_not_the_one_it_passed_over(
     assert [m.distance_km for m in source.load().late_runs.marks] == [21.1]
     choose_run(store, None, athlete, day, None)
     assert [m.distance_km for m in source.load().late_runs.marks] == [30.2, 21.1]
+
+
+def test_a_speed_run_pick_leaves_the_long_run_next_to_it_on_progress(
+    store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    # Today is a planned speed-run day; the day after, an 80-minute long run: picking today's
+    # 70-minute run as the speed run does not take the long run off the late-run panel.
+    athlete, day = plan_for_today(store, clock, after="speed_run")
+    now = clock.wall()
+    for name, end, km in (("speed.fit", now, 21.0), ("long.fit", now + timedelta(days=1), 24.0)):
+        import_file(store, athlete, run_fit(tmp_path, name, end - timedelta(hours=1), km), now)
+    choice = day_choice(store, athlete, day)
+    assert choice is not None and [c.distance_m for c in choice.candidates] == [21000, 24000]
+    choose_run(store, None, athlete, day, choice.candidates[0].run_id)
+    clock.advance(2 * 86_400)
+    assert [
+        m.distance_km for m in ProgressSource(store, now=clock.wall).load().late_runs.marks
+    ] == [21.0, 24.0]
