@@ -39,10 +39,16 @@ def runs_to_offer(store: Store, athlete_id: int, new_runs: Sequence[RunRecord]) 
     every_run = runs_for(store, athlete_id)
     answered = {report.date for report in cramp_reports(store, athlete_id)}
     by_day: dict[date, RunRecord] = {}
+    weeks: set[tuple[int, int]] = set()  # a week's longest under an hour: one a week (ties)
     for run in sorted(new_runs, key=lambda run: run.started_at, reverse=True):
         day = run.started_at.date()
-        if day not in answered and day not in by_day and is_long_run(run, every_run):
-            by_day[day] = run
+        if day in answered or day in by_day or not is_long_run(run, every_run):
+            continue
+        if run.moving_s < LONG_RUN_S:
+            if _week(day) in weeks:
+                continue
+            weeks.add(_week(day))
+        by_day[day] = run
     return list(by_day.values())
 
 

@@ -43,6 +43,9 @@ def harness(data_dir: Path, tmp_path: Path) -> Iterator[Harness]:
 
 @pytest.fixture
 def window(qtbot: QtBot, harness: Harness, data_dir: Path) -> Iterator[MainWindow]:
+    for _ in range(5):  # an earlier test's dialog, left open, would hold every shortcut here
+        if (left := QApplication.activeModalWidget()) is not None:
+            left.close()
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
     shown = MainWindow(paths=paths, now=harness.clock)
     qtbot.addWidget(shown)
@@ -56,12 +59,14 @@ def window(qtbot: QtBot, harness: Harness, data_dir: Path) -> Iterator[MainWindo
 
 def _pick_dialog(qtbot: QtBot, window: MainWindow) -> RunPickDialog:
     assert window.plan_view is not None
-    if QApplication.activeWindow() is None:  # as a desktop gives it back after a dialog
+    if QApplication.activeWindow() is not window:  # as a desktop gives it back after a dialog
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    picker = window.plan_actions.run_picker
+    before = picker.dialog
     qtbot.keyClick(window.plan_view.table, K.Key_L, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), RunPickDialog))
-    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: picker.dialog is not before and picker.dialog.isVisible())
+    dialog = picker.dialog
     assert isinstance(dialog, RunPickDialog)
     return dialog
 
