@@ -1,8 +1,7 @@
 """The schema as append-only, named migrations (sqlite-utils Migrations), and what is pending.
 
-Never edit or reorder an applied migration: databases in the field have recorded its name.
-Add a new function below the last one instead. Loads are kg (REAL), times UTC ISO-8601 text,
-days 'YYYY-MM-DD' text.
+Never edit or reorder an applied migration: databases in the field have recorded its name. Add
+a new function below the last one. Loads are kg (REAL), times UTC ISO-8601, days 'YYYY-MM-DD'.
 """
 
 from __future__ import annotations
@@ -250,6 +249,14 @@ def _run_ascent(db: Database) -> None:
     """A run's total ascent in metres, from the file's elevation; NULL where the file had none
     (and for runs imported before it was kept): how hilly a run was bears on its figures."""
     db.execute("ALTER TABLE runs ADD COLUMN ascent_m REAL CHECK (ascent_m >= 0)")
+
+
+@MIGRATIONS(name="0009_run_picks")
+def _run_picks(db: Database) -> None:
+    """The run the runner picked for a planned day; no row: the longest within reach."""
+    db.execute("""CREATE TABLE run_picks (
+    planned_day_id INTEGER PRIMARY KEY REFERENCES planned_days(id) ON DELETE CASCADE,
+    run_id INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE)""")
 
 
 def known_migrations(*, migrations: Migrations = MIGRATIONS) -> list[str]:

@@ -1,10 +1,10 @@
 """No command prints a traceback, whatever the path or the file's content.
 
-Every display-free command (check, backup, export in each format, restore) runs through the
-real entry point against a table of hostile data folders and hostile output paths, and against
-any file name hypothesis draws. Each run must end with exit 0, 1 or 2, never an exception,
-and a failure must be exactly one line on stderr. In-process for speed; the real-process runs
-are in tests/test_hostile_cli.py.
+Every display-free command (check, backup, export in each format, restore, runs pick) runs
+through the real entry point against a table of hostile data folders and hostile output paths,
+and against any file name hypothesis draws. Each run must end with exit 0, 1 or 2, never an
+exception, and a failure must be exactly one line on stderr. In-process for speed; the
+real-process runs are in tests/test_hostile_cli.py.
 """
 
 from __future__ import annotations
@@ -116,6 +116,8 @@ COMMANDS: dict[str, list[str]] = {
     "restore-list": ["restore"],
     "restore-latest": ["restore", "latest"],
     "restore-file": ["restore", "{out}"],
+    "runs-pick": ["runs", "pick", "2027-01-10", "1"],
+    "runs-pick-auto": ["runs", "pick", "2027-01-10", "auto"],
 }
 
 

@@ -87,6 +87,8 @@ def test_a_watch_folder_imports_once_and_lists_the_figures(watch: Path, data_dir
         "ascent_m": 440.0,
         "climb_m_per_km": round(440 / 11.7, 2),
         "hilly": True,
+        "picked_for": None,  # no planned day's pick (`cramproof runs pick`)
+        "id": long["id"],
     }
     assert (short["moving_s"], short["pace_fade_pct"], short["decoupling_pct"]) == (
         1000.0,

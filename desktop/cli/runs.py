@@ -1,4 +1,4 @@
-"""`cramproof runs import PATH...` and `cramproof runs list`: runs from the watch, no window.
+"""`cramproof runs import PATH...`, `runs list` and `runs pick`: runs from the watch, no window.
 
 Import prints one line a file (imported / already there / skipped and why / unreadable and why)
 and exits 1 when any file could not be read, after importing all the others.
@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import run_pick as cli_run_pick
 from desktop.cli.guard import chosen_athlete, fail, non_empty_path, one_line, say
 from desktop.runtime.paths import AppPaths
 
@@ -35,6 +36,12 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="list the runs with their late-run figures")
     listing.add_argument("--athlete", metavar="NAME", help="whose runs (default: last opened)")
     listing.add_argument("--json", action="store_true", help="a JSON list, for scripts")
+    cli_run_pick.add_arguments(
+        commands.add_parser(
+            "pick",
+            help="which run a planned long-run or speed-run day hangs on (auto: the longest)",
+        )
+    )
     return parser
 
 
@@ -42,7 +49,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.errors import StoreError
     from db.store import open_store
 
-    if args.runs_command == "list" and not paths.database.exists():
+    if args.runs_command in ("list", "pick") and not paths.database.exists():
         return _fail(f"there is no training log at {paths.database} yet: no runs")
     now = datetime.now(UTC)
     try:
@@ -57,6 +64,8 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
                 return _fail(athlete)
             if args.runs_command == "list":
                 return _list(store, athlete.id, as_json=args.json)
+            if args.runs_command == "pick":
+                return cli_run_pick.pick(store, athlete.id, args.day, args.run)
             return _import(store, athlete.id, [Path(p).expanduser() for p in args.paths], now)
     except StoreError as error:
         return _fail(error.message)
@@ -73,9 +82,11 @@ def _import(store: Any, athlete_id: int, paths: list[Path], now: datetime) -> in
 
 
 def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
+    from db.run_picks import picked_dates
     from db.runs import runs_for
     from desktop.domain.climb import climb_columns
 
+    picked = picked_dates(store, athlete_id)
     rows = [
         {
             "date": run.started_at.date().isoformat(),
@@ -89,6 +100,8 @@ def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
             "cadence_drop_spm": _rounded(run.cadence_drop_spm),
             "decoupling_pct": _rounded(run.decoupling_pct),
             **climb_columns(run.ascent_m, run.distance_m),
+            "picked_for": picked.get(run.id or 0),  # the planned day it was picked for
+            "id": run.id,  # what `cramproof runs pick DATE RUN_ID` takes
         }
         for run in runs_for(store, athlete_id)
     ]

@@ -62,13 +62,21 @@ def anchor_days(
 ) -> dict[int, RunSpan]:
     """The run each planned day (id, date, 'long_run' or 'speed_run') hangs on, by day id.
 
-    Long-run days pick first and a run anchors one day at most: a long run moved to the day
-    after a speed-run day is that week's long run, not also the speed run. `chosen` holds the
-    runner's own picks by day id."""
+    A run anchors one day at most. The runner's own picks (`chosen`, run id by day id) come
+    first, each where it is still within reach; then long-run days take the longest run left
+    before speed-run days do: a long run moved to the day after a speed-run day is that week's
+    long run, not also the speed run."""
     pool = list(runs)
+    listed = sorted(days, key=lambda d: (d[2] != "long_run", d[1], d[0]))
     picked: dict[int, RunSpan] = {}
-    for day_id, day, _after in sorted(days, key=lambda d: (d[2] != "long_run", d[1], d[0])):
-        run = pick_run(pool, day, chosen=(chosen or {}).get(day_id))
+    for day_id, day, _after in listed:
+        wanted = (chosen or {}).get(day_id)
+        run = pick_run([r for r in pool if r.run_id == wanted], day)
+        if run is not None:
+            picked[day_id] = run
+            pool.remove(run)
+    for day_id, day, _after in listed:
+        run = None if day_id in picked else pick_run(pool, day)
         if run is not None:
             picked[day_id] = run
             pool.remove(run)

@@ -26,6 +26,7 @@ from db.history_queries import (
     table_columns,
 )
 from db.plans import active_plan
+from db.run_picks import picked_dates
 from db.store import Store
 from desktop.domain.climb import climb_columns
 from desktop.domain.model import Units
@@ -42,7 +43,7 @@ DERIVED = {
     "sessions": ["build_up_week"],
     "sets": ["exercise_key", "exercise_name", "load", "unit"],
     "cramp_reports": [],
-    "runs": ["climb_m_per_km", "hilly"],
+    "runs": ["climb_m_per_km", "hilly", "picked_for"],
     "run_splits": [],
 }
 
@@ -128,6 +129,7 @@ def _rows(
     """A table's stored columns followed by the derived ones people read."""
     names = exercise_names(store)
     weeks = build_up_weeks_by_day(store, athlete_id) if table == "sessions" else {}
+    picked = picked_dates(store, athlete_id) if table == "runs" else {}
     for row in counter.count(table, export_rows(store, table, athlete_id)):
         if table == "sets":
             key, name = names.get(row["exercise_id"], ("", ""))
@@ -138,7 +140,12 @@ def _rows(
             row = {**row, "build_up_week": week[0] if week else None}
         elif table == "runs":
             figures = climb_columns(row["ascent_m"], row["distance_m"])
-            row = {**row, "climb_m_per_km": figures["climb_m_per_km"], "hilly": figures["hilly"]}
+            row = {
+                **row,
+                "climb_m_per_km": figures["climb_m_per_km"],
+                "hilly": figures["hilly"],
+                "picked_for": picked.get(row["id"]),
+            }
         yield row
 
 

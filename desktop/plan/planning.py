@@ -46,6 +46,7 @@ from desktop.plan.reader import (
     this_week,
 )
 from desktop.plan.rows import day_records, plan_record, settings_from, swap_slot
+from desktop.plan.run_picks import DayChoice, choose_run, day_choice
 from desktop.plan.setup_form import SetupForm, SetupPreview, check_setup, form_for, settings_for
 from desktop.runtime.changes import LogChanges
 
@@ -246,6 +247,16 @@ class Planning:
 
         athlete, _plan = self._require_plan()
         return export_plan_calendar(self._store, athlete, path, now=self._now()) or 0
+
+    def run_choice(self, day_id: int) -> DayChoice | None:
+        """The runs the planned day may hang on, for the runner to pick from (run_picks.py)."""
+        athlete = self.current_athlete()
+        return None if athlete is None else day_choice(self._store, athlete.id, day_id)
+
+    def choose_run(self, day_id: int, run_id: int | None, *, by: object = None) -> DayChoice:
+        """Store the runner's pick for the day (None: the longest again); PickRefused if not."""
+        athlete, _plan = self._require_plan()
+        return choose_run(self._store, self._told, athlete.id, day_id, run_id, by=by)
 
     def _require_plan(self) -> tuple[Athlete, PlanRecord]:
         athlete, plan = self._read.athlete_and_plan()

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 from db.errors import StoreError
 from db.plans import active_plan, planned_days
@@ -27,6 +27,7 @@ from db.run_links import (
     run_times,
     unlinked_heavy,
 )
+from db.run_picks import picks_for
 from db.store import Store
 from desktop.domain.run_anchor import RunSpan, anchor_days, minutes_after, run_before
 
@@ -43,6 +44,23 @@ def spans(store: Store, athlete_id: int) -> list[RunSpan]:
     ]
 
 
+def anchored(
+    store: Store, athlete_id: int, days: Iterable[tuple[int, date, str]]
+) -> dict[int, RunSpan]:
+    """The run each planned day (id, date, 'long_run' or 'speed_run') hangs on, by day id: the
+    one place that asks, so the plan, the summary, History and Progress follow the runner's
+    picks alike (a pick no longer within reach falls back to the longest run)."""
+    return anchor_days(spans(store, athlete_id), days, chosen=picks_for(store, athlete_id))
+
+
+def run_for_session(runs: list[RunSpan], picked: set[int], first_set: datetime) -> RunSpan | None:
+    """The run a session began right after: a run the runner picked for a planned day comes
+    before the longest one (domain/run_anchor.py `run_before`)."""
+    return run_before([r for r in runs if r.run_id in picked], first_set) or run_before(
+        runs, first_set
+    )
+
+
 def link_runs(store: Store, athlete_id: int) -> int:
     """Link every unlinked heavy session of the athlete that started right after a run; the
     number of links stored."""
@@ -56,9 +74,10 @@ def _new_links(store: Store, athlete_id: int, only: int | None = None) -> list[R
     if not waiting:
         return []
     runs = spans(store, athlete_id)
+    picked = set(picks_for(store, athlete_id).values())
     links = []
     for session in waiting:
-        run = run_before(runs, session.first_set)
+        run = run_for_session(runs, picked, session.first_set)
         minutes = None if run is None else minutes_after(run, session.first_set)
         if run is not None and minutes is not None:
             after = planned_after(store, session.session_id)
@@ -93,8 +112,9 @@ def _named(store: Store, athlete_id: int, links: Iterable[RunLink]) -> list[RunL
         return listed
     days = [(day.id, day.date, day.after) for day in planned_days(store, plan.id) if day.id]
     kinds = {day_id: after for day_id, _day, after in days}
-    anchored = anchor_days(spans(store, athlete_id), days)
-    by_run = {run.run_id: kinds[day_id] for day_id, run in anchored.items()}
+    by_run = {
+        run.run_id: kinds[day_id] for day_id, run in anchored(store, athlete_id, days).items()
+    }
     return [replace(link, after=link.after or by_run.get(link.run_id)) for link in listed]
 
 
@@ -103,8 +123,7 @@ def run_days(
 ) -> dict[int, date]:
     """By planned day id (days as (id, date, 'long_run' or 'speed_run')): the day its run was
     really run, for the days a run anchors (domain/run_anchor.py)."""
-    runs = spans(store, athlete_id)
-    return {day_id: run.day for day_id, run in anchor_days(runs, days).items()}
+    return {day_id: run.day for day_id, run in anchored(store, athlete_id, days).items()}
 
 
 def day_words(
@@ -114,10 +133,10 @@ def day_words(
     began, or else that run ('Long run: 30.2 km on Sat 28 Feb'); days with no run left out."""
     listed = list(days)
     by_run = {link.run_id: link for link in links_for(store, athlete_id).values()}
-    anchored = anchor_days(spans(store, athlete_id), listed)
+    runs = anchored(store, athlete_id, listed)
     words: dict[int, str] = {}
     for day_id, _day, after in listed:
-        picked = anchored.get(day_id)
+        picked = runs.get(day_id)
         if picked is None:
             continue
         link = by_run.get(picked.run_id)

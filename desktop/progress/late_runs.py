@@ -1,6 +1,7 @@
 """Do my legs hold late? The long runs of the build-up, on the weeks of the other charts.
 
-Qt-free. Each run of at least an hour of moving time (the late-run figures need one) becomes a
+Qt-free. Each run of at least an hour of moving time (the late-run figures need one), but for
+one passed over by the runner's pick of a planned day's run (desktop/plan/run_picks.py), becomes a
 mark at local noon of the day it started, with its build-up week, so it sits under the same
 adherence bar and beside the same cramp report as that week's double day. The headline says in
 one line how the late-run figure with the most data moved from the first long runs to the last,
@@ -19,6 +20,7 @@ from desktop.domain.adherence import WeekSpan
 from desktop.domain.chart_series import noon_seconds
 from desktop.domain.climb import climb
 from desktop.domain.late_run import LONG_ENOUGH_S
+from desktop.plan.run_picks import passed_over
 from desktop.progress.late_run_words import headline
 
 
@@ -79,7 +81,9 @@ def late_runs(
     the double days too); the log is asked again only, when none is near, whether the athlete
     has any run at all."""
     start, end = bounds
-    marks = long_run_marks(weeks, [run for run in runs if start <= run.started_at < end])
+    not_long = passed_over(store, athlete_id)  # the runner picked another run for that day
+    kept = [run for run in runs if start <= run.started_at < end and run.id not in not_long]
+    marks = long_run_marks(weeks, kept)
     any_runs = bool(runs) or count_runs(store, athlete_id) > 0
     return LateRuns(marks=marks, headline=headline(marks, today=today), any_runs=any_runs)
 

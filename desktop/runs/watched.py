@@ -8,6 +8,7 @@ or changed since (not the whole folder, decoded again every start).
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -17,6 +18,23 @@ from db.store import Store
 
 FOLDER = "runs.watched_folder"
 CHECKED_AT = "runs.watched_checked_at"
+# Each folder watched takes one of the user's inotify watches (8192 on many systems, shared by
+# every program): a sync folder nested by year and month has a few dozen; more is not a runs
+# folder, and the import still walks it all when the top one changes.
+MOST_FOLDERS = 500
+
+
+def folders_to_watch(folder: Path) -> list[Path]:
+    """The folder and the folders inside it (a sync folder nests by year and month), top first,
+    at most MOST_FOLDERS. Symbolic links are not followed: a link back up the tree (a loop) or
+    to another disk is not watched, as the import does not read through them either."""
+    found: list[Path] = []
+    for root, folders, _files in os.walk(folder, followlinks=False):
+        found.append(Path(root))
+        if len(found) >= MOST_FOLDERS:
+            break
+        folders.sort()
+    return found
 
 
 def watched_folder(store: Store, athlete_id: int) -> Path | None:

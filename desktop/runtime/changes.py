@@ -26,7 +26,8 @@ What = Literal["set", "session", "plan", "checkin", "athlete", "restore", "runs"
 """set: a set logged, corrected or deleted; session: one started, finished, discarded, deleted or
 put back; plan: set up, re-planned, a variant swapped, a second day decided; checkin: a weekly
 answer; athlete: added or switched to; restore: the whole log replaced from a backup; runs: runs
-imported from the watch; cramp: a cramp report given for an imported run."""
+imported from the watch, or the run of a planned day picked; cramp: a cramp report given for an
+imported run."""
 
 Listener = Callable[["Change"], None]
 

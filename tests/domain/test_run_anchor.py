@@ -11,6 +11,7 @@ from desktop.domain.run_anchor import (
     PICK_REACH,
     RIGHT_AFTER,
     RunSpan,
+    anchor_days,
     minutes_after,
     pick_run,
     run_before,
@@ -111,3 +112,14 @@ def test_the_run_before_a_session_ended_right_before_it(runs: list[RunSpan], at:
     assert (found is None) == (not close)
     if found is not None:
         assert found.distance_m == max(run.distance_m for run in close)
+
+
+def test_a_pick_takes_its_run_before_the_automatic_rule_of_another_day() -> None:
+    # The runner calls Saturday's 30 km the Friday speed run's, not Sunday's long run: Sunday
+    # then hangs on the longest run left, and a pick out of reach is no pick at all.
+    friday, saturday = SUNDAY - timedelta(days=2), SUNDAY - timedelta(days=1)
+    runs = [_run(1, saturday, 8, 30.2), _run(2, SUNDAY, 8, 12.0)]
+    days = [(10, friday, "speed_run"), (11, SUNDAY, "long_run")]
+    assert anchor_days(runs, days) == {11: runs[0]}
+    assert anchor_days(runs, days, chosen={10: 1}) == {10: runs[0], 11: runs[1]}
+    assert anchor_days(runs, days, chosen={10: 2}) == {11: runs[0]}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from db.checkins import cramp_reports
@@ -109,3 +109,49 @@ def test_a_short_run_that_is_not_the_longest_of_its_week_brings_no_question(
     _import(qtbot, window, _run(tmp_path, "saturday.fit", 1200, day=-1))
     qtbot.wait(100)
     assert window.screens.cramp_offer.dialog is first and not first.isVisible()
+
+
+def test_every_long_run_of_an_import_is_offered_newest_first_each_skippable(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    # Three Sundays' long runs in one import (a watch plugged in after three weeks away).
+    files = [_run(tmp_path, f"week-{n}.fit", 3900, day=-7 * n) for n in range(3)]
+    _import(qtbot, window, *files)
+    first = _offer(qtbot, window)
+    assert first.heading.text().startswith("Your 11.7 km run of Sunday 14 March 2027")
+    assert any(
+        label.text() == "Enter: save · Esc: not now · 2 more long runs of this import next"
+        for label in first.findChildren(QLabel)
+    )
+    first.grab().save("/tmp/cramproof-cramp-offer-first.png")
+    qtbot.keyClick(first.form.unanswered, Qt.Key.Key_Escape)  # not now: the next one comes
+    qtbot.waitUntil(lambda: window.screens.cramp_offer.dialog is not first)
+    second = _offer(qtbot, window)
+    assert second.heading.text().startswith("Your 11.7 km run of Sunday 7 March 2027")
+    qtbot.keyClick(second.form.no, Qt.Key.Key_Space)
+    qtbot.keyClick(second.form.no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.screens.cramp_offer.dialog is not second)
+    third = _offer(qtbot, window)
+    assert third.heading.text().startswith("Your 11.7 km run of Sunday 28 February 2027")
+    third.grab().save("/tmp/cramproof-cramp-offer-third.png")
+    qtbot.keyClick(third.form.unanswered, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not third.isVisible())
+    qtbot.wait(50)
+    assert window.screens.cramp_offer.dialog is third  # none after the last
+    reports = cramp_reports(harness.store, harness.athlete_id())
+    assert [(str(r.date), r.cramped) for r in reports] == [("2027-03-07", False)]
+
+
+def test_skip_the_rest_ends_the_import_s_questions(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    files = [_run(tmp_path, f"week-{n}.fit", 3900, day=-7 * n) for n in range(3)]
+    _import(qtbot, window, *files)
+    first = _offer(qtbot, window)
+    first.activateWindow()  # as a desktop activates a dialog it shows: Alt+R needs it
+    qtbot.waitUntil(first.isActiveWindow)
+    qtbot.keyClick(first.form.unanswered, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not first.isVisible())
+    qtbot.wait(50)
+    assert window.screens.cramp_offer.dialog is first and window.screens.cramp_offer.waiting == []
+    assert cramp_reports(harness.store, harness.athlete_id()) == []

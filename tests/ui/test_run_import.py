@@ -67,11 +67,15 @@ def test_a_folder_imports_with_a_summary_the_runner_reads(
     assert [c.what for c in heard] == ["runs"]
     assert window.statusBar().currentMessage() == summary
 
-    # The latest run is the longest of its week: its cramp report is offered, Esc says not now.
+    # The latest run is the longest of its week, and Sunday's of the week before: the cramp
+    # report is offered for each, newest first, and Esc says not now to each.
     offer = window.screens.cramp_offer
-    qtbot.waitUntil(lambda: offer.dialog is not None and offer.dialog.isVisible())
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is offer.dialog)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    for heading in ("Wednesday 17 March 2027", "Sunday 14 March 2027"):
+        qtbot.waitUntil(lambda: offer.dialog is not None and offer.dialog.isVisible())
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is offer.dialog)
+        assert offer.dialog is not None and heading in offer.dialog.heading.text()
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda shown=offer.dialog: not shown.isVisible())
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # the keys go back there
     again = answer_file_dialog(qtbot, str(folder / "a-0.fit"))
     qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)

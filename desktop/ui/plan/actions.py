@@ -15,6 +15,7 @@ from db.errors import StoreError
 from desktop.domain.model import PlanInputError
 from desktop.plan.planning import CheckinQuestion, Planning, SecondDayOffer
 from desktop.plan.setup_form import SetupForm
+from desktop.ui.plan.run_pick import RunPicker
 
 # The dialogs, QMessageBox and QFileDialog included (PySide6 builds a class's enums when it is
 # first imported), are imported when first opened: none is needed for the log on screen.
@@ -32,7 +33,13 @@ class PlanActions(QObject):
     plan_changed = Signal()
     message_posted = Signal(str)
 
-    def __init__(self, *, planning_getter: Callable[[], Planning], parent: QWidget) -> None:
+    def __init__(
+        self,
+        *,
+        planning_getter: Callable[[], Planning],
+        parent: QWidget,
+        selected_day: Callable[[], int | None] = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self._planning = planning_getter
         self._window = parent
@@ -48,7 +55,22 @@ class PlanActions(QObject):
         self.export_action = self._action(
             "&Export plan as calendar…", self._on_export_triggered, "Ctrl+E"
         )
+        self.run_picker = RunPicker(
+            planning_getter=planning_getter, selected_day=selected_day, parent=parent
+        )
+        self.run_picker.message_posted.connect(self.message_posted)
         self.update_enabled()
+
+    def menu_actions(self) -> list[QAction]:
+        """The Plan menu's actions above the athletes, in order."""
+        return [
+            self.new_build_up_action,
+            self.change_plan_action,
+            self.checkin_action,
+            self.exercises_action,
+            self.run_picker.action,
+            self.export_action,
+        ]
 
     def update_enabled(self) -> None:
         has_plan = self._planning().has_plan()
@@ -56,6 +78,7 @@ class PlanActions(QObject):
             self.change_plan_action,
             self.checkin_action,
             self.exercises_action,
+            self.run_picker.action,
             self.export_action,
         )
         for action in plan_actions:

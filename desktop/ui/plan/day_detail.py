@@ -21,6 +21,7 @@ from desktop.plan.prescription_text import (
 from desktop.ui.plan.theme import BODY_PT, LARGE_PT, STATUS_STYLE, sized_font
 
 HEADING_PT = LARGE_PT
+PICK_HINT = "Ctrl+L: choose which run it was"
 
 
 class DayDetail(QLabel):
@@ -44,8 +45,8 @@ class DayDetail(QLabel):
             f"<p><b>Heavy:</b> {_status(entry.heavy)} &nbsp;·&nbsp; "
             f"<b>Light:</b> {_status(entry.light)}</p>",
         ]
-        if run:
-            parts.append(f"<p><b>{escape(run)}</b></p>")
+        if run:  # the key that picks another run, where the run is named (ui/plan/run_pick.py)
+            parts.append(f"<p><b>{escape(run)}</b><br>{PICK_HINT}</p>")
         if day.conditional:
             parts.append(
                 "<p><i>Second double day: it happens only once the gate opens "

@@ -151,6 +151,10 @@ class PlanView(QWidget):
         self.start_button.setText(f"&Start {kind} session")
         self.start_button.setEnabled(True)
 
+    def chosen_day(self) -> int | None:
+        """The double day selected while the plan is on show: the one Ctrl+L picks the run of."""
+        return self._selected_day_id() if self.isVisible() else None
+
     def _selected_day_id(self) -> int | None:
         item = self.table.currentItem()
         return None if item is None else item.data(DAY_ROLE)

@@ -1,7 +1,7 @@
-"""After an import that brought a long run, the cramp report for that run: the existing cramp
-form, headed with the run's date and distance, the km of onset picked on the run's own scale
-(0 to its km). Enter saves, Esc dismisses (nothing is stored: it is asked again for the next
-long run, not nagged about this one until another import brings it).
+"""After an import that brought long runs, the cramp report for each, newest first: the existing
+cramp form, headed with the run's date and distance, the km of onset picked on the run's own
+scale (0 to its km). Enter saves, Esc dismisses this one (nothing is stored, and it is not asked
+again until another import brings it) and the next comes; "Skip the rest" ends the import's.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.plan.theme import BODY_PT, LARGE_PT, sized_font
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.runtime.changes import LogChanges
 
 TENTHS = 10  # the onset slider moves in 0.1 km steps
+SKIP_REST = 2  # the dialog's result when the runner skips every report left of the import
 
 
 def run_words(run: RunRecord) -> str:
@@ -39,7 +40,10 @@ class CrampOfferDialog(QDialog):
         run: RunRecord,
         save: Callable[[CrampOfferDialog], str | None],
         parent: QWidget | None = None,
+        *,
+        left: int = 0,
     ) -> None:
+        """`left`: how many more long runs of the same import are asked about after this one."""
         # Loaded when first offered: PySide6 builds a class's enums when it is first imported.
         from PySide6.QtWidgets import QDialogButtonBox, QSlider
 
@@ -73,7 +77,10 @@ class CrampOfferDialog(QDialog):
         self.form.yes.toggled.connect(scale.setVisible)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        keys = QLabel("Enter: save · Esc: not now")
+        more = (
+            f" · {left} more long run{'' if left == 1 else 's'} of this import next" if left else ""
+        )
+        keys = QLabel(f"Enter: save · Esc: not now{more}")
         keys.setFont(sized_font(self, BODY_PT))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -81,6 +88,9 @@ class CrampOfferDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Not now")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        if left:  # a year's import: not one Esc per long run to be done with it
+            rest = buttons.addButton("Skip the &rest", QDialogButtonBox.ButtonRole.RejectRole)
+            rest.clicked.connect(lambda: self.done(SKIP_REST))
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.form, scale, self.message, keys, buttons):
             layout.addWidget(widget)
@@ -112,31 +122,48 @@ class CrampOffer(QObject):
         self._window, self._store, self._now = window, store, now
         self._imports, self._changes = imports, changes
         self.dialog: CrampOfferDialog | None = None
+        self.waiting: list[RunRecord] = []  # the import's other long runs, newest first
         imports.batch_ended.connect(self._on_batch_ended)
 
     def _on_batch_ended(self, result: BatchResult) -> None:
-        from desktop.runs.long_run import run_to_offer
+        from desktop.runs.long_run import runs_to_offer
 
         store = self._store()
         if store is None or self._imports.quiet or not result.new_runs:
             return
-        run = run_to_offer(store, result.new_runs[0].athlete_id, result.new_runs)
-        if run is None:
+        self.waiting = runs_to_offer(store, result.new_runs[0].athlete_id, result.new_runs)
+        if not self.waiting:
             return
         summary = self._imports.dialog
         if summary is not None and summary.isVisible():  # once the summary has been read
-            summary.finished.connect(lambda _code: self.offer(run))
+            summary.finished.connect(lambda _code: self._next())
         else:
-            self.offer(run)
+            self._next()
 
-    def offer(self, run: RunRecord) -> None:
+    def _next(self) -> None:
+        if self.waiting:
+            run = self.waiting.pop(0)
+            self.offer(run, left=len(self.waiting))
+
+    def offer(self, run: RunRecord, *, left: int = 0) -> None:
         if self.dialog is not None:
             self.dialog.deleteLater()
-        self.dialog = CrampOfferDialog(run, lambda dialog: self._save(run, dialog), self._window)
+        self.dialog = CrampOfferDialog(
+            run, lambda dialog: self._save(run, dialog), self._window, left=left
+        )
         self.dialog.setModal(True)
-        self.dialog.finished.connect(lambda _code: self._window.activateWindow())
+        self.dialog.finished.connect(self._on_dialog_finished)
         self.dialog.show()
         self.dialog.form.unanswered.setFocus()
+
+    def _on_dialog_finished(self, code: int) -> None:
+        """Saved or skipped: the next long run of the import, unless the rest were skipped."""
+        if code == SKIP_REST:
+            self.waiting = []
+        if self.waiting:
+            QTimer.singleShot(0, self, self._next)  # once this dialog has closed
+        else:
+            self._window.activateWindow()
 
     def _save(self, run: RunRecord, dialog: CrampOfferDialog) -> str | None:
         from desktop.gym.finish import report_cramp

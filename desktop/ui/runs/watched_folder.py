@@ -5,7 +5,8 @@ Off by default. The folder is the current athlete's (`desktop.runs.watched`), so
 athlete or a restored log looks again. It is first read `START_DELAY_MS` after the log is on
 screen, not during start-up: the first screen paints and answers keys before anything of the
 runs (their readers, their decoders) is loaded. A change is read once the folder has been quiet
-for `SETTLE_MS`, so a file still being copied is not read half-written.
+for `SETTLE_MS`, so a file still being copied is not read half-written. The folders inside it
+are watched too (a sync folder nests by year and month), those made later from the next look.
 """
 
 from __future__ import annotations
@@ -76,7 +77,6 @@ class WatchedFolder(QObject):
         if not folder.is_dir():
             self._imports.message_posted.emit(f"The watched folder {folder} is not there now.")
             return
-        self.watcher.addPath(str(folder))
         self.look()
 
     def choose(self) -> None:
@@ -106,6 +106,7 @@ class WatchedFolder(QObject):
         store = self._store()
         if self.folder is None or store is None or self._athlete_id is None:
             return
+        self._watch_tree(self.folder)  # a folder made since (next month's) is watched too
         if self._imports.busy():
             self._settle.start()  # after the import on show
             return
@@ -113,6 +114,14 @@ class WatchedFolder(QObject):
         self._reading_since = datetime.now(UTC)  # file times are the machine's clock
         if not self._imports.import_paths([self.folder], quiet=True, changed_since=since):
             self._reading_since = None
+
+    def _watch_tree(self, folder: Path) -> None:
+        from desktop.runs.watched import folders_to_watch
+
+        watched = set(self.watcher.directories())
+        new = [str(path) for path in folders_to_watch(folder) if str(path) not in watched]
+        if new:
+            self.watcher.addPaths(new)
 
     def _on_batch_ended(self, result: BatchResult) -> None:
         from desktop.runs.watched import mark_checked

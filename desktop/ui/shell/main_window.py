@@ -91,7 +91,11 @@ class MainWindow(QMainWindow):
         )
         self._backups.store_replaced.connect(self._on_backups_store_replaced)
         self._backups.message_posted.connect(self._show_status)
-        self.plan_actions = PlanActions(planning_getter=self._require_planning, parent=self)
+        self.plan_actions = PlanActions(
+            planning_getter=self._require_planning,
+            parent=self,
+            selected_day=lambda: self.plan_view.chosen_day() if self.plan_view else None,
+        )
         self.plan_actions.plan_changed.connect(self._on_plan_actions_plan_changed)
         self.plan_actions.message_posted.connect(self._show_status)
         self.welcome_view.setup_requested.connect(self._on_welcome_setup_requested)
@@ -173,14 +177,7 @@ class MainWindow(QMainWindow):
         self._view_menu.addActions(self.gym.view_menu_actions())
         plan_menu = QMenu("&Plan", self)
         self.menuBar().insertMenu(self.menuBar().actions()[1], plan_menu)
-        for action in (
-            self.plan_actions.new_build_up_action,
-            self.plan_actions.change_plan_action,
-            self.plan_actions.checkin_action,
-            self.plan_actions.exercises_action,
-            self.plan_actions.export_action,
-        ):
-            plan_menu.addAction(action)
+        plan_menu.addActions(self.plan_actions.menu_actions())
         plan_menu.addSeparator()
         add_athlete = QAction("&Add athlete…", self)
         add_athlete.triggered.connect(self._on_athlete_add_requested)
