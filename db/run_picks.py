@@ -8,15 +8,15 @@ A pick and the session links it changes are written in one transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from db.connection import StoreLike, as_database, read
 from db.errors import translates_errors
+from db.lean_dataclass import frozen_dataclass
 from db.records import from_utc_text
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class HeavyStart:
     """A heavy session's first set, and the run it is linked to now (None: no link)."""
 

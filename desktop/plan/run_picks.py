@@ -9,9 +9,9 @@ the heavy session that followed the picked run is linked to it, in the same tran
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
+from db.lean_dataclass import frozen_dataclass
 from db.plans import active_plan, planned_days
 from db.run_picks import heavy_starts, moving_times, picks_for, set_pick
 from db.store import Store
@@ -28,7 +28,7 @@ class PickRefused(Exception):
         self.message = message
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Candidate:
     """A run within reach of the planned day, as the dialog lists it."""
 
@@ -46,7 +46,7 @@ class Candidate:
         )
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class DayChoice:
     """A planned day, the runs it may hang on, the runner's pick (None: automatic) and the run
     it hangs on now."""

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from db.errors import StoreError
 from desktop.plan.planning import Planning
@@ -74,6 +74,8 @@ class RunPicker(QObject):
             return
         except StoreError as error:
             log.error("Run pick not saved: %s", error.message)
+            from PySide6.QtWidgets import QMessageBox  # its enums are built on import
+
             QMessageBox.critical(self._window, "Not saved", error.message)
             return
         run = RUN_WORDS.get(chosen.after, "run")
