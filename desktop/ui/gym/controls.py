@@ -7,6 +7,7 @@ button touched.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.rest_timer import format_seconds
@@ -39,6 +40,10 @@ SECONDARY = (
     ("skip_warmups", "Skip warm-ups  (W)", (Stage.READY, Stage.RESTING)),
     ("end", "End session  (E)", (Stage.READY, Stage.LIFTING, Stage.LOGGING, Stage.RESTING)),
 )
+
+# Buttons a row under the primary button when the window is too narrow for one row.
+STACKED_COLUMNS = 3
+PRIMARY_HEIGHT, PRIMARY_HEIGHT_STACKED = 100, 60
 
 
 def prompt_text(session: WorkoutSession) -> str:
@@ -100,14 +105,11 @@ class Controls(QWidget):
         metrics = self.primary.fontMetrics()
         labels = (*PRIMARY_LABELS.values(), CORRECT_LOAD_LABEL)
         widest = max(metrics.horizontalAdvance(label) for label in labels)
-        self.primary.setMinimumSize(max(340, widest + 56), 100)
+        self.primary.setMinimumSize(max(340, widest + 56), PRIMARY_HEIGHT)
         self._grid = QGridLayout()
         self._grid.setSpacing(6)
-        self._grid.addWidget(self.primary, 0, 0, 2, 1)
-        self._grid.setColumnStretch(0, 2)
-        for index, slot in enumerate(self._slots):
-            self._grid.addWidget(slot, index % 2, 1 + index // 2)
-            self._grid.setColumnStretch(1 + index // 2, 1)
+        self._stacked: bool | None = None
+        self._arrange(stacked=False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 6, 16, 6)
         layout.setSpacing(6)
@@ -150,6 +152,48 @@ class Controls(QWidget):
                 slot.setText(entry[1])
                 slot.setProperty("action", entry[0])
                 self.buttons[entry[0]] = slot
+        self._arrange(stacked=self.width() < self._side_by_side_width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange(stacked=event.size().width() < self._side_by_side_width())
+
+    def _side_by_side_width(self) -> int:
+        """The width the primary button and the shown buttons need in one row: two buttons a
+        column beside the primary one, the widest of each pair setting its column."""
+        shown = [slot for slot in self._slots if not slot.isHidden()]
+        columns = [shown[i : i + 2] for i in range(0, len(shown), 2)]
+        spacing = self._grid.spacing()
+        needed = self.primary.minimumWidth()
+        for pair in columns:
+            needed += spacing + max(slot.minimumSizeHint().width() for slot in pair)
+        margins = self.layout().contentsMargins() if self.layout() else None
+        return needed + (margins.left() + margins.right() if margins else 0)
+
+    def _arrange(self, *, stacked: bool) -> None:
+        """Side by side where the row fits; else the primary button across the top and the
+        others three to a row below it. At the window's narrowest (800 px) a rest's six buttons
+        beside the primary one need about 1,000 px, and Qt would lay them over "Start next set"."""
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        # Stacked, the primary button is as wide as the window: it can give up height to the
+        # two rows under it and leave the timer its room.
+        self.primary.setMinimumHeight(PRIMARY_HEIGHT_STACKED if stacked else PRIMARY_HEIGHT)
+        if stacked:
+            self._grid.addWidget(self.primary, 0, 0, 1, STACKED_COLUMNS)
+            for index, slot in enumerate(self._slots):
+                self._grid.addWidget(slot, 1 + index // STACKED_COLUMNS, index % STACKED_COLUMNS)
+            for column in range(STACKED_COLUMNS):
+                self._grid.setColumnStretch(column, 1)
+        else:
+            self._grid.addWidget(self.primary, 0, 0, 2, 1)
+            self._grid.setColumnStretch(0, 2)
+            for index, slot in enumerate(self._slots):
+                self._grid.addWidget(slot, index % 2, 1 + index // 2)
+                self._grid.setColumnStretch(1 + index // 2, 1)
 
     def _button(self, *, primary: bool = False) -> QPushButton:
         button = QPushButton()
