@@ -71,6 +71,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.backup import write_backup
     from db.errors import StoreError
     from db.integrity import check_database
+    from db.ownership import require_ours
     from db.store import open_store
     from desktop.export.exporter import counted, csv_paths, export_log
 
@@ -85,6 +86,8 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         return _fail(f"cannot export {paths.database}: {report.kind} {report.detail}".strip())
     now = datetime.now(UTC)
     try:
+        # Decided on the runner's file, read-only: the copy's refusal would name the copy.
+        require_ours(paths.database)
         with tempfile.TemporaryDirectory(prefix="cramproof-export-") as folder:
             snapshot = write_backup(paths.database, Path(folder) / "cramproof.db")
             with open_store(snapshot, backups_dir=Path(folder) / "backups", now=now) as store:
