@@ -66,6 +66,19 @@ def require_ours(path: Path, *, migrations: Migrations = MIGRATIONS) -> None:
         raise ForeignDatabase(foreign_message(path))
 
 
+def refuse_foreign(path: Path) -> None:
+    """Raise ForeignDatabase when the SQLite file at `path` is another program's; a log of a
+    newer Cramproof passes, for what only reads it (a backup copies it whole, losing nothing)."""
+    with store_errors():
+        conn = read_only_connection(path)
+        try:
+            found = ownership(conn)
+        finally:
+            conn.close()
+    if found == "foreign":
+        raise ForeignDatabase(foreign_message(path))
+
+
 def ownership_problem(path: Path) -> str | None:
     """For `cramproof check`: None when the log is ours (or empty), else the reason in words."""
     try:

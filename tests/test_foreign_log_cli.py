@@ -61,3 +61,10 @@ def test_export_names_the_runners_file_not_a_temporary_copy(tmp_path: Path, fmt:
     line = _refused(data, "export", "--format", fmt, "--out", out)
     assert "cramproof-export-" not in line
     assert not (tmp_path / "out").exists()
+
+
+def test_backup_refuses_a_file_that_is_not_a_cramproof_log(tmp_path: Path) -> None:
+    data = _foreign(tmp_path / "theirs")
+    out = tmp_path / "copy.db"
+    _refused(data, "backup", "--out", out)
+    assert not out.exists()
