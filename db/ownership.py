@@ -80,9 +80,12 @@ def refuse_foreign(path: Path) -> None:
 
 
 def ownership_problem(path: Path) -> str | None:
-    """For `cramproof check`: None when the log is ours (or empty), else the reason in words."""
+    """For `cramproof check`: None when the log is ours (or empty), else the reason in words,
+    naming the file once (the refusal of another program's file already names it)."""
     try:
         require_ours(path)
-    except (ForeignDatabase, NewerDatabase) as error:
+    except ForeignDatabase as error:
         return error.message
+    except NewerDatabase as error:
+        return f"{path}: {error.message}"
     return None

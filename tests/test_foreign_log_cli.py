@@ -68,3 +68,7 @@ def test_backup_refuses_a_file_that_is_not_a_cramproof_log(tmp_path: Path) -> No
     out = tmp_path / "copy.db"
     _refused(data, "backup", "--out", out)
     assert not out.exists()
+
+
+def test_check_names_the_file_once(tmp_path: Path) -> None:
+    _refused(_foreign(tmp_path / "theirs"), "check")

@@ -25,12 +25,10 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     if report.kind == "missing":
         say(f"No database yet at {paths.database}: nothing to check.")
         return 0
-    problem = (
-        ownership_problem(paths.database)
-        if report.ok
-        else f"PROBLEM ({report.kind}) {report.detail}".strip()
-    )
+    if not report.ok:
+        return fail(f"{paths.database}: PROBLEM ({report.kind}) {report.detail}".strip())
+    problem = ownership_problem(paths.database)
     if problem:
-        return fail(f"{paths.database}: {problem}")
+        return fail(problem)
     say(f"{paths.database}: ok")
     return 0
