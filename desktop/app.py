@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop import APP_ID, __version__
-from desktop.cli.guard import fail
+from desktop.cli.guard import fail, one_line
 from desktop.cli.main import (
     WINDOW_COMMANDS,
     describe_os_error,
@@ -146,10 +146,10 @@ def start_window(
     return StartedWindow(app, window, opener, lock)
 
 
-def _application() -> QApplication:
+def _application(*, failure_line: str | None = None) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or start_application(sys.argv[:1])
+    app = QApplication.instance() or start_application(sys.argv[:1], failure_line=failure_line)
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
@@ -162,13 +162,16 @@ def _application() -> QApplication:
 
 def _refuse_not_ours(message: str) -> int:
     """Another program's file where the log should be: one line on stderr and the window's
-    problem box, exit 1, and nothing created (no lock, no logs/, no window.ini, no raise server)."""
-    fail(message)
+    problem box, exit 1, and nothing created (no lock, no logs/, no window.ini, no raise server).
+    Without a display the line is all there is: Qt's own reasons stay off stderr."""
+    line = f"cramproof: error: {one_line(message)}"
+    logging.getLogger().addHandler(logging.NullHandler())  # no log file beside their file
     try:
         scan_imports_cheaply()
-        _application()
+        _application(failure_line=line)
     except ImportError:  # no display libraries: the line on stderr is all there can be
-        return 1
+        return fail(message)
+    fail(message)
     from desktop.runtime.startup import StoreProblem
 
     _ask_about(StoreProblem(message))

@@ -15,7 +15,6 @@ from desktop.runtime.paths import AppPaths
 # Bytes 68-71 of a SQLite header hold PRAGMA application_id; every Cramproof log since
 # migration 0004 carries "CRMP" there (db.migrations.APPLICATION_ID), so a normal start
 # decides from 100 bytes without loading SQLite.
-_SQLITE_HEADER = b"SQLite format 3\x00"
 _OURS = b"CRMP"
 
 
@@ -32,21 +31,8 @@ def not_ours(paths: AppPaths) -> str | None:
             header = handle.read(100)
     except (OSError, ValueError):  # missing, unreadable, a name no file system takes
         return None
-    if len(header) < 100 or not header.startswith(_SQLITE_HEADER) or header[68:72] == _OURS:
+    if header[68:72] == _OURS:
         return None
-    import sqlite3
+    from db.ownership import foreign_file
 
-    from db.connection import read_only_connection
-    from db.ownership import foreign_message, ownership
-
-    try:
-        conn = read_only_connection(paths.database)
-    except sqlite3.Error:
-        return None
-    try:
-        found = ownership(conn)
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-    return foreign_message(paths.database) if found == "foreign" else None
+    return foreign_file(paths.database)

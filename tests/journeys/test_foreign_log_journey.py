@@ -7,16 +7,21 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from tests.journeys.real_app import RunningApp, poll
 
 Start = Callable[..., RunningApp]
 PROBLEM_TITLE = "Training log problem"
 
 
-def foreign_folder(folder: Path) -> Path:
-    """A folder of another program's, with its database named like ours."""
+def foreign_folder(folder: Path, journal: str) -> Path:
+    """A folder of another program's, with its database named like ours (closed cleanly; in
+    WAL mode as browsers and many apps keep theirs)."""
     folder.mkdir()
-    with sqlite3.connect(folder / "cramproof.db") as conn:
+    conn = sqlite3.connect(folder / "cramproof.db")
+    conn.execute(f"PRAGMA journal_mode={journal}")
+    with conn:
         conn.execute("CREATE TABLE sets (id INTEGER PRIMARY KEY, kg REAL)")
         conn.execute("INSERT INTO sets (kg) VALUES (20.0)")
     conn.close()
@@ -33,10 +38,11 @@ def folder_state(folder: Path) -> dict[str, tuple[int, int, int, bytes]]:
     return state
 
 
+@pytest.mark.parametrize("journal", ["delete", "wal"])
 def test_the_window_refuses_a_foreign_log_and_leaves_its_folder_as_it_was(
-    start: Start, data_dir: Path, tmp_path: Path
+    start: Start, data_dir: Path, tmp_path: Path, journal: str
 ) -> None:
-    foreign_folder(data_dir)
+    foreign_folder(data_dir, journal)
     before = folder_state(data_dir)
     app = start()
     box = app.window(PROBLEM_TITLE)
@@ -45,8 +51,10 @@ def test_the_window_refuses_a_foreign_log_and_leaves_its_folder_as_it_was(
     print(f"The refusal on screen: {shot}")
     app.press(box, "Return")  # its only button: Quit
     code = poll("Cramproof to exit", app.process.poll)
-    assert code == 1
-    (line,) = app.stderr().splitlines()
+    assert code == 1, app.stderr()
+    lines = app.stderr().splitlines()
+    assert len(lines) == 1, lines
+    (line,) = lines
     assert "another program's database" in line
     assert line.count(str(data_dir / "cramproof.db")) == 1, line
     assert folder_state(data_dir) == before
