@@ -10,11 +10,13 @@ written by a newer Cramproof and is not written to either.
 from __future__ import annotations
 
 import sqlite3
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from db.connection import database_on, read_only_connection
+from db.connection import database_on, read_only_connection, sqlite_uri
 from db.errors import ForeignDatabase, NewerDatabase, store_errors
+from db.files import companions
 from db.migration_set import applied_names
 from db.migrations import APPLICATION_ID, MIGRATIONS, known_migrations, refuse_newer
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 
 Ownership = Literal["ours", "empty", "foreign", "newer"]
 _FIRST = "0001_core_tables"
+_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def ownership(conn: sqlite3.Connection, *, migrations: Migrations = MIGRATIONS) -> Ownership:
@@ -66,10 +69,44 @@ def require_ours(path: Path, *, migrations: Migrations = MIGRATIONS) -> None:
         raise ForeignDatabase(foreign_message(path))
 
 
+def foreign_file(path: Path) -> str | None:
+    """The refusal in words when the file at `path` is another program's SQLite database; None
+    for anything else (no file, ours, a newer Cramproof's, damaged: the caller's own checks say
+    what those are).
+
+    Decided before anything else opens the file: a read-only connection to a database in WAL
+    mode makes a -wal and a -shm beside it, in a folder that is not ours. With no -wal there the
+    file alone holds everything, so it is read as immutable and nothing is created.
+    """
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the open
+            return None
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except (OSError, ValueError):  # missing, unreadable, a name no file system takes
+        return None
+    marked = int.from_bytes(header[68:72], "big") == APPLICATION_ID
+    if len(header) < 100 or not header.startswith(_SQLITE_HEADER) or marked:
+        return None
+    immutable = not companions(path)[0].exists()
+    try:
+        conn = sqlite3.connect(sqlite_uri(path, immutable=immutable), uri=True)
+        try:
+            found = ownership(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return foreign_message(path) if found == "foreign" else None
+
+
 def ownership_problem(path: Path) -> str | None:
-    """For `cramproof check`: None when the log is ours (or empty), else the reason in words."""
+    """For `cramproof check`: None when the log is ours (or empty), else the reason in words,
+    naming the file once (the refusal of another program's file already names it)."""
     try:
         require_ours(path)
-    except (ForeignDatabase, NewerDatabase) as error:
+    except ForeignDatabase as error:
         return error.message
+    except NewerDatabase as error:
+        return f"{path}: {error.message}"
     return None

@@ -21,6 +21,7 @@ from db.backup import (
 from db.connection import database_on, open_connection, read_only_connection
 from db.errors import (
     CorruptDatabase,
+    ForeignDatabase,
     NotADatabase,
     StoreError,
     StoreUnwritable,
@@ -31,7 +32,7 @@ from db.files import companions, create_private, private_folder, remove_quietly
 from db.integrity import IntegrityReport, check_database, quarantine, same_content
 from db.migration_set import pending_names
 from db.migrations import MIGRATIONS, SCHEMA_NEUTRAL, apply_migrations, pending_migrations
-from db.ownership import require_ours
+from db.ownership import foreign_file, require_ours
 from db.records import require_aware
 
 if TYPE_CHECKING:
@@ -97,6 +98,9 @@ def open_store(
     """What the app calls at start. Raises a StoreError subclass with a message for the runner."""
     require_aware(now, what="now")
     db_path, backups_dir = Path(db_path), Path(backups_dir)
+    refusal = foreign_file(db_path)  # before the folder is tried for writing: it is not ours
+    if refusal is not None:
+        raise ForeignDatabase(refusal)
     _require_writable_folder(db_path.parent)
     _require_writable_file(db_path)
     report = check_database(db_path)

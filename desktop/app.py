@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop import APP_ID, __version__
+from desktop.cli.guard import fail, one_line
 from desktop.cli.main import (
     WINDOW_COMMANDS,
     describe_os_error,
@@ -20,6 +21,7 @@ from desktop.cli.main import (
     run_command,
 )
 from desktop.runtime.hashlib_compat import hash_without_openssl
+from desktop.runtime.log_owner import not_ours
 from desktop.runtime.logging_setup import configure_logging
 from desktop.runtime.paths import AppPaths, ensure_private_dir, resolve_paths
 from desktop.ui.common.pyside_compat import scan_imports_cheaply
@@ -94,6 +96,9 @@ def start_window(
     The real start-up path, shared by `run_window` and the tests that start Cramproof as a
     runner does.
     """
+    refusal = not_ours(paths)
+    if refusal is not None:  # before the lock, logs/ or window.ini exist: not our folder
+        return _refuse_not_ours(refusal)
     try:
         note = ensure_private_dir(paths.data_dir)
     except OSError as error:
@@ -110,21 +115,14 @@ def start_window(
         from PySide6.QtCore import QTimer
 
         scan_imports_cheaply()
-        from PySide6.QtWidgets import QApplication
+        import PySide6.QtWidgets  # noqa: F401  (fails here when Qt's libraries are missing)
     except ImportError as error:  # Qt's system libraries are missing: say which packages
         return report_unloadable_qt(error)
 
     from desktop.ui.shell.main_window import MainWindow
     from desktop.ui.shell.single_instance import acquire_lock, ask_running_instance_to_raise
 
-    app = QApplication.instance() or start_application(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
-    app.setOrganizationName(APP_NAME)
-    app.setOrganizationDomain("cramproof.org")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName(APP_ID)
+    app = _application()
 
     try:
         lock = acquire_lock(paths.lock_file)
@@ -147,6 +145,38 @@ def start_window(
     QTimer.singleShot(500, opener.open_once)
     window.show()
     return StartedWindow(app, window, opener, lock)
+
+
+def _application(*, failure_line: str | None = None) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or start_application(sys.argv[:1], failure_line=failure_line)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setOrganizationDomain("cramproof.org")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    return app
+
+
+def _refuse_not_ours(message: str) -> int:
+    """Another program's file where the log should be: one line on stderr and the window's
+    problem box, exit 1, and nothing created (no lock, no logs/, no window.ini, no raise server).
+    Without a display the line is all there is: Qt's own reasons stay off stderr."""
+    line = f"cramproof: error: {one_line(message)}"
+    logging.getLogger().addHandler(logging.NullHandler())  # no log file beside their file
+    try:
+        scan_imports_cheaply()
+        _application(failure_line=line)
+    except ImportError:  # no display libraries: the line on stderr is all there can be
+        return fail(message)
+    fail(message)
+    from desktop.runtime.startup import StoreProblem
+
+    _ask_about(StoreProblem(message))
+    return 1
 
 
 class _LogOpener:

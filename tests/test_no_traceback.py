@@ -1,10 +1,11 @@
 """No command prints a traceback, whatever the path or the file's content.
 
-Every display-free command (check, backup, export in each format, restore, runs pick) runs
-through the real entry point against a table of hostile data folders and hostile output paths,
-and against any file name hypothesis draws. Each run must end with exit 0, 1 or 2, never an
-exception, and a failure must be exactly one line on stderr. In-process for speed; the
-real-process runs are in tests/test_hostile_cli.py.
+Every display-free command (check, backup, export in each format, restore, runs list, runs
+pick) runs through the real entry point against a table of hostile data folders and hostile
+output paths, and against any file name hypothesis draws. Each run must end with exit 0, 1 or 2,
+never an exception, and a failure must be exactly one line on stderr. In-process for speed; the
+real-process runs are in tests/test_hostile_cli.py (another program's log: in
+tests/test_foreign_log_cli.py, which also checks its folder is left as it was).
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ def _foreign(path: Path) -> None:
         conn.execute("CREATE TABLE sets (id INTEGER PRIMARY KEY, kg REAL)")
 
 
+def _foreign_wal(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode=wal")
+    _foreign(path)
+    conn.close()
+
+
 def _newer(path: Path) -> None:
     _healthy(path.parent)
     with sqlite3.connect(path) as conn:
@@ -86,6 +94,7 @@ DATA_DIRS: dict[str, Callable[[Path], Path]] = {
     "png-log": _with_log(lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))),
     "cut-log": _with_log(lambda p: p.write_bytes(b"SQLite format 3\x00" + bytes(20))),
     "foreign-log": _with_log(_foreign),
+    "foreign-wal-log": _with_log(_foreign_wal),
     "newer-log": _with_log(_newer),
     "newline-name": lambda base: _healthy(base / "new\nline"),
     "undecodable-name": lambda base: _healthy(base / "bad\udcffname"),
@@ -116,6 +125,7 @@ COMMANDS: dict[str, list[str]] = {
     "restore-list": ["restore"],
     "restore-latest": ["restore", "latest"],
     "restore-file": ["restore", "{out}"],
+    "runs-list": ["runs", "list"],
     "runs-pick": ["runs", "pick", "2027-01-10", "1"],
     "runs-pick-auto": ["runs", "pick", "2027-01-10", "auto"],
 }

@@ -22,9 +22,13 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.backup import write_backup
     from db.integrity import check_database
+    from db.ownership import foreign_file
 
     out = output_file(args.out)
     refuse_data_files(out, paths)
+    refusal = foreign_file(paths.database)  # a copy of another program's file is no backup
+    if refusal:
+        return fail(refusal)
     report = check_database(paths.database)
     if not report.ok:
         return fail(f"cannot back up {paths.database}: {report.detail}")

@@ -19,18 +19,19 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     """Healthy: one line on stdout, exit 0. A problem: one line on stderr, exit 1."""
     from db.integrity import check_database
-    from db.ownership import ownership_problem
+    from db.ownership import foreign_file, ownership_problem
 
+    refusal = foreign_file(paths.database)  # before a connection makes anything beside it
+    if refusal:
+        return fail(refusal)
     report = check_database(paths.database)
     if report.kind == "missing":
         say(f"No database yet at {paths.database}: nothing to check.")
         return 0
-    problem = (
-        ownership_problem(paths.database)
-        if report.ok
-        else f"PROBLEM ({report.kind}) {report.detail}".strip()
-    )
+    if not report.ok:
+        return fail(f"{paths.database}: PROBLEM ({report.kind}) {report.detail}".strip())
+    problem = ownership_problem(paths.database)
     if problem:
-        return fail(f"{paths.database}: {problem}")
+        return fail(problem)
     say(f"{paths.database}: ok")
     return 0

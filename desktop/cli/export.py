@@ -71,6 +71,7 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.backup import write_backup
     from db.errors import StoreError
     from db.integrity import check_database
+    from db.ownership import foreign_file
     from db.store import open_store
     from desktop.export.exporter import counted, csv_paths, export_log
 
@@ -80,6 +81,9 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
     targets = csv_paths(out).values() if args.format == "csv" else [out]
     for target in targets:
         refuse_data_files(target, paths)
+    refusal = foreign_file(paths.database)  # decided on the runner's file, not on the copy
+    if refusal:
+        return _fail(refusal)
     report = check_database(paths.database)
     if not report.ok:
         return _fail(f"cannot export {paths.database}: {report.kind} {report.detail}".strip())

@@ -24,7 +24,11 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, paths: AppPaths) -> int:
     from db.backup import list_backups, restore_backup
+    from desktop.runtime.log_owner import not_ours
 
+    refusal = None if args.backup is None else not_ours(paths)
+    if refusal:  # before the lock is made beside another program's file
+        return fail(refusal)
     backups = list_backups(paths.backups) if paths.backups.is_dir() else []
     if args.backup is None:
         if not backups:

@@ -101,8 +101,9 @@ def platform_failure_line() -> str:
     return f"Cramproof cannot open its window: Qt found no display it could use ({shown})"
 
 
-def start_application(argv: list[str]) -> QApplication:
-    """The QApplication; if Qt's platform plugin cannot start, one line and exit 1, not an abort.
+def start_application(argv: list[str], *, failure_line: str | None = None) -> QApplication:
+    """The QApplication; if Qt's platform plugin cannot start, one line and exit 1, not an abort
+    (`failure_line` when the caller has a better one to give than "no display").
 
     Qt reports the failure as a fatal message and then aborts the process; the handler, in place
     only while QApplication is being made, writes this line instead and ends the process first.
@@ -119,7 +120,7 @@ def start_application(argv: list[str]) -> QApplication:
             # Qt's own words go to the log file, for whoever helps the runner find out why.
             reason = " | ".join([*held, message])
             logging.getLogger(__name__).error("Qt could not start: %s", reason)
-            sys.stderr.write(platform_failure_line() + "\n")
+            sys.stderr.write((failure_line or platform_failure_line()) + "\n")
             sys.stderr.flush()
             os._exit(1)
         text = qFormatLogMessage(kind, context, message)

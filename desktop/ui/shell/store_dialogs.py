@@ -30,7 +30,7 @@ def problem_text(problem: StoreProblem) -> str:
 
 
 def build_problem_box(problem: StoreProblem) -> tuple[QMessageBox, dict[object, Choice]]:
-    box = QMessageBox(QMessageBox.Icon.Warning, "Cramproof: training log problem", "")
+    box = QMessageBox(QMessageBox.Icon.Warning, "Training log problem", "")
     box.setText(problem_text(problem))
     buttons = {}
     for choice in problem.choices:
