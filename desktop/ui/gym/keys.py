@@ -90,6 +90,7 @@ LIGHT_KEYS = {
     Key.Key_Equal: Action.LIGHT_LATER,
     Key.Key_Minus: Action.LIGHT_EARLIER,
 }
+LIGHT_HINT = "+/− light session later/earlier · "  # left out while there is no time to move
 HINTS = {
     Stage.READY: "Space start set · S skip exercise · V swap variant · W skip warm-ups · "
     "X extra set · E end session · M mute · F11 full screen · Esc leave",
@@ -100,7 +101,8 @@ HINTS = {
     Stage.RESTING: "Space start next set · P pause · + 30 s · X extra set · S skip exercise · "
     "V swap variant · E end session · M mute · F11 full screen · Esc leave",
     Stage.SUMMARY: "Enter finish · Tab note and cramp report · Ctrl+Enter finish from the note · "
-    "+/− light session later/earlier · X one more set · Esc leave",
+    + LIGHT_HINT
+    + "X one more set · Esc leave",
 }
 
 # While a question is on the banner, the hint line gives the banner's keys and nothing else.
@@ -113,9 +115,12 @@ PROMPT_HINTS = {
 }
 
 
-def hints_for(stage: Stage, prompt: Prompt | None) -> str:
-    """The small key line: the open question's keys, else the stage's."""
-    return PROMPT_HINTS[prompt] if prompt is not None else HINTS[stage]
+def hints_for(stage: Stage, prompt: Prompt | None, *, light_movable: bool = True) -> str:
+    """The small key line: the open question's keys, else the stage's; without the light
+    session's +/− when the summary shows no time to move (a light session, or too late)."""
+    if prompt is not None:
+        return PROMPT_HINTS[prompt]
+    return HINTS[stage] if light_movable else HINTS[stage].replace(LIGHT_HINT, "")
 
 
 def action_for(

@@ -263,7 +263,7 @@ class GymView(QWidget):
         own_message = stage in (Stage.LOGGING, Stage.SUMMARY)
         self.message.setText("" if own_message else session.message or "")
         self.message.setVisible(bool(self.message.text()))
-        self.controls.show_session(session)
+        self.controls.show_session(session, light_movable=self.summary.light_movable)
         if stage is not Stage.LIFTING:
             self._stopwatch.stop()
         elif not self._stopwatch.isActive():
