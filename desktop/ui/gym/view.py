@@ -210,7 +210,7 @@ class GymView(QWidget):
         )
         if action is None:
             return False
-        if event.isAutoRepeat() and action not in REPEATABLE:
+        if action is Action.IGNORE or (event.isAutoRepeat() and action not in REPEATABLE):
             return True  # a Space held a moment too long must not start and end a set
         self.dispatch(action)
         return True
