@@ -23,6 +23,7 @@ from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.gym.controls import Controls
+from desktop.ui.gym.focus_ring import next_in_ring
 from desktop.ui.gym.keys import REPEATABLE, SWAP_CHOICES, Action, Field, action_for
 from desktop.ui.gym.log_panel import LogPanel
 from desktop.ui.gym.set_panel import SetPanel, next_set_line
@@ -177,6 +178,17 @@ class GymView(QWidget):
         if event.type() == QEvent.Type.KeyPress and watched in self._fields:
             return self._handle_key(event, self._fields[watched])  # type: ignore[arg-type]
         return super().eventFilter(watched, event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """On the summary, Tab goes round its note and report (and this screen), never out to
+        the toolbar, where the summary's keys do nothing (`focus_ring`)."""
+        focus = self.focusWidget()
+        if self.session.stage is Stage.SUMMARY and focus is not None:
+            target = next_in_ring(self, focus, forward=next)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().focusNextPrevChild(next)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
