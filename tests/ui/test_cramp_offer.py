@@ -109,3 +109,25 @@ def test_a_short_run_that_is_not_the_longest_of_its_week_brings_no_question(
     _import(qtbot, window, _run(tmp_path, "saturday.fit", 1200, day=-1))
     qtbot.wait(100)
     assert window.screens.cramp_offer.dialog is first and not first.isVisible()
+
+
+def test_not_now_is_the_one_way_out_and_enter_without_an_answer_says_so(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    """The form's "Skip" meant what the Not now button means: here only the button says it."""
+    _import(qtbot, window, _run(tmp_path, "long.fit", 3900))
+    dialog = _offer(qtbot, window)
+    assert dialog.form.unanswered.isHidden()
+    assert dialog.focusWidget() is dialog.form.no
+    qtbot.keyClick(dialog.form.no, Qt.Key.Key_Return)  # no answer chosen yet
+    assert dialog.isVisible()
+    assert dialog.message.text() == (
+        "Choose No cramps or Cramped to save; Not now closes without a report."
+    )
+    dialog.grab().save(str(tmp_path / "cramp_offer.png"))
+    assert cramp_reports(harness.store, harness.athlete_id()) == []
+    qtbot.keyClick(dialog.form.no, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.form.no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (report,) = cramp_reports(harness.store, harness.athlete_id())
+    assert report.cramped is False

@@ -193,11 +193,13 @@ def _table(rows: tuple[ExerciseSummary, ...]) -> str:
     lines = []
     for row in rows:
         done = f"{row.sets_done}/{row.sets_planned} sets"
-        if row.skipped:
-            done += " (skipped)"
+        if row.skipped:  # skipped by S or left when the session ended early: either way, undone
+            left = row.sets_planned - row.sets_done
+            done += ", not done" if row.sets_done == 0 else f", {left} not done"
         results = escape(" · ".join(row.results)) or "—"
         advice = (
-            f"<br><span style='color:#9fd3ff'>Next time: {escape(row.suggestion.message)}</span>"
+            # The suggestion's own words say "next time" (`domain.progression`): one source.
+            f"<br><span style='color:#9fd3ff'>{escape(row.suggestion.message)}</span>"
             if row.suggestion
             else ""
         )

@@ -251,8 +251,6 @@ class GymView(QWidget):
         session = self.session
         stage, entering = session.stage, session.stage is not self._stage
         self._stage = stage
-        kind = session.plan.kind
-        self.heading.setText(f"{kind.upper()} SESSION  ·  {session.plan.cue}")
         summary = session.summary
         sound = "Muted (M)" if self.player.muted else "Sound on (M)"
         if self.player.unavailable_reason and not self.player.muted:
@@ -266,6 +264,8 @@ class GymView(QWidget):
             Stage.SUMMARY: self.summary,
         }[stage]
         self.pages.setCurrentWidget(page)
+        cue = "" if page is self.set_panel else f"  ·  {session.plan.cue}"  # the panel shows it
+        self.heading.setText(f"{session.plan.kind.upper()} SESSION{cue}")
         if page is self.set_panel:
             self.set_panel.show_session(session)
         elif stage is Stage.LOGGING:
