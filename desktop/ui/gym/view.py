@@ -167,6 +167,7 @@ class GymView(QWidget):
             Action.SAVE_ANYWAY: session.save_unusual_load,
             Action.LIGHT_LATER: partial(self.summary.move_light, session, 1),
             Action.LIGHT_EARLIER: partial(self.summary.move_light, session, -1),
+            Action.IGNORE: lambda: None,  # Space in the reps or load field (`keys.Action`)
             **{choice: partial(session.choose_swap, n) for n, choice in enumerate(SWAP_CHOICES)},
         }
 
@@ -222,7 +223,7 @@ class GymView(QWidget):
         )
         if action is None:
             return False
-        if action is Action.IGNORE or (event.isAutoRepeat() and action not in REPEATABLE):
+        if event.isAutoRepeat() and action not in REPEATABLE:
             return True  # a Space held a moment too long must not start and end a set
         self.dispatch(action)
         return True
