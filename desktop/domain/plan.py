@@ -192,7 +192,7 @@ def late_start_warning(settings: PlanSettings, started_on: date, *, today: date)
     """
     first = week_start(settings.race_date, settings.weeks, 1)
     over = min(settings.weeks, (started_on - first).days // 7)
-    if over < 1 or today >= first + (over + 1) * WEEK:
+    if over < 1 or (today - first).days >= (over + 1) * 7:  # no date past 9999-12-31 needed
         return None
     weeks = "the week already over is" if over == 1 else f"the {over} weeks already over are"
     return (
