@@ -114,3 +114,26 @@ def test_a_heavy_session_ending_past_the_cut_off_rings_for_nothing_that_day(
     found = exported_alarms(store, tmp_path / "plan.ics", now=AFTER_RACE)
     assert found[WEEK1] == [], "no time is left that day: the app reminds of nothing either"
     assert all(alarms == at(17) for day, alarms in found.items() if day > WEEK1)
+
+
+def test_today_rings_for_nothing_once_past_or_while_a_late_heavy_session_is_open(
+    store: Store, tmp_path: Path
+) -> None:
+    """Exported at 23:14 with the heavy session still on its summary (not finished), today had
+    an alarm at 17:00 or 21:00, already past: a phone may ring it at once on import."""
+    clock = FakeClock(start=5000.0, wall=local_time(WEEK1, 23, 13))
+    session = start_workout(store, clock=clock, kind="heavy")
+    lift_set(session, clock)
+    session.end_early()
+    found = exported_alarms(store, tmp_path / "late.ics", now=local_time(WEEK1, 23, 14))
+    assert found[WEEK1] == [], found[WEEK1]
+    assert all(alarms == at(17) for day, alarms in found.items() if day > WEEK1)
+
+
+def test_a_light_time_already_past_today_is_left_out_of_the_export(
+    store: Store, tmp_path: Path
+) -> None:
+    finish_heavy(store, ends_at=local_time(WEEK1, 12, 15))
+    found = exported_alarms(store, tmp_path / "plan.ics", now=local_time(WEEK1, 18, 30))
+    assert found[WEEK1] == [], "18:15 is past at 18:30"
+    assert all(alarms == at(18, 15) for day, alarms in found.items() if day > WEEK1)

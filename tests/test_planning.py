@@ -109,7 +109,7 @@ def test_the_app_saves_the_plan_the_preview_command_prints(
     assert plan_to_dict(saved) == printed
 
 
-def test_a_late_start_plans_the_weeks_left_and_keeps_its_warning(
+def test_a_late_start_plans_the_weeks_left_and_warns_through_its_first_week(
     planning: Planning, clock: SettableClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
     late = WEEK1 + timedelta(weeks=5, days=2)
@@ -122,9 +122,12 @@ def test_a_late_start_plans_the_weeks_left_and_keeps_its_warning(
     saved = planning.saved_build_up()
     assert saved is not None
     assert plan_to_dict(saved) == json.loads(capsys.readouterr().out)
-    clock.set_day(late + timedelta(weeks=2))
+    clock.set_day(late + timedelta(days=3))  # the same week: the note still matters
     later = planning.overview()
     assert later is not None and later.warning == overview.warning
+    clock.set_day(late + timedelta(weeks=2))  # the weeks before are history like any past week
+    much_later = planning.overview()
+    assert much_later is not None and much_later.warning is None
 
 
 def test_several_athletes_each_with_a_plan_and_the_last_one_opens_by_default(

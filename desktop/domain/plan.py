@@ -124,8 +124,7 @@ def _plan(
         for number in range(1, settings.weeks + 1)
         if week_start(settings.race_date, settings.weeks, number) + WEEK > today
     )
-    first = week_start(settings.race_date, settings.weeks, 1)
-    warning = _late_start_warning(settings, started_on) if started_on > first else None
+    warning = late_start_warning(settings, started_on, today=today)
     has_days = any(week.days for week in weeks)
     reason = None if has_days else _no_plan_reason(settings, today)
     return BuildUp(settings, today, started_on, weeks, warning, reason)
@@ -182,14 +181,23 @@ def _double_day(
     return PlannedDay(when, after, conditional, heavy, light, number, weeks_out, phase)
 
 
-def _late_start_warning(settings: PlanSettings, started_on: date) -> str:
+def late_start_warning(settings: PlanSettings, started_on: date, *, today: date) -> str | None:
+    """Why the plan begins past its week 1, said while it matters; None otherwise.
+
+    Nothing when no whole week was over at the start (a start within week 1 loses only the
+    days before it, which the plan shows plainly). Once the week the plan started in is over,
+    the weeks before it are history like any other past week, so the note goes: it kept the
+    Plan screen's banner up for the whole build-up. Re-plans keep `started_on`, so the note
+    still refers to the first start while it shows.
+    """
     first = week_start(settings.race_date, settings.weeks, 1)
     over = min(settings.weeks, (started_on - first).days // 7)
-    weeks = "1 week" if over == 1 else f"{over} weeks"
+    if over < 1 or (today - first).days >= (over + 1) * 7:  # no date past 9999-12-31 needed
+        return None
+    weeks = "the week already over is" if over == 1 else f"the {over} weeks already over are"
     return (
         f"Late start: this {settings.weeks}-week build-up began on "
-        f"{first:%a} {first.day} {first:%b %Y}; the {weeks} already over are left out and "
-        "no day before "
+        f"{first:%a} {first.day} {first:%b %Y}; {weeks} left out and no day before "
         f"{started_on:%a} {started_on.day} {started_on:%b} is planned."
     )
 

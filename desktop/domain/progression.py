@@ -52,8 +52,8 @@ def suggest_heavy(
         return Suggestion(
             "find_load",
             None,
-            f"{exercise.name}: find your 5-rep load - build up in small jumps until 5 clean "
-            "reps are all you have.",
+            f"{exercise.name}: find your 5-rep load next time — build up in small jumps until 5 "
+            "clean reps are all you have.",
         )
     all_five = all(s.reps >= HEAVY_TARGET and s.form_ok for s in sets)
     short_sets = sum(1 for s in sets if s.reps < HEAVY_FLOOR)
@@ -64,14 +64,20 @@ def suggest_heavy(
         step = _INCREASE[(exercise.increment, units)]
         new = load_kg + (step if units == "kg" else lb_to_kg(step))
         return Suggestion(
-            "increase", new, f"{exercise.name}: every set reached 5 reps - try {_show(new, units)}."
+            "increase",
+            new,
+            f"{exercise.name}: every set reached 5 reps — try {_show(new, units)} next time.",
         )
     if short_sets >= 2 or form_broke:
         new = _reduced(load_kg, units)
         why = "form broke" if form_broke else f"{short_sets} sets stopped under 4 reps"
-        return Suggestion("decrease", new, f"{exercise.name}: {why} - try {_show(new, units)}.")
+        return Suggestion(
+            "decrease", new, f"{exercise.name}: {why} — try {_show(new, units)} next time."
+        )
     return Suggestion(
-        "keep", load_kg, f"{exercise.name}: keep {_show(load_kg, units)} until every set gets 5."
+        "keep",
+        load_kg,
+        f"{exercise.name}: keep {_show(load_kg, units)} next time, until every set gets 5.",
     )
 
 
@@ -93,24 +99,30 @@ def suggest_light(
         return Suggestion(
             "harder",
             None,
-            f"{name}: every set reached {ceiling} reps - try a harder variant{more}.",
+            f"{name}: every set reached {ceiling} reps — try a harder variant{more} next time.",
         )
     if any(r < floor for r in reps):
         return Suggestion(
             "easier",
             None,
-            f"{name}: a set stopped under {floor} reps - try an easier variant.",
+            f"{name}: a set stopped under {floor} reps — try an easier variant next time.",
         )
-    return Suggestion("keep", None, f"{name}: keep the variant; aim for {floor}-{ceiling} reps.")
+    return Suggestion(
+        "keep", None, f"{name}: keep the variant next time; aim for {floor}-{ceiling} reps."
+    )
 
 
 def _bodyweight_heavy(exercise: Exercise, progress: bool, struggle: bool) -> Suggestion:
     """Exercises without a load progress by variant instead of by weight."""
     if progress:
-        return Suggestion("harder", None, f"{exercise.name}: 5 clean reps every set - go harder.")
+        return Suggestion(
+            "harder", None, f"{exercise.name}: 5 clean reps every set — go harder next time."
+        )
     if struggle:
-        return Suggestion("easier", None, f"{exercise.name}: too hard today - use an easier form.")
-    return Suggestion("keep", None, f"{exercise.name}: keep it until every set gets 5.")
+        return Suggestion(
+            "easier", None, f"{exercise.name}: too hard today — use an easier form next time."
+        )
+    return Suggestion("keep", None, f"{exercise.name}: keep it next time, until every set gets 5.")
 
 
 def _reduced(load_kg: float, units: Units) -> float:

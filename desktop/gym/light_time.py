@@ -33,6 +33,9 @@ from desktop.domain.light_reminder import (
 
 DELAY_KEY = "light_reminder_delay_minutes"
 LATEST_KEY = "light_reminder_latest"
+# The protocol counts a session done within one day of its planned date for that day, so a light
+# session the evening leaves no room for still counts tomorrow morning; skipping it is honest too.
+TOO_LATE_TEXT = "Too late for the light session today: do it tomorrow morning or skip it."
 
 
 def reminder_settings(target: StoreLike, athlete_id: int) -> LightReminderSettings:
@@ -97,14 +100,26 @@ def propose_after_heavy(
     return reminder
 
 
+def light_too_late(target: StoreLike, athlete_id: int, now: datetime) -> bool:
+    """True when today has no light-session time and no room is left for one: no heavy session
+    proposed a time (it ended at or after the runner's cut-off) and the cut-off has passed, so
+    every screen says `TOO_LATE_TEXT` instead of "later today"."""
+    if todays_light_session(target, athlete_id, now) is not None:
+        return False
+    return propose_light_time(now.astimezone(), reminder_settings(target, athlete_id)) is None
+
+
 def light_times_of_days(
-    target: StoreLike, athlete_id: int, days: Iterable[date]
+    target: StoreLike, athlete_id: int, days: Iterable[date], *, now: datetime | None = None
 ) -> dict[date, time]:
     """The light session's local time of day on each of `days`, as the app's reminder puts it:
     the stored reminder where a heavy session proposed one (or the runner moved it); else
     `propose_light_time` from the day's real heavy end, or, for a day not lifted yet, from the
     heavy session's expected end, with the runner's delay and cut-off. A day whose heavy
-    session leaves no time "later that day" has none (the app would remind of nothing)."""
+    session leaves no time "later that day" has none (the app would remind of nothing).
+
+    Given `now`, today's heavy session not finished yet ends no earlier than now, and today's
+    time is left out once past: a phone may ring an alarm already past at once on import."""
     settings = reminder_settings(target, athlete_id)
     stored = {r.day: r for r in light_reminders_of(target, athlete_id)}
     ended = {
@@ -114,15 +129,22 @@ def light_times_of_days(
     }
     last = max(stored.values(), key=lambda r: r.heavy_ended_at, default=None)
     usual = None if last is None else last.heavy_ended_at.astimezone().time()
+    local_now = None if now is None else now.astimezone().replace(tzinfo=None)
+    today = None if local_now is None else local_now.date()
     times: dict[date, time] = {}
     for day in days:
         if day in stored:
             at: datetime | None = stored[day].remind_at.astimezone()
+        elif day in ended:
+            at = propose_light_time(ended[day], settings)
         else:
-            heavy_end = ended.get(day) or expected_heavy_end(day, usual)
+            heavy_end = expected_heavy_end(day, usual)
+            if local_now is not None and day == today:
+                heavy_end = max(heavy_end, local_now)
             at = propose_light_time(heavy_end, settings)
-        if at is not None:
-            times[day] = at.time()
+        if at is None or (local_now is not None and day == today and at.time() <= local_now.time()):
+            continue
+        times[day] = at.time()
     return times
 
 

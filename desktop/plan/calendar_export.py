@@ -37,6 +37,8 @@ def export_plan_calendar(
         athlete_id=athlete.id,
         now=now,
         cancelled=reader.dropped_days(plan),
-        light_at=light_times_of_days(store, athlete.id, (day.date for day in build_up.days)),
+        light_at=light_times_of_days(
+            store, athlete.id, (day.date for day in build_up.days), now=now
+        ),
     )
     return len(build_up.days)

@@ -25,6 +25,7 @@ from desktop.domain.gate import CheckIn
 from desktop.domain.model import BuildUp, PlanSettings
 from desktop.domain.plan import phase_of, week_start
 from desktop.domain.second_day import Decision, SecondDayReview, review_second_day
+from desktop.gym.light_time import light_too_late
 from desktop.plan.overview import PlanOverview, build_overview
 from desktop.plan.rows import DayKey, settings_from, started_on, stored_build_up, week_of
 from desktop.plan.run_links import day_words, run_days
@@ -105,9 +106,10 @@ class PlanReader:
         )
         light = light_reminder(self.store, athlete.id, self.today())
         light_at = light.remind_at if light is not None else None
+        too_late = light is None and light_too_late(self.store, athlete.id, self.now())
         runs = day_words(self.store, athlete.id, days)
         note = second_day_note(self.review(plan, plain))
-        return replace(plain, note=note, light_at=light_at, runs=runs)
+        return replace(plain, note=note, light_at=light_at, light_too_late=too_late, runs=runs)
 
     def logged(
         self, athlete_id: int, *, build_up: BuildUp, ids: Mapping[DayKey, int]

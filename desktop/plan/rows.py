@@ -21,7 +21,7 @@ from desktop.domain.model import (
     PlanSettings,
     SessionPrescription,
 )
-from desktop.domain.plan import build_plan, week_start
+from desktop.domain.plan import build_plan, late_start_warning, week_start
 
 # Settings without a column of their own; ranges are stored as [low, high].
 OPTION_FIELDS = (
@@ -142,7 +142,7 @@ def stored_build_up(
         placed.update((d.date, d.after) for d in own)
         weeks.append(replace(week, days=own))
     history = tuple(d for d in days if (d.date, d.after) not in placed)
-    late = build_plan(settings, today=started).warning if first < started else None
+    late = late_start_warning(settings, started, today=today)
     ids = {(r.date, r.after): r.id for r in records if r.id is not None}
     build_up = BuildUp(settings, today, started, tuple(weeks), late, None, history)
     return build_up, ids

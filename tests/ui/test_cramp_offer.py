@@ -78,7 +78,7 @@ def test_one_key_dismisses_it_and_nothing_is_stored(
 ) -> None:
     _import(qtbot, window, _run(tmp_path, "long.fit", 3900))
     dialog = _offer(qtbot, window)
-    qtbot.keyClick(dialog.form.unanswered, Qt.Key.Key_Escape)
+    qtbot.keyClick(dialog.form.no, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert cramp_reports(harness.store, harness.athlete_id()) == []
 
@@ -103,7 +103,7 @@ def test_a_short_run_that_is_not_the_longest_of_its_week_brings_no_question(
 ) -> None:
     _import(qtbot, window, _run(tmp_path, "sunday.fit", 3000))  # 50 min: its week's longest
     first = _offer(qtbot, window)
-    qtbot.keyClick(first.form.unanswered, Qt.Key.Key_Escape)
+    qtbot.keyClick(first.form.no, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not first.isVisible())
     # Saturday of the same week (14 March 2027 is a Sunday), shorter: not a long run.
     _import(qtbot, window, _run(tmp_path, "saturday.fit", 1200, day=-1))
@@ -124,7 +124,7 @@ def test_every_long_run_of_an_import_is_offered_newest_first_each_skippable(
         for label in first.findChildren(QLabel)
     )
     first.grab().save("/tmp/cramproof-cramp-offer-first.png")
-    qtbot.keyClick(first.form.unanswered, Qt.Key.Key_Escape)  # not now: the next one comes
+    qtbot.keyClick(first.form.no, Qt.Key.Key_Escape)  # not now: the next one comes
     qtbot.waitUntil(lambda: window.screens.cramp_offer.dialog is not first)
     second = _offer(qtbot, window)
     assert second.heading.text().startswith("Your 11.7 km run of Sunday 7 March 2027")
@@ -134,7 +134,7 @@ def test_every_long_run_of_an_import_is_offered_newest_first_each_skippable(
     third = _offer(qtbot, window)
     assert third.heading.text().startswith("Your 11.7 km run of Sunday 28 February 2027")
     third.grab().save("/tmp/cramproof-cramp-offer-third.png")
-    qtbot.keyClick(third.form.unanswered, Qt.Key.Key_Escape)
+    qtbot.keyClick(third.form.no, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not third.isVisible())
     qtbot.wait(50)
     assert window.screens.cramp_offer.dialog is third  # none after the last
@@ -150,8 +150,30 @@ def test_skip_the_rest_ends_the_import_s_questions(
     first = _offer(qtbot, window)
     first.activateWindow()  # as a desktop activates a dialog it shows: Alt+R needs it
     qtbot.waitUntil(first.isActiveWindow)
-    qtbot.keyClick(first.form.unanswered, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(first.form.no, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not first.isVisible())
     qtbot.wait(50)
     assert window.screens.cramp_offer.dialog is first and window.screens.cramp_offer.waiting == []
     assert cramp_reports(harness.store, harness.athlete_id()) == []
+
+
+def test_not_now_is_the_one_way_out_and_enter_without_an_answer_says_so(
+    qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
+) -> None:
+    """The form's "Skip" meant what the Not now button means: here only the button says it."""
+    _import(qtbot, window, _run(tmp_path, "long.fit", 3900))
+    dialog = _offer(qtbot, window)
+    assert dialog.form.unanswered.isHidden()
+    assert dialog.focusWidget() is dialog.form.no
+    qtbot.keyClick(dialog.form.no, Qt.Key.Key_Return)  # no answer chosen yet
+    assert dialog.isVisible()
+    assert dialog.message.text() == (
+        "Choose No cramps or Cramped to save; Not now closes without a report."
+    )
+    dialog.grab().save(str(tmp_path / "cramp_offer.png"))
+    assert cramp_reports(harness.store, harness.athlete_id()) == []
+    qtbot.keyClick(dialog.form.no, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.form.no, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (report,) = cramp_reports(harness.store, harness.athlete_id())
+    assert report.cramped is False

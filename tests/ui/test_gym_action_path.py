@@ -55,6 +55,7 @@ SESSION_CALL: dict[Action, str | None] = {
     Action.SAVE_ANYWAY: "save_unusual_load",
     Action.LIGHT_LATER: None,  # the summary's own: the light session's time, not the session
     Action.LIGHT_EARLIER: None,
+    Action.IGNORE: None,  # Space in the reps or load field: nothing at all
     Action.BUTTON_PRIMARY: "primary",  # from the ready screen: Space's meaning
     **{keys.SWAP_CHOICES[n]: "choose_swap" for n in range(9)},
 }

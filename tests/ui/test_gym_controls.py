@@ -33,7 +33,7 @@ def view(qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path) -> GymVie
     ("key", "modifiers", "field", "stage", "prompt", "action"),
     [
         (K.Key_Space, NONE, Field.NONE, Stage.READY, None, "primary"),
-        (K.Key_Space, NONE, Field.NUMBER, Stage.LOGGING, None, None),
+        (K.Key_Space, NONE, Field.NUMBER, Stage.LOGGING, None, "ignore"),
         (K.Key_Space, NONE, Field.TEXT, Stage.SUMMARY, None, None),
         (K.Key_Space, NONE, Field.TEXT, Stage.RESTING, Prompt.EARLY, "primary"),
         (K.Key_Return, NONE, Field.NUMBER, Stage.LOGGING, None, "confirm"),

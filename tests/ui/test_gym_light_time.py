@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from db.store import Store
 from desktop.domain.workout import Stage
-from desktop.gym.light_time import todays_light_session
+from desktop.gym.light_time import TOO_LATE_TEXT, due_light_reminder, todays_light_session
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.gym_support import local_day, plan_for_today
@@ -73,3 +73,25 @@ def test_a_light_session_summary_proposes_nothing(
     press(qtbot, view, K.Key_Plus)
     press(qtbot, view, K.Key_Return)
     assert todays_light_session(store, athlete, clock.wall()) is None
+
+
+def test_a_heavy_session_ending_past_the_cut_off_says_too_late_and_offers_no_time(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """At 23:14 there is no "later today": the summary says what to do instead, the hint line
+    drops +/−, the keys move nothing and finishing stores no reminder (so none rings)."""
+    athlete, _ = plan_for_today(store, clock)
+    clock.set_wall(local_time(local_day(clock), 23, 13))
+    view = open_view(qtbot, store, clock, tmp_path, kind="heavy")
+    to_summary(qtbot, view, clock)
+    label = view.summary.light
+    assert label.isVisible() and label.text() == TOO_LATE_TEXT
+    hints = view.controls.hints.text()
+    assert "light session" not in hints and "+/−" not in hints, hints
+    press(qtbot, view, K.Key_Plus)
+    assert label.text() == TOO_LATE_TEXT
+    view.grab().save(str(tmp_path / "too_late.png"))
+    press(qtbot, view, K.Key_Return)
+    assert view.session.finished
+    assert todays_light_session(store, athlete, clock.wall()) is None
+    assert due_light_reminder(store, clock.wall()) is None

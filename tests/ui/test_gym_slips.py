@@ -90,3 +90,29 @@ def test_ending_with_a_set_that_cannot_be_saved_keeps_it_on_screen_and_says_why(
     assert message.isVisible() and "Correct the set, then end the session" in message.text()
     assert view.log_panel.reps.text() == "abc"
     assert sets_for_session(store, view.session.session_id) == []
+
+
+@pytest.mark.parametrize("field", ["reps", "load"])
+def test_space_once_more_on_the_set_form_keeps_the_value_and_enter_saves_it(
+    qtbot: QtBot, view: GymView, clock: FakeClock, store: Store, tmp_path: Path, field: str
+) -> None:
+    """Space ended the set; pressed again out of habit in the reps (or load) field it must not
+    replace the selected value with a space ("Reps must be a whole number"), nor save."""
+    set_done(qtbot, view, clock)
+    if field == "load":
+        press(qtbot, view, K.Key_Tab)
+    widget = getattr(view.log_panel, field)
+    assert focused(view) is widget
+    before = widget.text()
+    assert before.strip()
+    press(qtbot, view, K.Key_Space)
+    press(qtbot, view, K.Key_Space)
+    assert widget.text() == before
+    assert view.session.stage is Stage.LOGGING
+    assert not sets_for_session(store, view.session.session_id), "Space does not save"
+    view.grab().save(str(tmp_path / f"space_in_{field}.png"))
+    assert "whole number" not in view.log_panel.message.text()
+    press(qtbot, view, K.Key_Return)
+    assert view.session.stage is Stage.RESTING
+    [row] = sets_for_session(store, view.session.session_id)
+    assert row.reps == 5

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.light_reminders import LightReminder, save_light_reminder
+from desktop.gym.light_time import TOO_LATE_TEXT
 from tests.local_zone import local_time
 from tests.planning_support import HEAVY_DONE, OFFSCREEN_SIZE_HINTS, WEEK1, Harness, log_session
 from tests.ui.test_plan_view import show
@@ -41,3 +42,18 @@ def test_without_a_stored_time_it_stays_later_today(qtbot: QtBot, harness: Harne
     )
     view = show(qtbot, harness.planning)
     assert view.today_label.text() == "Today: light session, later today."
+
+
+def test_after_a_heavy_session_past_the_cut_off_it_says_too_late(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    """A heavy session ending at 23:14 proposed no time: the Plan screen says so plainly, in the
+    summary's words, instead of promising the light session "later today"."""
+    today = WEEK1 + timedelta(weeks=3)
+    harness.clock.moment = local_time(today, 23, 20)
+    log_session(
+        harness.store, athlete_id=harness.athlete_id(), kind="heavy", day=today, sets=HEAVY_DONE
+    )
+    view = show(qtbot, harness.planning)
+    assert view.today_label.text() == TOO_LATE_TEXT
+    assert view.start_button.text() == "&Start light session", "doing it now is still allowed"

@@ -125,7 +125,7 @@ class Controls(QWidget):
         for slot in self._slots:
             slot.setStyleSheet(button_style(primary=False, look=look))
 
-    def show_session(self, session: WorkoutSession) -> None:
+    def show_session(self, session: WorkoutSession, *, light_movable: bool = True) -> None:
         stage = session.stage
         text = prompt_text(session)
         self.prompt.setText(text)
@@ -133,7 +133,7 @@ class Controls(QWidget):
         asked = session.prompt is Prompt.UNUSUAL_LOAD  # then Enter corrects, it does not save
         self.primary.setText(CORRECT_LOAD_LABEL if asked else PRIMARY_LABELS[stage])
         self.primary.setEnabled(not session.finished)
-        self.hints.setText(hints_for(stage, session.prompt))
+        self.hints.setText(hints_for(stage, session.prompt, light_movable=light_movable))
         upcoming, paused = session.next, session.rest is not None and session.rest.is_paused
         labels = {"pause": "Resume  (P)" if paused else "Pause  (P)"}
         if stage is Stage.LOGGING:  # E types into the focused field there: the button only

@@ -4,7 +4,8 @@ Space is the primary action, Enter saves, Esc backs out, digits and Up/Down set 
 the load, F (or Ctrl+F) form, M mute, F11 full screen; single letters reach the rest. A focused
 field gets every character typed into it ("heavy" in the Load field stays "heavy" and is refused
 on Enter with a message): in the reps and load fields only Enter, Esc, the arrows, PgUp/PgDn,
-Ctrl+F and F11 are commands; in a text field (the note) only Esc, Ctrl+Enter and F11.
+Ctrl+F and F11 are commands, and Space does nothing (`Action.IGNORE`); in a text field (the
+note) only Esc, Ctrl+Enter and F11.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ class Action(StrEnum):
     SAVE_ANYWAY = "save_anyway"
     LIGHT_LATER = "light_later"  # the heavy summary's light-session time, half an hour on
     LIGHT_EARLIER = "light_earlier"
+    # Swallowed: Space in the reps or load field. Space just ended the set, and one more press
+    # out of habit would replace the selected "5" with a space ("Reps must be a whole number").
+    # Not a save either: the runner may not have typed the real reps yet, and a set saved by a
+    # reflex is worse than a key that does nothing; Enter saves, as the hint line says.
+    IGNORE = "ignore"
     CHOOSE_1 = "choose:0"  # the swap prompt's choices, first shown first
     CHOOSE_2 = "choose:1"
     CHOOSE_3 = "choose:2"
@@ -90,6 +96,7 @@ LIGHT_KEYS = {
     Key.Key_Equal: Action.LIGHT_LATER,
     Key.Key_Minus: Action.LIGHT_EARLIER,
 }
+LIGHT_HINT = "+/− light session later/earlier · "  # left out while there is no time to move
 HINTS = {
     Stage.READY: "Space start set · S skip exercise · V swap variant · W skip warm-ups · "
     "X extra set · E end session · M mute · F11 full screen · Esc leave",
@@ -100,7 +107,8 @@ HINTS = {
     Stage.RESTING: "Space start next set · P pause · + 30 s · X extra set · S skip exercise · "
     "V swap variant · E end session · M mute · F11 full screen · Esc leave",
     Stage.SUMMARY: "Enter finish · Tab note and cramp report · Ctrl+Enter finish from the note · "
-    "+/− light session later/earlier · X one more set · Esc leave",
+    + LIGHT_HINT
+    + "X one more set · Esc leave",
 }
 
 # While a question is on the banner, the hint line gives the banner's keys and nothing else.
@@ -113,9 +121,12 @@ PROMPT_HINTS = {
 }
 
 
-def hints_for(stage: Stage, prompt: Prompt | None) -> str:
-    """The small key line: the open question's keys, else the stage's."""
-    return PROMPT_HINTS[prompt] if prompt is not None else HINTS[stage]
+def hints_for(stage: Stage, prompt: Prompt | None, *, light_movable: bool = True) -> str:
+    """The small key line: the open question's keys, else the stage's; without the light
+    session's +/− when the summary shows no time to move (a light session, or too late)."""
+    if prompt is not None:
+        return PROMPT_HINTS[prompt]
+    return HINTS[stage] if light_movable else HINTS[stage].replace(LIGHT_HINT, "")
 
 
 def action_for(
@@ -140,6 +151,8 @@ def action_for(
         return Action.PRIMARY
     if field is Field.TEXT:
         return None
+    if field is Field.NUMBER and key == Key.Key_Space:
+        return Action.IGNORE
     if key == Key.Key_F and modifiers & Qt.KeyboardModifier.ControlModifier:
         return Action.FORM
     if key in NUMBER_KEYS:

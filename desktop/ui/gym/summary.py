@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.rest_timer import format_seconds
 from desktop.domain.workout_input import MAX_NOTES
 from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
-from desktop.gym.light_time import LightChoice, light_session_text
+from desktop.gym.light_time import TOO_LATE_TEXT, LightChoice, light_session_text
 from desktop.gym.session import CrampAnswer, WorkoutSession
 from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
@@ -59,6 +59,7 @@ class SummaryPanel(QFrame):
         self.light = QLabel()
         self.light.setObjectName("lightSession")
         self._light_choice: LightChoice | None = None
+        self.light_movable = False  # a proposed time is shown: + and - move it
         self.cramps = CrampForm()
         self.message = QLabel()
         self.message.setObjectName("message")
@@ -168,7 +169,12 @@ class SummaryPanel(QFrame):
         choice = None if session.finished else self._choice(session)
         shown = choice.shown(session.clock.wall()) if choice is not None else None
         text = light_session_text(shown)
-        self.light.setText(f"{text}  (+ later, − earlier)" if text else "")
+        self.light_movable = bool(text)
+        if text:
+            text = f"{text}  (+ later, − earlier)"
+        elif choice is not None:  # a heavy session ending too late: say so, do not go silent
+            text = TOO_LATE_TEXT
+        self.light.setText(text)
         self.light.setVisible(bool(text))
 
 
@@ -187,11 +193,13 @@ def _table(rows: tuple[ExerciseSummary, ...]) -> str:
     lines = []
     for row in rows:
         done = f"{row.sets_done}/{row.sets_planned} sets"
-        if row.skipped:
-            done += " (skipped)"
+        if row.skipped:  # skipped by S or left when the session ended early: either way, undone
+            left = row.sets_planned - row.sets_done
+            done += ", not done" if row.sets_done == 0 else f", {left} not done"
         results = escape(" · ".join(row.results)) or "—"
         advice = (
-            f"<br><span style='color:#9fd3ff'>Next time: {escape(row.suggestion.message)}</span>"
+            # The suggestion's own words say "next time" (`domain.progression`): one source.
+            f"<br><span style='color:#9fd3ff'>{escape(row.suggestion.message)}</span>"
             if row.suggestion
             else ""
         )

@@ -23,6 +23,7 @@ from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.gym.controls import Controls
+from desktop.ui.gym.focus_ring import next_in_ring
 from desktop.ui.gym.keys import REPEATABLE, SWAP_CHOICES, Action, Field, action_for
 from desktop.ui.gym.log_panel import LogPanel
 from desktop.ui.gym.set_panel import SetPanel, next_set_line
@@ -166,6 +167,7 @@ class GymView(QWidget):
             Action.SAVE_ANYWAY: session.save_unusual_load,
             Action.LIGHT_LATER: partial(self.summary.move_light, session, 1),
             Action.LIGHT_EARLIER: partial(self.summary.move_light, session, -1),
+            Action.IGNORE: lambda: None,  # Space in the reps or load field (`keys.Action`)
             **{choice: partial(session.choose_swap, n) for n, choice in enumerate(SWAP_CHOICES)},
         }
 
@@ -177,6 +179,17 @@ class GymView(QWidget):
         if event.type() == QEvent.Type.KeyPress and watched in self._fields:
             return self._handle_key(event, self._fields[watched])  # type: ignore[arg-type]
         return super().eventFilter(watched, event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """On the summary, Tab goes round its note and report (and this screen), never out to
+        the toolbar, where the summary's keys do nothing (`focus_ring`)."""
+        focus = self.focusWidget()
+        if self.session.stage is Stage.SUMMARY and focus is not None:
+            target = next_in_ring(self, focus, forward=next)
+            if target is not None:
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().focusNextPrevChild(next)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -239,8 +252,6 @@ class GymView(QWidget):
         session = self.session
         stage, entering = session.stage, session.stage is not self._stage
         self._stage = stage
-        kind = session.plan.kind
-        self.heading.setText(f"{kind.upper()} SESSION  ·  {session.plan.cue}")
         summary = session.summary
         sound = "Muted (M)" if self.player.muted else "Sound on (M)"
         if self.player.unavailable_reason and not self.player.muted:
@@ -254,6 +265,8 @@ class GymView(QWidget):
             Stage.SUMMARY: self.summary,
         }[stage]
         self.pages.setCurrentWidget(page)
+        cue = "" if page is self.set_panel else f"  ·  {session.plan.cue}"  # the panel shows it
+        self.heading.setText(f"{session.plan.kind.upper()} SESSION{cue}")
         if page is self.set_panel:
             self.set_panel.show_session(session)
         elif stage is Stage.LOGGING:
@@ -263,7 +276,7 @@ class GymView(QWidget):
         own_message = stage in (Stage.LOGGING, Stage.SUMMARY)
         self.message.setText("" if own_message else session.message or "")
         self.message.setVisible(bool(self.message.text()))
-        self.controls.show_session(session)
+        self.controls.show_session(session, light_movable=self.summary.light_movable)
         if stage is not Stage.LIFTING:
             self._stopwatch.stop()
         elif not self._stopwatch.isActive():

@@ -177,7 +177,8 @@ class SetupDialog(QDialog):
                 self._show(START_HINT, "neutral")
             self.ok_button.setEnabled(False)
             return False
-        self._show(preview.summary(), "ok")
+        # A late start is news to weigh, not a success: the plain box, not the green one.
+        self._show(preview.summary(), "neutral" if preview.build_up.warning else "ok")
         self.ok_button.setEnabled(True)
         return True
 
@@ -185,6 +186,9 @@ class SetupDialog(QDialog):
         self.message.setText(text)
         self.message.setProperty("state", state or "neutral")
         self.message.setStyleSheet(message_style(state))
+        # Shown whole: a late start's note wraps to four lines, and the box was cut off at three.
+        self.message.setMinimumHeight(max(72, self.message.heightForWidth(self.message.width())))
+        self.adjustSize()
 
 
 def _weekday_combo() -> QComboBox:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.gym.light_time import TOO_LATE_TEXT
 from desktop.plan.overview import PlanOverview
 from desktop.plan.prescription_text import AFTER_WORDS, long_date, short_date
 from desktop.ui.plan.day_detail import DayDetail
@@ -147,7 +148,10 @@ class PlanView(QWidget):
         if kind == "light" and due.is_today and light_at is not None:
             where = f" at {light_at.astimezone():%H:%M}"  # the time the heavy session set
         label = "Today" if due.is_today else f"Still open from {short_date(day.date)}"
-        self.today_label.setText(f"{label}: {kind} session{where}.")
+        text = f"{label}: {kind} session{where}."
+        if kind == "light" and due.is_today and light_at is None and self._overview.light_too_late:
+            text = TOO_LATE_TEXT  # the words the heavy session's summary used
+        self.today_label.setText(text)
         self.start_button.setText(f"&Start {kind} session")
         self.start_button.setEnabled(True)
 

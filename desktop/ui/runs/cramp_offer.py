@@ -60,6 +60,9 @@ class CrampOfferDialog(QDialog):
         self.heading.setFont(sized_font(self, LARGE_PT, bold=True))
         self.form = CrampForm()
         self.form.setTitle("The cramp report for this run")
+        # One way to leave without a report: the Not now button (Esc). The form's own "Skip"
+        # answer, right for the gym summary, would mean the same as Not now here.
+        self.form.unanswered.hide()
         self.form.distance.setText(f"{self.run_km:.1f}")
         self.onset = QSlider(Qt.Orientation.Horizontal)
         self.onset.setRange(0, round(self.run_km * TENTHS))
@@ -154,7 +157,7 @@ class CrampOffer(QObject):
         self.dialog.setModal(True)
         self.dialog.finished.connect(self._on_dialog_finished)
         self.dialog.show()
-        self.dialog.form.unanswered.setFocus()
+        self.dialog.form.no.setFocus()
 
     def _on_dialog_finished(self, code: int) -> None:
         """Saved or skipped: the next long run of the import, unless the rest were skipped."""
@@ -169,7 +172,9 @@ class CrampOffer(QObject):
         from desktop.gym.finish import report_cramp
 
         store, answer = self._store(), dialog.form.answer()
-        if store is None or answer is None:  # "Skip": nothing to store
+        if answer is None:  # the form's Skip is hidden here: Not now is the way out
+            return "Choose No cramps or Cramped to save; Not now closes without a report."
+        if store is None:
             return None
         message = report_cramp(
             store,
