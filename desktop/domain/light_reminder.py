@@ -9,8 +9,9 @@ own zone (aware or naive, as given): the cut-off is a time of day, not a duratio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+
+from db.lean_dataclass import frozen_dataclass
 
 DEFAULT_DELAY = timedelta(hours=6)
 DEFAULT_LATEST = time(21, 0)
@@ -24,7 +25,7 @@ DELAY_RANGE = (timedelta(hours=1), timedelta(hours=12))
 LATEST_RANGE = (time(12, 0), time(23, 59))
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class LightReminderSettings:
     """How long after the heavy session to propose the light one, and the latest time of day."""
 
@@ -52,8 +53,12 @@ def _cut_off(heavy_end: datetime, settings: LightReminderSettings) -> datetime:
     return datetime.combine(heavy_end.date(), settings.latest, tzinfo=heavy_end.tzinfo)
 
 
+# The settings of a runner who has not changed them (immutable: safe as a default argument).
+DEFAULT_SETTINGS = LightReminderSettings()
+
+
 def propose_light_time(
-    heavy_end: datetime, settings: LightReminderSettings = LightReminderSettings()
+    heavy_end: datetime, settings: LightReminderSettings = DEFAULT_SETTINGS
 ) -> datetime | None:
     """The proposed start of the light session, or None when no time is left that day.
 
