@@ -1,4 +1,5 @@
-"""Gym mode in the narrowest window Cramproof allows (800 px): every button whole and apart.
+"""Gym mode in the narrowest window Cramproof allows (800 px): every button whole and apart,
+the heading shortened with "…" rather than cut against the set count.
 
 A rest shows six buttons beside "Start next set"; side by side they need about 1,000 px, and Qt
 laid them over the primary button, so the runner saw "Start next se" under "Pause".
@@ -61,4 +62,9 @@ def test_a_rests_buttons_never_cover_each_other(
         assert rect.width() >= controls.fontMetrics().horizontalAdvance("Pause  (P)"), text
         for other, other_rect in shown[index + 1 :]:
             assert not rect.intersects(other_rect), f"{text!r} covers {other!r} at {width} px"
+    heading, progress = gym.heading, gym.progress
+    assert progress.width() >= progress.sizeHint().width(), "the set count and sound are whole"
+    assert heading.geometry().right() + 12 < progress.geometry().left(), "a gap between the two"
+    assert heading.shown_text().startswith("HEAVY SESSION"), heading.shown_text()
+    assert heading.toolTip() == heading.text(), "the whole heading is one hover away"
     window.grab().save(f"/tmp/cramproof-gym-{width}.png")

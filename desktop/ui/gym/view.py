@@ -22,6 +22,7 @@ from desktop.ui.alerts.rest_follower import RestFollower
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
+from desktop.ui.common.eliding_label import ElidingLabel
 from desktop.ui.gym.controls import Controls
 from desktop.ui.gym.focus_ring import next_in_ring
 from desktop.ui.gym.keys import REPEATABLE, SWAP_CHOICES, Action, Field, action_for
@@ -66,7 +67,7 @@ class GymView(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
-        self.heading, self.progress = QLabel(), QLabel()
+        self.heading, self.progress = ElidingLabel(), QLabel()
         for label, size in ((self.heading, 24), (self.progress, 20)):
             set_pixel_font(label, size, bold=True)
         self.set_panel, self.log_panel = SetPanel(), LogPanel()
@@ -78,7 +79,7 @@ class GymView(QWidget):
         self.message.setStyleSheet(f"color: {MESSAGE_FG};")
         set_pixel_font(self.message, 22, bold=True)
         self.controls = Controls()
-        header = QHBoxLayout()
+        header = QHBoxLayout(spacing=24)  # the heading, elided, never runs into the count
         header.setContentsMargins(16, 8, 16, 0)
         header.addWidget(self.heading, stretch=1)
         header.addWidget(self.progress)
