@@ -17,6 +17,7 @@ from db.connection import connect
 from db.errors import StoreError
 from db.runs import RunRecord, runs_for
 from desktop.runs.importer import Outcome, import_runs, run_files
+from desktop.runs.settle import settled
 
 SHOWN_UNREADABLE = 5
 
@@ -39,6 +40,7 @@ class BatchResult:
     new_runs: list[RunRecord] = field(default_factory=list)
     cancelled: bool = False
     problem: str | None = None  # the log refused a write: the batch stopped there
+    growing: list[Path] = field(default_factory=list)  # still being written: left for later
 
     def summary(self) -> str:
         """One paragraph the runner reads: "3 runs imported, 1 already there, 1 unreadable:
@@ -90,10 +92,12 @@ def import_batch(
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[Step], None] = lambda _step: None,
     changed_since: datetime | None = None,
+    settle: Callable[[float], None] | None = None,
 ) -> BatchResult:
     """Import every file under `paths` into the log at `database`, stopping between files once
     `cancelled()` says so; `progress` hears before each file and after it. With
-    `changed_since`, only files that arrived or changed since then (a watched folder)."""
+    `changed_since`, only files that arrived or changed since then (a watched folder). With
+    `settle` (how to wait), a file still being written is waited for, or left in `growing`."""
     result = BatchResult()
     files: list[Path] = []
     early: list[Outcome] = []
@@ -105,6 +109,8 @@ def import_batch(
             early.append(item)
         elif changed_since is None or _changed(item, changed_since):
             files.append(item)
+    if settle is not None:
+        files, result.growing = settled(files, sleep=settle, cancelled=cancelled)
     result.total = len(files) + len(early)
     result.outcomes.extend(early)
     if not files:

@@ -28,6 +28,7 @@ class Outcome:
     path: Path
     line: str
     unreadable: bool = False
+    damaged: bool = False  # read in part (cut short, a broken CRC): a later copy may be whole
 
 
 def run_files(paths: Iterable[Path]) -> Iterator[Path | Outcome]:
@@ -119,7 +120,8 @@ def store_reading(
     parts.extend(f"skipped: {reason}" for reason in reading.skipped)
     if reading.damage and reading.runs:
         parts.append(f"{reading.damage}: imported what decoded")
-    return Outcome(path, "; ".join(parts) or "skipped: no run in this file")
+    line = "; ".join(parts) or "skipped: no run in this file"
+    return Outcome(path, line, damaged=reading.damage is not None)
 
 
 def record(run: Run, athlete_id: int) -> RunRecord:
