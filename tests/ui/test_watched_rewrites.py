@@ -14,6 +14,7 @@ from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, Harness
 from tests.runs.fit_builder import Leg, fit_bytes
 from tests.ui.run_import_support import harness, stored_runs, window
+from tests.ui.test_watched_folder import _read
 
 __all__ = ["harness", "window"]
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
@@ -28,7 +29,7 @@ def test_a_file_cut_short_is_read_again_when_written_whole_in_place(
     path = folder / "run.fit"
     path.write_bytes(whole[: len(whole) // 2])
     ended: list[BatchResult] = []
-    window.screens.run_imports.batch_ended.connect(ended.append)
+    window.screens.run_imports.batch_ended.connect(lambda r: _read(ended, r))
     watched = window.screens.watched_folder
     watched.set_folder(folder)
     qtbot.waitUntil(lambda: len(ended) == 1, timeout=20_000)
