@@ -73,10 +73,14 @@ def _changed(path: Path, since: datetime) -> bool:
     """Arrived or changed since `since`: the inode's change time too, because a sync tool that
     copies a run recorded last week keeps last week's modification time."""
     try:
-        info = path.stat()
+        info = path.lstat()  # a link's own times: the link is what arrived
     except OSError:
         return True  # let the import say why it cannot be read
     return max(info.st_mtime, info.st_ctime) >= since.timestamp()
+
+
+def _path(item: Path | Outcome) -> Path:
+    return item.path if isinstance(item, Outcome) else item
 
 
 def _parts(outcome: Outcome, start: str) -> int:
@@ -105,9 +109,11 @@ def import_batch(
         if cancelled():
             result.cancelled = True
             return result
+        if changed_since is not None and not _changed(_path(item), changed_since):
+            continue  # a link or a closed folder is told of once, when it appears
         if isinstance(item, Outcome):
             early.append(item)
-        elif changed_since is None or _changed(item, changed_since):
+        else:
             files.append(item)
     if settle is not None:
         files, result.growing = settled(files, sleep=settle, cancelled=cancelled)
