@@ -7,8 +7,8 @@ on its own: one damaged file never stops the rest.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
