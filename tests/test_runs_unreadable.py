@@ -35,18 +35,19 @@ def _unprivileged(command: list[str]) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture
 def closed(tmp_path: Path, data_dir: Path) -> Iterator[Path]:
-    """A watch's folder with one run, a closed subfolder, and a closed folder beside it."""
+    """A watch's folder with one run, a closed run and subfolder, a closed folder beside it."""
     with open_store(data_dir / "cramproof.db", backups_dir=data_dir / "backups", now=NOW) as store:
         create_athlete(store, "Ana", created_at=NOW)
     folder = tmp_path / "watch"
     (folder / "private").mkdir(parents=True)
     (folder / "private" / "hidden.fit").write_bytes(fit_bytes([Leg("running", 600)]))
     (folder / "run.fit").write_bytes(fit_bytes([Leg("running", 900)]))
+    (folder / "locked.fit").write_bytes(fit_bytes([Leg("running", 600)]))
     (tmp_path / "closed").mkdir()
-    for path in (folder / "private", tmp_path / "closed"):
+    for path in (folder / "private", tmp_path / "closed", folder / "locked.fit"):
         path.chmod(0)
     yield tmp_path
-    for path in (folder / "private", tmp_path / "closed"):
+    for path in (folder / "private", tmp_path / "closed", folder / "locked.fit"):
         path.chmod(0o700)  # so the test's folder can be removed
 
 
@@ -62,6 +63,7 @@ def test_a_closed_folder_is_one_unreadable_line_and_exit_1(closed: Path, data_di
     )
     assert inside.returncode == 1, inside.stderr
     assert inside.stdout.splitlines() == [
+        f"{closed / 'watch' / 'locked.fit'}: unreadable: no permission to read this file",
         f"{closed / 'watch' / 'private'}: {CLOSED}",
         f"{closed / 'watch' / 'run.fit'}: imported a 2.7 km run of 2027-03-14",
     ]
@@ -83,5 +85,6 @@ def test_the_window_s_import_names_the_closed_folder(closed: Path, data_dir: Pat
     result = _unprivileged([sys.executable, "-c", SUMMARY, str(database), str(folder)])
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
-        "1 run imported, 1 unreadable: private — no permission to read this folder.\n"
+        "1 run imported, 2 unreadable: private — no permission to read this folder; "
+        "locked.fit — no permission to read this file.\n"
     )

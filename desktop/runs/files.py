@@ -28,8 +28,10 @@ def read_run_file(path: Path, *, thorough: bool = False) -> FileReading:
         raise Unreadable("not a FIT, GPX or TCX file")
     try:
         data = _read_regular_file(path)
+    except PermissionError:
+        raise Unreadable("no permission to read this file") from None
     except OSError as error:
-        raise Unreadable(error.strerror or type(error).__name__) from None
+        raise Unreadable(error.strerror or "this file cannot be read") from None
     if suffix == ".fit":
         reading = read_fit(data, path.name, thorough=thorough)
     elif suffix == ".gpx":
