@@ -67,7 +67,8 @@ def test_a_folder_imports_with_a_summary_the_runner_reads(
     assert [c.what for c in heard] == ["runs"]
     assert window.statusBar().currentMessage() == summary
 
-    # The latest run is the longest of its week: its cramp report is offered, Esc says not now.
+    # Sunday 14 March's run is a planned long-run day's: its cramp report is offered, Esc says
+    # not now.
     offer = window.screens.cramp_offer
     qtbot.waitUntil(lambda: offer.dialog is not None and offer.dialog.isVisible())
     qtbot.waitUntil(lambda: QApplication.activeWindow() is offer.dialog)
