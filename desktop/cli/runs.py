@@ -19,7 +19,8 @@ from desktop.runtime.paths import AppPaths
 # The store and the readers load in run(): the window's start-up parses this command line.
 
 
-NO_ATHLETE = "the training log has no athlete yet: set up a plan first"
+# The command line cannot set up a plan (the setup form is the window's): say where it is.
+NO_ATHLETE = "the training log has no athlete yet: open Cramproof's window to set up the plan"
 
 
 def add_parser(subparsers: Any) -> argparse.ArgumentParser:
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
                 store,
                 args.athlete,
                 now,
-                none_yet="the training log has no athlete yet: set up a plan first",
+                none_yet=NO_ATHLETE,
             )
             if isinstance(athlete, str):
                 return _fail(athlete)

@@ -85,20 +85,26 @@ def _new_links(store: Store, athlete_id: int, only: int | None = None) -> list[R
     return links
 
 
+def session_run(store: Store, athlete_id: int, session_id: int) -> RunLink | None:
+    """A session's run: its stored link, or (before the session is closed, when the link is
+    stored) the link it will get; None when it followed no run."""
+    link = session_links(store, athlete_id).get(session_id)
+    if link is None:
+        link = next(
+            iter(_named(store, athlete_id, _new_links(store, athlete_id, session_id))), None
+        )
+    return link
+
+
 def session_words(store: Store, athlete_id: int, session_id: int) -> str:
-    """What the summary says of a session's run: its stored link, or (before the session is
-    closed, when the link is stored) the link it will get; '' when it followed no run, or
-    when the log cannot be read just now (the summary is still worth showing)."""
+    """What the summary says of a session's run (`session_run`); '' when it followed no run,
+    or when the log cannot be read just now (the summary is still worth showing)."""
     try:
-        link = session_links(store, athlete_id).get(session_id)
-        if link is None:
-            link = next(iter(_named(store, athlete_id, _new_links(store, athlete_id, session_id))))
+        link = session_run(store, athlete_id, session_id)
     except StoreError as error:
         log.warning("No run shown for session %s: %s", session_id, error.message)
         return ""
-    except StopIteration:
-        return ""
-    return link_words(link)
+    return "" if link is None else link_words(link)
 
 
 def _named(store: Store, athlete_id: int, links: Iterable[RunLink]) -> list[RunLink]:

@@ -17,6 +17,7 @@ from db.connection import connect
 from db.errors import StoreError
 from db.runs import RunRecord, runs_for
 from desktop.runs.importer import Outcome, import_runs, run_files
+from desktop.runs.settle import settled
 
 SHOWN_UNREADABLE = 5
 
@@ -39,6 +40,7 @@ class BatchResult:
     new_runs: list[RunRecord] = field(default_factory=list)
     cancelled: bool = False
     problem: str | None = None  # the log refused a write: the batch stopped there
+    growing: list[Path] = field(default_factory=list)  # still being written: left for later
 
     def summary(self) -> str:
         """One paragraph the runner reads: "3 runs imported, 1 already there, 1 unreadable:
@@ -71,10 +73,14 @@ def _changed(path: Path, since: datetime) -> bool:
     """Arrived or changed since `since`: the inode's change time too, because a sync tool that
     copies a run recorded last week keeps last week's modification time."""
     try:
-        info = path.stat()
+        info = path.lstat()  # a link's own times: the link is what arrived
     except OSError:
         return True  # let the import say why it cannot be read
     return max(info.st_mtime, info.st_ctime) >= since.timestamp()
+
+
+def _path(item: Path | Outcome) -> Path:
+    return item.path if isinstance(item, Outcome) else item
 
 
 def _parts(outcome: Outcome, start: str) -> int:
@@ -90,10 +96,12 @@ def import_batch(
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[Step], None] = lambda _step: None,
     changed_since: datetime | None = None,
+    settle: Callable[[float], None] | None = None,
 ) -> BatchResult:
     """Import every file under `paths` into the log at `database`, stopping between files once
     `cancelled()` says so; `progress` hears before each file and after it. With
-    `changed_since`, only files that arrived or changed since then (a watched folder)."""
+    `changed_since`, only files that arrived or changed since then (a watched folder). With
+    `settle` (how to wait), a file still being written is waited for, or left in `growing`."""
     result = BatchResult()
     files: list[Path] = []
     early: list[Outcome] = []
@@ -101,10 +109,14 @@ def import_batch(
         if cancelled():
             result.cancelled = True
             return result
+        if changed_since is not None and not _changed(_path(item), changed_since):
+            continue  # a link or a closed folder is told of once, when it appears
         if isinstance(item, Outcome):
             early.append(item)
-        elif changed_since is None or _changed(item, changed_since):
+        else:
             files.append(item)
+    if settle is not None:
+        files, result.growing = settled(files, sleep=settle, cancelled=cancelled)
     result.total = len(files) + len(early)
     result.outcomes.extend(early)
     if not files:

@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 
 from desktop.runs.fit_file import read_fit
+from desktop.runs.plausible import implausible
 from desktop.runs.run import FileReading, Unreadable
 from desktop.runs.track_files import read_gpx, read_tcx
 
@@ -27,13 +28,20 @@ def read_run_file(path: Path, *, thorough: bool = False) -> FileReading:
         raise Unreadable("not a FIT, GPX or TCX file")
     try:
         data = _read_regular_file(path)
+    except PermissionError:
+        raise Unreadable("no permission to read this file") from None
     except OSError as error:
-        raise Unreadable(error.strerror or type(error).__name__) from None
+        raise Unreadable(error.strerror or "this file cannot be read") from None
     if suffix == ".fit":
-        return read_fit(data, path.name, thorough=thorough)
-    if suffix == ".gpx":
-        return read_gpx(data, path.name)
-    return read_tcx(data, path, path.name)
+        reading = read_fit(data, path.name, thorough=thorough)
+    elif suffix == ".gpx":
+        reading = read_gpx(data, path.name)
+    else:
+        reading = read_tcx(data, path, path.name)
+    for run in reading.runs:  # one impossible run: the whole file is suspect, none stored
+        if (why := implausible(run)) is not None:
+            raise Unreadable(f"refused: {why}")
+    return reading
 
 
 def _read_regular_file(path: Path) -> bytes:
@@ -51,4 +59,4 @@ def _read_regular_file(path: Path) -> bytes:
         if info.st_size > LARGEST_FILE:
             megabytes = info.st_size // (1024 * 1024)
             raise Unreadable(f"{megabytes} MB is far larger than any activity file")
-        return opened.read(LARGEST_FILE + 1)
+        return opened.read(info.st_size)  # not a read of LARGEST_FILE: that much is allocated

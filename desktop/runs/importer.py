@@ -7,6 +7,7 @@ on its own: one damaged file never stops the rest.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -28,21 +29,48 @@ class Outcome:
     path: Path
     line: str
     unreadable: bool = False
+    damaged: bool = False  # read in part (cut short, a broken CRC): a later copy may be whole
 
 
 def run_files(paths: Iterable[Path]) -> Iterator[Path | Outcome]:
     """The files to read, folders walked (sorted, so the order is the same every time); a path
-    that is neither file nor folder comes back as its Outcome."""
+    that is neither file nor folder, a folder that cannot be read and a symbolic link inside a
+    folder (not followed: a loop, another disk) come back as their Outcome."""
     for path in paths:
         if path.is_dir() and path.suffix.lower() not in SUFFIXES:
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and not p.is_symlink()
-            )
-            yield from found
+            yield from _walk(path)
         elif path.exists() or path.suffix.lower() in SUFFIXES:
             yield path
         else:
             yield Outcome(path, "unreadable: no such file or folder", unreadable=True)
+
+
+LINK = "skipped: a symbolic link, not followed (import what it points to)"
+
+
+def _walk(folder: Path) -> list[Path | Outcome]:
+    """The run files under `folder` in path order, with a line for each folder that cannot be
+    listed (no read permission: the runner must hear of it, not get an empty import) and for
+    each link that looks like a run or a folder."""
+    found: list[tuple[Path, Path | Outcome]] = []
+
+    def refused(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else folder
+        why = "no permission to read this folder"
+        if not isinstance(error, PermissionError):
+            why = f"this folder cannot be read ({(error.strerror or 'error').lower()})"
+        found.append((where, Outcome(where, f"unreadable: {why}", unreadable=True)))
+
+    for root, folders, files in os.walk(folder, onerror=refused):
+        for name in folders + files:
+            path = Path(root) / name
+            run_like = path.suffix.lower() in SUFFIXES
+            if path.is_symlink():
+                if run_like or name in folders:
+                    found.append((path, Outcome(path, LINK)))
+            elif run_like:  # a folder named x.fit too: it says it is a folder
+                found.append((path, path))
+    return [item for _path, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def import_runs(
@@ -119,7 +147,8 @@ def store_reading(
     parts.extend(f"skipped: {reason}" for reason in reading.skipped)
     if reading.damage and reading.runs:
         parts.append(f"{reading.damage}: imported what decoded")
-    return Outcome(path, "; ".join(parts) or "skipped: no run in this file")
+    line = "; ".join(parts) or "skipped: no run in this file"
+    return Outcome(path, line, damaged=reading.damage is not None)
 
 
 def record(run: Run, athlete_id: int) -> RunRecord:

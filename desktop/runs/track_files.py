@@ -60,9 +60,10 @@ def read_tcx(data: bytes, path: Path, source: str) -> FileReading:
     _guard(data)
     try:
         exercise = TCXReader().read(str(path), only_gps=False)
-    # tcxreader raises whatever its parsing meets (AttributeError, ValueError...) on bad input.
-    except Exception as error:
-        raise Unreadable(f"not a TCX activity ({type(error).__name__})") from None
+    # tcxreader raises whatever its parsing meets (AttributeError, ValueError...) on bad input:
+    # the class's name means nothing to a runner.
+    except Exception:
+        raise Unreadable("not a TCX activity") from None
     stamps = [
         (_aware(p.time), float(p.distance), p.hr_value, _tcx_cadence(p), p.elevation)
         for p in exercise.trackpoints

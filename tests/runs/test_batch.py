@@ -17,7 +17,8 @@ from db.checkins import record_cramp_report
 from db.runs import runs_for
 from db.store import Store, open_store
 from desktop.runs.batch import Step, import_batch
-from desktop.runs.long_run import run_to_offer
+from desktop.runs.long_run import runs_to_offer
+from tests.planning_support import FORM, open_harness
 from tests.runs.fit_builder import Leg, fit_bytes
 
 NOW = datetime(2027, 3, 20, 12, tzinfo=UTC)
@@ -103,22 +104,35 @@ def test_the_summary_names_what_could_not_be_read(store: Store, tmp_path: Path) 
     )
 
 
-def test_the_long_run_offered_is_the_latest_unanswered_one(store: Store, tmp_path: Path) -> None:
-    # Sun 14 Mar: 65 min; Mon 15: 20 min (longest of its week so far); Tue 16: 30 min.
-    _runs(tmp_path / "w", 3900, 1200, 1800)
-    result = import_batch(store.path, athlete_id=1, paths=[tmp_path / "w"], now=NOW)
-    offered = run_to_offer(store, 1, result.new_runs)
-    assert offered is not None and offered.source == "run-2.fit"
-    record_cramp_report(
-        store,
-        athlete_id=1,
-        date=offered.started_at.date(),
-        cramped=False,
-        sites=(),
-        severity=0,
-        created_at=NOW,
-    )
-    offered = run_to_offer(store, 1, result.new_runs)
-    assert (
-        offered is not None and offered.source == "run-0.fit"
-    )  # Monday's is not its week's longest
+def test_only_the_long_run_of_a_planned_long_run_day_is_offered(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    # Sun 14 Mar (a long-run day): 65 min. Tue 16: 13.3 km in 74 min, no long-run day near:
+    # not offered, however long. Sat 20: 40 min and Sun 21: 20 min: Sunday's long run is
+    # Saturday's, the longest within a day of it.
+    with open_harness(data_dir) as harness:
+        harness.planning.set_up(FORM)
+        athlete = harness.athlete_id()
+        (tmp_path / "w").mkdir()
+        for day, seconds in {0: 3900, 2: 4433, 6: 2400, 7: 1200}.items():
+            leg = Leg("running", seconds, offset_s=day * DAY)
+            (tmp_path / "w" / f"run-{day}.fit").write_bytes(fit_bytes([leg]))
+        result = import_batch(
+            harness.store.path, athlete_id=athlete, paths=[tmp_path / "w"], now=NOW
+        )
+        tuesday = next(run for run in result.new_runs if run.source == "run-2.fit")
+        assert round(tuesday.distance_m / 1000, 1) == 13.3
+        assert tuesday.started_at.strftime("%a %d %b") == "Tue 16 Mar"
+        offered = runs_to_offer(harness.store, athlete, result.new_runs)
+        assert [run.source for run in offered] == ["run-6.fit", "run-0.fit"]
+        record_cramp_report(
+            harness.store,
+            athlete_id=athlete,
+            date=offered[0].started_at.date(),
+            cramped=False,
+            sites=(),
+            severity=0,
+            created_at=NOW,
+        )
+        offered = runs_to_offer(harness.store, athlete, result.new_runs)
+        assert [run.source for run in offered] == ["run-0.fit"]

@@ -1,6 +1,6 @@
 """After an import that brought a long run, the cramp report is offered for it: the run's date
 and distance on show, the km of onset picked on the run's own scale, Enter saves, Esc dismisses;
-a run that is neither an hour long nor the longest of its week brings no question."""
+a run that no planned long-run day hangs on brings no question."""
 
 from __future__ import annotations
 
@@ -98,14 +98,15 @@ def test_an_onset_past_the_run_is_refused_in_words(
     assert cramp_reports(harness.store, harness.athlete_id()) == []
 
 
-def test_a_short_run_that_is_not_the_longest_of_its_week_brings_no_question(
+def test_a_run_no_long_run_day_hangs_on_brings_no_question(
     qtbot: QtBot, window: MainWindow, harness: Harness, tmp_path: Path
 ) -> None:
-    _import(qtbot, window, _run(tmp_path, "sunday.fit", 3000))  # 50 min: its week's longest
+    _import(qtbot, window, _run(tmp_path, "sunday.fit", 3000))  # 50 min: a long-run day's
     first = _offer(qtbot, window)
     qtbot.keyClick(first.form.no, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not first.isVisible())
-    # Saturday of the same week (14 March 2027 is a Sunday), shorter: not a long run.
+    # The Saturday before (14 March 2027 is a long-run Sunday), shorter: Sunday's run stays
+    # the long run.
     _import(qtbot, window, _run(tmp_path, "saturday.fit", 1200, day=-1))
     qtbot.wait(100)
     assert window.screens.cramp_offer.dialog is first and not first.isVisible()

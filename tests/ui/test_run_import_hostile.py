@@ -62,7 +62,11 @@ def test_hostile_paths_give_one_line_each(
         "empty.gpx: unreadable: empty file",
         "x.fit: unreadable: a folder, not a file",
         "zero: unreadable: not a FIT, GPX or TCX file",
-        "link.fit: already there (a 2.7 km run of 2027-03-14)",
+        "link.fit: already there (a 2.7 km run of 2027-03-14)",  # named: followed
+        # Found in the folder: not followed (a loop, a device), and said so.
+        "link.fit: skipped: a symbolic link, not followed (import what it points to)",
+        "loop: skipped: a symbolic link, not followed (import what it points to)",
+        "device.fit: skipped: a symbolic link, not followed (import what it points to)",
     }
     assert dialog.summary.isVisible()
     assert len(stored_runs(harness)) == 1

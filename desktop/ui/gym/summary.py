@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.rest_timer import format_seconds
 from desktop.domain.workout_input import MAX_NOTES
 from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
+from desktop.gym.cramp_asked import run_reported
 from desktop.gym.light_time import TOO_LATE_TEXT, LightChoice, light_session_text
 from desktop.gym.session import CrampAnswer, WorkoutSession
 from desktop.plan.run_links import session_words
@@ -128,7 +129,9 @@ class SummaryPanel(QFrame):
         self.title.setText(f"{kind} session done" if session.finished else f"{kind} session")
         self.totals.setText(_totals(summary, session))
         self.table.setText(_table(summary.exercises))
-        self.cramps.setVisible(session.wants_cramp_report and not session.finished)
+        self.cramps.setVisible(
+            session.wants_cramp_report and not session.finished and not _answered(session)
+        )
         self.notes.setReadOnly(session.finished)
         self.message.setText(session.message or "")
         self.message.setVisible(bool(session.message))
@@ -176,6 +179,13 @@ class SummaryPanel(QFrame):
             text = TOO_LATE_TEXT
         self.light.setText(text)
         self.light.setVisible(bool(text))
+
+
+def _answered(session: WorkoutSession) -> bool:
+    """The run was reported on already (from the import's offer): not asked again."""
+    book = session.book
+    today = session.clock.wall().astimezone().date()
+    return run_reported(book.store, book.record.athlete_id, book.record.id, today)
 
 
 def _totals(summary: WorkoutSummary, session: WorkoutSession) -> str:

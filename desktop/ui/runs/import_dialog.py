@@ -8,6 +8,7 @@ wait on a decoder; the thread only calls the Qt-free use case and passes its ste
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -43,11 +44,12 @@ class ImportThread(QThread):
         paths: list[Path],
         now: datetime,
         changed_since: datetime | None = None,
+        settle: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._database, self._athlete_id, self._paths, self._now = database, athlete_id, paths, now
-        self._changed_since = changed_since
+        self._changed_since, self._settle = changed_since, settle
         self._cancelled = False
         self.result: BatchResult | None = None
 
@@ -64,6 +66,7 @@ class ImportThread(QThread):
                 cancelled=lambda: self._cancelled,
                 progress=self.stepped.emit,
                 changed_since=self._changed_since,
+                settle=time.sleep if self._settle else None,
             )
         except Exception as error:  # the runner gets one line; the log keeps the traceback
             log.exception("Run import failed")

@@ -132,6 +132,7 @@ class RunImports(QObject):
             paths=paths,
             now=self._now(),
             changed_since=changed_since,
+            settle=quiet,  # a sync folder: a file still being written is waited for
             parent=self._window,
         )
         if quiet:

@@ -5,8 +5,10 @@ Off by default. The folder is the current athlete's (`desktop.runs.watched`), so
 athlete or a restored log looks again. It is first read `START_DELAY_MS` after the log is on
 screen, not during start-up: the first screen paints and answers keys before anything of the
 runs (their readers, their decoders) is loaded. A change is read once the folder has been quiet
-for `SETTLE_MS`, so a file still being copied is not read half-written. The folders inside it
-are watched too (a sync folder nests by year and month), those made later from the next look.
+for `SETTLE_MS`, and a file still being written is waited for (`desktop.runs.settle`), so a
+file still being copied is not read half-written; a file read damaged or not at all is watched
+itself, so its whole copy, written later into the same file, is read. The folders inside it are
+watched too (a sync folder nests by year and month), those made later from the next look.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ log = logging.getLogger(__name__)
 
 START_DELAY_MS = 1500
 SETTLE_MS = 2000
+MOST_FILES = 100  # files watched for a rewrite (each takes one of the user's inotify watches)
 
 
 class WatchedFolder(QObject):
@@ -51,6 +54,7 @@ class WatchedFolder(QObject):
         self.stop_action.setVisible(False)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.directoryChanged.connect(lambda _path: self._settle.start())
+        self.watcher.fileChanged.connect(lambda _path: self._settle.start())
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -68,8 +72,8 @@ class WatchedFolder(QObject):
         store, athlete_id = self._store(), self._imports.athlete_id()
         folder = None if store is None or athlete_id is None else watched_folder(store, athlete_id)
         self._athlete_id, self.folder = athlete_id, folder
-        if self.watcher.directories():
-            self.watcher.removePaths(self.watcher.directories())
+        if watched := self.watcher.directories() + self.watcher.files():
+            self.watcher.removePaths(watched)
         self.stop_action.setVisible(folder is not None)
         if folder is None:
             return
@@ -130,5 +134,20 @@ class WatchedFolder(QObject):
         store = self._store()
         if began is None or store is None or self._athlete_id is None:
             return
-        if not result.cancelled and result.problem is None:
+        self._watch_unfinished(result)
+        if result.growing:  # not marked read: looked at again until written whole
+            self._settle.start()
+        elif not result.cancelled and result.problem is None:
             mark_checked(store, self._athlete_id, began)
+
+    def _watch_unfinished(self, result: BatchResult) -> None:
+        """Watch the files read in part or not at all: a sync client that writes the rest into
+        the same file later changes no folder, and the whole file must be read then."""
+        unfinished = {str(o.path) for o in result.outcomes if o.unreadable or o.damaged}
+        unfinished |= {str(path) for path in result.growing}
+        finished = {str(o.path) for o in result.outcomes} - unfinished
+        watched = set(self.watcher.files())
+        if gone := sorted(watched & finished):
+            self.watcher.removePaths(gone)
+        if new := sorted(path for path in unfinished - watched if Path(path).is_file()):
+            self.watcher.addPaths(new[: max(0, MOST_FILES - len(watched))])
