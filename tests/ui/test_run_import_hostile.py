@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from desktop.runs.batch import BatchResult
@@ -70,3 +70,5 @@ def test_hostile_paths_give_one_line_each(
     }
     assert dialog.summary.isVisible()
     assert len(stored_runs(harness)) == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # closed by a key, as a runner does
+    qtbot.waitUntil(lambda: not dialog.isVisible())
