@@ -27,7 +27,7 @@ class ImportLoad:
 def _consume(folder: Path, work: Path, load: ImportLoad) -> None:
     from db.athletes import create_athlete
     from db.store import open_store
-    from desktop.runs.importer import import_runs
+    from desktop.runs.importing.importer import import_runs
 
     now = datetime(2027, 1, 1, 9, tzinfo=UTC)
     try:

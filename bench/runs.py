@@ -35,7 +35,7 @@ def import_year(folder: Path, work: Path) -> tuple[int, float]:
     """Files imported and seconds taken by Cramproof's import path into a new log."""
     from db.athletes import create_athlete
     from db.store import open_store
-    from desktop.runs.importer import import_runs
+    from desktop.runs.importing.importer import import_runs
 
     now = datetime(2027, 1, 1, 9, tzinfo=UTC)
     with open_store(work / "cramproof.db", backups_dir=work / "backups", now=now) as store:

@@ -1,6 +1,6 @@
 """The runner's own pick of the run a planned long-run or speed-run day hangs on, as stored.
 
-No row is the automatic rule (the longest run within a day: domain/run_anchor.py). The plan
+No row is the automatic rule (the longest run within a day: domain/runs/run_anchor.py). The plan
 reads the picks on every redraw from start-up on, so reads go through the plain connection.
 A pick and the session links it changes are written in one transaction.
 """

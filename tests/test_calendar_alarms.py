@@ -14,8 +14,8 @@ from icalendar import Calendar
 from db.athletes import list_athletes
 from db.records import Athlete
 from db.store import Store
-from desktop.gym.light_time import save_reminder_settings, todays_light_session
-from desktop.gym.start import start_workout
+from desktop.gym.closing.light_time import save_reminder_settings, todays_light_session
+from desktop.gym.opening.start import start_workout
 from desktop.plan.calendar_export import export_plan_calendar
 from desktop.plan.planning import Planning
 from tests.fake_clock import FakeClock

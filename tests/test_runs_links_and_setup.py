@@ -10,7 +10,7 @@ from pathlib import Path
 
 from db.athletes import create_athlete
 from db.store import open_store
-from desktop.runs.batch import import_batch
+from desktop.runs.importing.batch import import_batch
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
 from tests.runs.fit_builder import Leg, fit_bytes
 from tests.test_export import NOW

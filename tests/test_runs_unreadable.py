@@ -73,7 +73,7 @@ SUMMARY = """
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from desktop.runs.batch import import_batch
+from desktop.runs.importing.batch import import_batch
 result = import_batch(Path(sys.argv[1]), athlete_id=1, paths=[Path(sys.argv[2])],
                       now=datetime.now(UTC))
 print(result.summary())

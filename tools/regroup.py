@@ -80,7 +80,24 @@ GROUPS: Groups = {
         ),
         "closing": (
             "Ending a session: the note, the cramp report, the light session's time that day.",
-            ("finish", "light_time"),
+            ("finish", "light_time", "cramp_asked"),
+        ),
+    },
+    "desktop/runs": {
+        "reading": (
+            "Reading one activity file: FIT, GPX and TCX, safely, into a plausible `Run`.",
+            ("files", "fit_file", "fit_decode", "track_files", "safe_xml", "plausible", "run"),
+        ),
+        "importing": (
+            "Runs into the log: files and folders, the window's batch, the watched folder.",
+            ("importer", "batch", "read_ahead", "watched", "settle", "long_run"),
+        ),
+    },
+    "desktop/ui/gym": {
+        "panels": (
+            "The parts of the gym screen: the set, the set form, the rest timer, the summary, "
+            "the buttons, and the summary's Tab ring.",
+            ("set_panel", "log_panel", "timer_panel", "summary", "controls", "focus_ring"),
         ),
     },
     "desktop/ui/progress/charts": {

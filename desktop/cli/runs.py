@@ -73,7 +73,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
 
 
 def _import(store: Any, athlete_id: int, paths: list[Path], now: datetime) -> int:
-    from desktop.runs.importer import import_runs
+    from desktop.runs.importing.importer import import_runs
 
     unreadable = False
     for outcome in import_runs(store, athlete_id=athlete_id, paths=paths, now=now):
@@ -85,7 +85,7 @@ def _import(store: Any, athlete_id: int, paths: list[Path], now: datetime) -> in
 def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
     from db.run_picks import picked_dates
     from db.runs import runs_for
-    from desktop.domain.climb import climb_columns
+    from desktop.domain.runs.climb import climb_columns
 
     picked = picked_dates(store, athlete_id)
     rows = [

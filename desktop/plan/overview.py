@@ -7,7 +7,10 @@ from dataclasses import field
 from datetime import date, datetime
 
 from db.lean_dataclass import frozen_dataclass
-from desktop.domain.day_status import (
+from desktop.domain.buildup.gate import MATCH_SLACK
+from desktop.domain.buildup.model import BuildUp, Phase, PlannedDay, PlanSettings, SessionKind
+from desktop.domain.buildup.plan import phase_of, week_start
+from desktop.domain.progress.day_status import (
     LoggedSession,
     PlannedSession,
     SessionStatus,
@@ -15,9 +18,6 @@ from desktop.domain.day_status import (
     moved,
     session_statuses,
 )
-from desktop.domain.gate import MATCH_SLACK
-from desktop.domain.model import BuildUp, Phase, PlannedDay, PlanSettings, SessionKind
-from desktop.domain.plan import phase_of, week_start
 from desktop.plan.rows import DayKey
 
 _STILL_DUE = ("today", "partly")
@@ -68,7 +68,8 @@ class PlanOverview:
     warning: str | None
     note: str | None
     light_at: datetime | None = None  # today's light session, as the heavy session's end set it
-    light_too_late: bool = False  # no time was proposed and none is left today (`gym.light_time`)
+    # No time was proposed and none is left today (`gym.closing.light_time`).
+    light_too_late: bool = False
     # By planned day id: the run the day hangs on, or how long after it the heavy session began.
     runs: Mapping[int, str] = field(default_factory=dict)
 

@@ -15,7 +15,7 @@ from db.lean_dataclass import frozen_dataclass
 from db.plans import active_plan, planned_days
 from db.run_picks import heavy_starts, moving_times, picks_for, set_pick
 from db.store import Store
-from desktop.domain.run_anchor import PICK_REACH, RunSpan, minutes_after
+from desktop.domain.runs.run_anchor import PICK_REACH, RunSpan, minutes_after
 from desktop.plan.run_links import RUN_WORDS, anchored, run_for_session, spans
 from desktop.runtime.changes import LogChanges
 

@@ -7,8 +7,8 @@ from datetime import date
 
 from db.athletes import clean_name
 from db.lean_dataclass import frozen_dataclass
-from desktop.domain.model import WEEKDAY_NAMES, BuildUp, PlanInputError, PlanSettings, Units
-from desktop.domain.plan import build_plan, check_race_date, parse_date
+from desktop.domain.buildup.model import WEEKDAY_NAMES, BuildUp, PlanInputError, PlanSettings, Units
+from desktop.domain.buildup.plan import build_plan, check_race_date, parse_date
 
 
 @frozen_dataclass(kw_only=True)

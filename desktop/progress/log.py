@@ -16,16 +16,16 @@ from db.progress_queries import ExerciseSets, SessionRow, exercise_sets_between,
 from db.records import PlanRecord
 from db.runs import RunRecord, runs_between
 from db.store import Store
-from desktop.domain.adherence import WeekSpan, build_up_weeks, calendar_weeks
-from desktop.domain.chart_series import SessionQuality
-from desktop.domain.day_status import (
+from desktop.domain.buildup.model import PlanSettings
+from desktop.domain.progress.adherence import WeekSpan, build_up_weeks, calendar_weeks
+from desktop.domain.progress.chart_series import SessionQuality
+from desktop.domain.progress.day_status import (
     LoggedSession,
     PlannedSession,
     logged_session,
     session_day,
 )
-from desktop.domain.model import PlanSettings
-from desktop.domain.run_anchor import RunSpan, anchor_days
+from desktop.domain.runs.run_anchor import RunSpan, anchor_days
 from desktop.plan import overview as plan_overview
 from desktop.plan.reader import PlanReader, planned_runs
 
@@ -34,7 +34,7 @@ FALLBACK_WEEKS = 12
 DEFAULT_REST_S = {"heavy": (180.0, 300.0), "light": (60.0, 90.0)}
 # Runs are read this much beyond the weeks' window: the watch's clock (which dates a run) and
 # the computer's (which dates the window) may be a day apart, and a planned day picks a run
-# up to a day from it (domain/run_anchor.py).
+# up to a day from it (domain/runs/run_anchor.py).
 RUN_REACH = timedelta(days=2)
 
 

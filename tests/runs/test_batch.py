@@ -16,8 +16,8 @@ from db.athletes import create_athlete
 from db.checkins import record_cramp_report
 from db.runs import runs_for
 from db.store import Store, open_store
-from desktop.runs.batch import Step, import_batch
-from desktop.runs.long_run import runs_to_offer
+from desktop.runs.importing.batch import Step, import_batch
+from desktop.runs.importing.long_run import runs_to_offer
 from tests.planning_support import FORM, open_harness
 from tests.runs.fit_builder import Leg, fit_bytes
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.runs.files import read_run_file
-from desktop.runs.fit_decode import decode, fit_crc
-from desktop.runs.run import FileReading, Unreadable
+from desktop.runs.reading.files import read_run_file
+from desktop.runs.reading.fit_decode import decode, fit_crc
+from desktop.runs.reading.run import FileReading, Unreadable
 from tests.runs.fit_builder import T0, Leg, fit_bytes
 from tests.runs.test_fit_file import _late
 
@@ -122,7 +122,7 @@ FILES: dict[str, Callable[[], bytes]] = {
 
 
 def read_fit_bytes(data: bytes) -> tuple:
-    from desktop.runs.fit_file import read_fit
+    from desktop.runs.reading.fit_file import read_fit
 
     return read_fit(data, "hr.fit").runs
 

@@ -15,7 +15,13 @@ import pytest
 from db.athletes import create_athlete
 from db.runs import runs_for
 from db.store import Store, open_store
-from desktop.runs.importer import Outcome, import_runs, read_file, run_files, store_reading
+from desktop.runs.importing.importer import (
+    Outcome,
+    import_runs,
+    read_file,
+    run_files,
+    store_reading,
+)
 from tests.runs.fit_builder import Leg, fit_bytes
 from tests.runs.test_fit_file import _late
 from tests.runs.test_track_files import _gpx

@@ -17,7 +17,7 @@ from desktop.export.exporter import export_log
 from desktop.plan.run_links import day_words, link_words, run_days, session_links
 from desktop.plan.run_picks import PickRefused, choose_run, day_choice, day_on
 from desktop.progress.series import ProgressSource
-from desktop.runs.importer import import_file
+from desktop.runs.importing.importer import import_file
 from desktop.runtime.changes import Change, LogChanges
 from tests.fake_clock import FakeClock
 from tests.gym_support import plan_for_today

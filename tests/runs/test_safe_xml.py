@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.runs.safe_xml import UnsafeXml, check_xml
+from desktop.runs.reading.safe_xml import UnsafeXml, check_xml
 
 BOMB = b"""<?xml version="1.0"?>
 <!DOCTYPE gpx [

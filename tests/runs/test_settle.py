@@ -11,8 +11,8 @@ import pytest
 
 from db.athletes import create_athlete
 from db.store import Store, open_store
-from desktop.runs.batch import import_batch
-from desktop.runs.settle import LONGEST_WAIT_S, QUIET_S
+from desktop.runs.importing.batch import import_batch
+from desktop.runs.importing.settle import LONGEST_WAIT_S, QUIET_S
 from tests.runs.fit_builder import Leg, fit_bytes
 
 NOW = datetime(2027, 3, 20, 12, tzinfo=UTC)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.runs.files import read_run_file
-from desktop.runs.run import Unreadable
-from desktop.runs.safe_xml import MOST_POINTS
+from desktop.runs.reading.files import read_run_file
+from desktop.runs.reading.run import Unreadable
+from desktop.runs.reading.safe_xml import MOST_POINTS
 from tests.runs.fit_builder import Leg, fit_bytes
 from tests.runs.test_track_files import T0, _gpx, _tcx, _write
 

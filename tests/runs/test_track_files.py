@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.runs.files import read_run_file
-from desktop.runs.run import Unreadable
+from desktop.runs.reading.files import read_run_file
+from desktop.runs.reading.run import Unreadable
 from tests.runs.test_safe_xml import BOMB
 
 T0 = datetime(2027, 3, 14, 7, 0, tzinfo=UTC)

@@ -13,8 +13,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from db.store import Store
-from desktop.gym.session import WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import WorkoutSession
 from tests.audio_server import missing_tools, pulse_server
 from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, open_log, plan_for_today
@@ -75,7 +75,7 @@ def render(out: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.ui.alerts.sound import CuePlayer
-    from desktop.ui.gym.timer_panel import FLASH_MS, FLASH_TOGGLES
+    from desktop.ui.gym.panels.timer_panel import FLASH_MS, FLASH_TOGGLES
     from desktop.ui.gym.view import GymView
 
     _app = QApplication.instance() or QApplication(sys.argv[:1])  # kept alive until the end

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from db.store import Store
 from desktop.history.history import HistoryLog
 from desktop.plan.planning import Planning
-from desktop.runs.importer import import_file
+from desktop.runs.importing.importer import import_file
 from desktop.ui.history.view import HistoryView
 from desktop.ui.plan.view import PlanView
 from tests.fake_clock import FakeClock

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from db.athletes import create_athlete
 from db.store import Store
-from desktop.gym.equipment import EquipmentOwner
+from desktop.gym.opening.equipment import EquipmentOwner
 from desktop.ui.gym.dialogs.checked_form import CheckedForm
 from desktop.ui.gym.dialogs.equipment import EquipmentDialog
 from desktop.ui.gym.dialogs.light_reminder import LightReminderDialog

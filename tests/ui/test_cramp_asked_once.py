@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from db.checkins import cramp_reports
 from db.runs import runs_for
 from db.store import Store
-from desktop.gym.finish import CrampAnswer, report_cramp
-from desktop.runs.importer import import_file
+from desktop.gym.closing.finish import CrampAnswer, report_cramp
+from desktop.runs.importing.importer import import_file
 from tests.fake_clock import FakeClock
 from tests.gym_support import local_day, plan_for_today
 from tests.local_zone import local_time, local_zone

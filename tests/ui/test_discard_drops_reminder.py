@@ -12,7 +12,7 @@ from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from db.light_reminders import light_reminders_of
-from desktop.gym.equipment import current_owner
+from desktop.gym.opening.equipment import current_owner
 from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
 from tests.local_zone import local_time
 from tests.planning_support import OFFSCREEN_SIZE_HINTS

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from desktop.ui.plan.checkin_dialog import CheckinDialog

@@ -15,9 +15,9 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.runtime.paths import AppPaths
-from desktop.ui.gym.controls import Controls
+from desktop.ui.gym.panels.controls import Controls
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, WEEK1, Harness
 

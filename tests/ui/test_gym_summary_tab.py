@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, plan_a_build_up

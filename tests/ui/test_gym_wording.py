@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.gym_support import plan_for_today

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from db.athletes import list_athletes
 from desktop.app import StartedWindow, start_window
-from desktop.gym.light_time import propose_after_heavy
+from desktop.gym.closing.light_time import propose_after_heavy
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.dialogs.light_reminder import LightReminderDialog
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, plan_a_build_up

@@ -18,7 +18,7 @@ from db.store import Store
 from desktop.history.history import HistoryLog
 from desktop.plan.planning import Planning
 from desktop.progress.series import ProgressSource
-from desktop.runs.importer import import_file
+from desktop.runs.importing.importer import import_file
 from desktop.ui.history.view import HistoryView
 from desktop.ui.plan.view import PlanView
 from tests.local_zone import local_zone

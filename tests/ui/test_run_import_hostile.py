@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
-from desktop.runs.batch import BatchResult
+from desktop.runs.importing.batch import BatchResult
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, Harness
 from tests.runs.fit_builder import Leg, fit_bytes

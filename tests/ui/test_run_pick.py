@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from db.run_picks import picks_for
-from desktop.runs.importer import import_file
+from desktop.runs.importing.importer import import_file
 from desktop.runtime.paths import AppPaths
 from desktop.ui.plan.run_pick_dialog import AUTOMATIC, RunPickDialog
 from desktop.ui.shell.main_window import MainWindow

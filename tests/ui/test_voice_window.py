@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
 from desktop.runtime.paths import AppPaths
 from desktop.ui.shell.main_window import MainWindow
 from tests.audio_server import PulseServer, recording, run_audio_child

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from db.settings import get_setting
-from desktop.runs.batch import BatchResult
+from desktop.runs.importing.batch import BatchResult
 from desktop.ui.shell.main_window import MainWindow
 from tests.conftest import REPO_ROOT, child_env
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, Harness

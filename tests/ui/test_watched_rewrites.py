@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.runs.batch import BatchResult
+from desktop.runs.importing.batch import BatchResult
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, Harness
 from tests.runs.fit_builder import Leg, fit_bytes

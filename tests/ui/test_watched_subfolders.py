@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.runs.batch import BatchResult
-from desktop.runs.watched import MOST_FOLDERS, folders_to_watch
+from desktop.runs.importing.batch import BatchResult
+from desktop.runs.importing.watched import MOST_FOLDERS, folders_to_watch
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, Harness
 from tests.ui.run_import_support import harness, stored_runs, window

@@ -14,7 +14,7 @@ from bench.synthetic import populate
 from db.store import open_store
 from desktop.runtime.changes import LogChanges
 from desktop.ui.common.log_changes import ChangeSignal
-from desktop.ui.progress.charts.week_chart import WeekChart
+from desktop.ui.progress.charts.panels.week_chart import WeekChart
 from desktop.ui.progress.view import ProgressView
 from tests.ui.test_progress_view import NOW, TODAY, shown
 

@@ -12,14 +12,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from db.errors import StoreError
-from desktop.domain.clock import SteadyClockWithWall
+from desktop.domain.rest.clock import SteadyClockWithWall
 from desktop.ui.alerts.light_notifier import LightNotifier
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.window_state import WindowState
 
 if TYPE_CHECKING:
     from db.store import Store
-    from desktop.domain.model import SessionKind
+    from desktop.domain.buildup.model import SessionKind
     from desktop.runtime.changes import LogChanges
     from desktop.ui.alerts.sound import CuePlayer
     from desktop.ui.alerts.sound_settings import SoundSettingsDialog
@@ -164,7 +164,7 @@ class GymActions(QObject):
     def _open_runner_form(self, form: type[CheckedForm], per_runner: str) -> CheckedForm | None:
         """One of the current runner's settings forms, window-modal and deleted when it closes;
         its saved words go to the status line. None, and why, when there is no runner yet."""
-        from desktop.gym.equipment import current_owner
+        from desktop.gym.opening.equipment import current_owner
 
         store = self._store()
         owner = current_owner(store, now=self._clock.wall) if store is not None else None
@@ -194,7 +194,7 @@ class GymActions(QObject):
     def _on_view_session_finished(self, session_id: int) -> None:
         log.info("Session %s finished", session_id)
         self.close()
-        from desktop.gym.finish import has_no_sets
+        from desktop.gym.closing.finish import has_no_sets
 
         store = self._store()
         if store is not None and has_no_sets(store, session_id):
@@ -214,7 +214,7 @@ class GymActions(QObject):
         dialog.open()
 
     def _on_discard_chosen(self, session_id: int, discard: bool) -> None:
-        from desktop.gym.finish import discard_session
+        from desktop.gym.closing.finish import discard_session
 
         self.discard_dialog = None
         store = self._store()
@@ -231,7 +231,7 @@ class GymActions(QObject):
             self.message_posted.emit("Session kept in History, with no sets.")
 
     def _light_due(self) -> datetime | None:
-        from desktop.gym.light_time import due_light_reminder
+        from desktop.gym.closing.light_time import due_light_reminder
 
         store = self._store()
         try:

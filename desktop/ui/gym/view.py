@@ -15,22 +15,22 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.domain.rest_timer import RestDisplay
-from desktop.domain.workout import Stage
-from desktop.gym.session import Outcome, Prompt, WorkoutSession
+from desktop.domain.gym.workout import Stage
+from desktop.domain.rest.rest_timer import RestDisplay
+from desktop.gym.underway.session import Outcome, Prompt, WorkoutSession
 from desktop.ui.alerts.rest_follower import RestFollower
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.eliding_label import ElidingLabel
-from desktop.ui.gym.controls import Controls
-from desktop.ui.gym.focus_ring import next_in_ring
 from desktop.ui.gym.keys import REPEATABLE, SWAP_CHOICES, Action, Field, action_for
-from desktop.ui.gym.log_panel import LogPanel
-from desktop.ui.gym.set_panel import SetPanel, next_set_line
+from desktop.ui.gym.panels.controls import Controls
+from desktop.ui.gym.panels.focus_ring import next_in_ring
+from desktop.ui.gym.panels.log_panel import LogPanel
+from desktop.ui.gym.panels.set_panel import SetPanel, next_set_line
+from desktop.ui.gym.panels.summary import SummaryPanel
+from desktop.ui.gym.panels.timer_panel import TimerPanel
 from desktop.ui.gym.style import MESSAGE_FG, Look, current_look, set_pixel_font
-from desktop.ui.gym.summary import SummaryPanel
-from desktop.ui.gym.timer_panel import TimerPanel
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from desktop.ui.runs.imports import RunImports
 if TYPE_CHECKING:
     from db.runs import RunRecord
     from db.store import Store
-    from desktop.runs.batch import BatchResult
+    from desktop.runs.importing.batch import BatchResult
     from desktop.runtime.changes import LogChanges
 
 TENTHS = 10  # the onset slider moves in 0.1 km steps
@@ -129,7 +129,7 @@ class CrampOffer(QObject):
         imports.batch_ended.connect(self._on_batch_ended)
 
     def _on_batch_ended(self, result: BatchResult) -> None:
-        from desktop.runs.long_run import runs_to_offer
+        from desktop.runs.importing.long_run import runs_to_offer
 
         store = self._store()
         if store is None or self._imports.quiet or not result.new_runs:
@@ -169,7 +169,7 @@ class CrampOffer(QObject):
             self._window.activateWindow()
 
     def _save(self, run: RunRecord, dialog: CrampOfferDialog) -> str | None:
-        from desktop.gym.finish import report_cramp
+        from desktop.gym.closing.finish import report_cramp
 
         store, answer = self._store(), dialog.form.answer()
         if answer is None:  # the form's Skip is hidden here: Not now is the way out

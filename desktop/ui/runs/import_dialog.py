@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.runs.batch import BatchResult, Step, import_batch
+from desktop.runs.importing.batch import BatchResult, Step, import_batch
 
 log = logging.getLogger(__name__)
 

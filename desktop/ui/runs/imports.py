@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from db.store import Store
-    from desktop.runs.batch import BatchResult
+    from desktop.runs.importing.batch import BatchResult
     from desktop.runtime.changes import LogChanges
     from desktop.ui.runs.import_dialog import ImportDialog, ImportThread
 

@@ -1,12 +1,12 @@
 """The watched folder in the window: chosen from the File menu, read a moment after start and
 whenever it changes, quietly (a status bar line; a box only for a file that cannot be read).
 
-Off by default. The folder is the current athlete's (`desktop.runs.watched`), so a switch of
-athlete or a restored log looks again. It is first read `START_DELAY_MS` after the log is on
+Off by default. The folder is the current athlete's (`desktop.runs.importing.watched`), so a switch
+of athlete or a restored log looks again. It is first read `START_DELAY_MS` after the log is on
 screen, not during start-up: the first screen paints and answers keys before anything of the
 runs (their readers, their decoders) is loaded. A change is read once the folder has been quiet
-for `SETTLE_MS`, and a file still being written is waited for (`desktop.runs.settle`), so a
-file still being copied is not read half-written; a file read damaged or not at all is watched
+for `SETTLE_MS`, and a file still being written is waited for (`desktop.runs.importing.settle`), so
+a file still being copied is not read half-written; a file read damaged or not at all is watched
 itself, so its whole copy, written later into the same file, is read. The folders inside it are
 watched too (a sync folder nests by year and month), those made later from the next look.
 """
@@ -27,7 +27,7 @@ from desktop.ui.runs.imports import RunImports
 
 if TYPE_CHECKING:
     from db.store import Store
-    from desktop.runs.batch import BatchResult
+    from desktop.runs.importing.batch import BatchResult
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class WatchedFolder(QObject):
 
     def reload(self) -> None:
         """Read which folder the current athlete watches, watch it, and look in it."""
-        from desktop.runs.watched import watched_folder
+        from desktop.runs.importing.watched import watched_folder
 
         store, athlete_id = self._store(), self._imports.athlete_id()
         folder = None if store is None or athlete_id is None else watched_folder(store, athlete_id)
@@ -94,7 +94,7 @@ class WatchedFolder(QObject):
 
     def set_folder(self, folder: Path | None) -> None:
         """Watch `folder` from now on (None: watch none); read whole the first time."""
-        from desktop.runs.watched import watch_folder
+        from desktop.runs.importing.watched import watch_folder
 
         store, athlete_id = self._store(), self._imports.athlete_id()
         if store is None or athlete_id is None:
@@ -105,7 +105,7 @@ class WatchedFolder(QObject):
 
     def look(self) -> None:
         """Import what arrived in the folder since it was last read; later if busy."""
-        from desktop.runs.watched import checked_at
+        from desktop.runs.importing.watched import checked_at
 
         store = self._store()
         if self.folder is None or store is None or self._athlete_id is None:
@@ -120,7 +120,7 @@ class WatchedFolder(QObject):
             self._reading_since = None
 
     def _watch_tree(self, folder: Path) -> None:
-        from desktop.runs.watched import folders_to_watch
+        from desktop.runs.importing.watched import folders_to_watch
 
         watched = set(self.watcher.directories())
         new = [str(path) for path in folders_to_watch(folder) if str(path) not in watched]
@@ -128,7 +128,7 @@ class WatchedFolder(QObject):
             self.watcher.addPaths(new)
 
     def _on_batch_ended(self, result: BatchResult) -> None:
-        from desktop.runs.watched import mark_checked
+        from desktop.runs.importing.watched import mark_checked
 
         began, self._reading_since = self._reading_since, None
         store = self._store()

@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from db.store import Store
-from desktop.gym.equipment import EquipmentOwner, current_equipment, parse_equipment, save_equipment
+from desktop.gym.opening.equipment import (
+    EquipmentOwner,
+    current_equipment,
+    parse_equipment,
+    save_equipment,
+)
 from desktop.ui.gym.dialogs.checked_form import CheckedForm
 
 
