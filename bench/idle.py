@@ -34,7 +34,7 @@ def _cpu_while_shown(app: QApplication, widget: QWidget, seconds: float) -> floa
 
 def _resting_gym(folder: Path) -> QWidget:
     from db.store import open_store
-    from desktop.gym.session import Stage
+    from desktop.gym.underway.session import Stage
     from desktop.ui.alerts.sound import CuePlayer
     from desktop.ui.gym.open_session import open_gym
 

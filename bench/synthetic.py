@@ -26,9 +26,9 @@ from db.records import PlannedDayRecord, PlanRecord
 from db.runs import RunRecord, add_run
 from db.settings import set_setting
 from db.store import Store, open_store
-from desktop.domain.exercises import EXERCISES
-from desktop.domain.model import PlannedDay, PlanSettings, SecondDayState
-from desktop.domain.plan import build_plan, week_start
+from desktop.domain.buildup.exercises import EXERCISES
+from desktop.domain.buildup.model import PlannedDay, PlanSettings, SecondDayState
+from desktop.domain.buildup.plan import build_plan, week_start
 
 WEEKS = 14
 RECOVERY_WEEKS = 2

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from db.records import utc_text
-from desktop.domain.exercises import EXERCISES, Exercise, exercise
-from desktop.domain.model import PlannedDay
+from desktop.domain.buildup.exercises import EXERCISES, Exercise, exercise
+from desktop.domain.buildup.model import PlannedDay
 
 START_LOADS_KG = {"squat": 60.0, "deadlift": 80.0, "lunge": 16.0, "accessory": 20.0}
 # Where a runner who lifts twice a week levels off: near it, fewer sets reach 5 reps.

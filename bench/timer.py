@@ -29,8 +29,8 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
 from bench.import_load import importing_a_year
-from desktop.domain.clock import SystemClock
-from desktop.domain.rest_timer import HEAVY_WINDOW, RestTimer, RestWindow
+from desktop.domain.rest.clock import SystemClock
+from desktop.domain.rest.rest_timer import HEAVY_WINDOW, RestTimer, RestWindow
 from desktop.ui.alerts.timer_driver import TimerDriver
 from desktop.ui.alerts.voice import Voice
 from tests.fake_clock import FakeClock

@@ -223,7 +223,7 @@ class _LogOpener:
 
         if not any(open_sessions(store, athlete.id) for athlete in list_athletes(store)):
             return
-        from desktop.gym.start import resumable_session
+        from desktop.gym.opening.start import resumable_session
 
         if resumable_session(store, now=datetime.now(UTC)) is not None:
             self._window.gym.open()

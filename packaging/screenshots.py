@@ -27,7 +27,7 @@ from PySide6.QtGui import QImage  # noqa: E402
 
 from bench.synthetic import populate  # noqa: E402
 from db.store import open_store  # noqa: E402
-from desktop.gym.start import start_workout  # noqa: E402
+from desktop.gym.opening.start import start_workout  # noqa: E402
 from tests.audio_server import missing_tools, pulse_server  # noqa: E402
 from tests.fake_clock import FakeClock  # noqa: E402
 from tests.journeys.real_app import (  # noqa: E402

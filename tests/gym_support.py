@@ -11,8 +11,8 @@ from db.plans import save_plan
 from db.records import PlannedDayRecord, PlanRecord
 from db.settings import set_setting
 from db.store import Store, open_store
-from desktop.gym.session import WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import WorkoutSession
 from tests.fake_clock import FakeClock
 
 MORNING = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)

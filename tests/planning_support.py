@@ -12,7 +12,7 @@ from db.exercises import ensure_exercise
 from db.records import SessionKind, SetRecord
 from db.sessions import finish_session, log_set, start_session
 from db.store import Store, open_store
-from desktop.domain.exercises import exercise
+from desktop.domain.buildup.exercises import exercise
 from desktop.plan.planning import Planning
 from desktop.plan.setup_form import SetupForm
 

@@ -1,4 +1,4 @@
-"""Child process for the resume tests: drives a gym session through desktop.gym.session, then waits
+"""Child process for the resume tests: drives a gym session through desktop.gym.underway.session, then waits
 for the SIGKILL. Run as `python -m tests.session_child DATA_DIR SCENARIO`.
 
 Virtual time (a FakeClock at tests.gym_support.MORNING) keeps every stored time exact. Once the
@@ -11,8 +11,8 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.gym.session import WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import WorkoutSession
 from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, fake_clock, lift_set, open_log
 

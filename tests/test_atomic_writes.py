@@ -17,8 +17,8 @@ import pytest
 from db.atomic import UnsafeTarget, replacing
 from db.backup import write_backup
 from db.store import Store, open_store
-from desktop.domain.model import PlanSettings
-from desktop.domain.plan import build_plan
+from desktop.domain.buildup.model import PlanSettings
+from desktop.domain.buildup.plan import build_plan
 from desktop.export.exporter import csv_paths, export_log
 from desktop.plan.ical import write_calendar
 from tests.planning_support import BEFORE_START, RACE

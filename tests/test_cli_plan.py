@@ -11,8 +11,8 @@ import pytest
 
 from desktop.cli import main as cli
 from desktop.cli import plan as cli_plan
-from desktop.domain.model import PlanSettings
-from desktop.domain.plan import build_plan
+from desktop.domain.buildup.model import PlanSettings
+from desktop.domain.buildup.plan import build_plan
 from desktop.plan.preview_format import plan_to_dict, plan_to_text
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
 

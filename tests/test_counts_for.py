@@ -1,7 +1,7 @@
 """Which planned day a session counts for is decided once: the plan, Progress and History agree.
 
 A session done a day after its planned double day (the long run moved, the gym was shut) and not
-linked to it counts for that day on every screen, through `desktop.domain.day_status`.
+linked to it counts for that day on every screen, through `desktop.domain.progress.day_status`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.domain.day_status import logged_session, session_day
+from desktop.domain.progress.day_status import logged_session, session_day
 from desktop.history.history import HistoryLog
 from desktop.plan.planning import Planning
 from desktop.progress.series import ProgressSource

@@ -12,8 +12,13 @@ from pytestqt.qtbot import QtBot
 from db.athletes import create_athlete
 from db.settings import set_setting
 from db.store import Store, open_store
-from desktop.domain.workout_input import InputError
-from desktop.gym.equipment import EquipmentOwner, current_equipment, parse_equipment, save_equipment
+from desktop.domain.gym.workout_input import InputError
+from desktop.gym.opening.equipment import (
+    EquipmentOwner,
+    current_equipment,
+    parse_equipment,
+    save_equipment,
+)
 from desktop.ui.gym.dialogs.equipment import EquipmentDialog
 
 NOW = datetime(2027, 1, 10, 9, tzinfo=UTC)
@@ -93,12 +98,12 @@ def test_dialog_refuses_bad_input_visibly_and_saves_good_input(qtbot: QtBot, log
 
 
 def test_the_equipment_module_owns_the_bar_and_plates() -> None:
-    """One home: the record, its settings and its reader live in gym/equipment.py, which
+    """One home: the record, its settings and its reader live in gym/opening/equipment.py, which
     today.py (what gym mode opens) uses, not the other way round."""
-    import desktop.gym.equipment as owner
-    import desktop.gym.today as today
+    import desktop.gym.opening.equipment as owner
+    import desktop.gym.opening.today as today
 
-    assert owner.Equipment.__module__ == "desktop.gym.equipment"
-    assert owner.equipment.__module__ == "desktop.gym.equipment"
+    assert owner.Equipment.__module__ == "desktop.gym.opening.equipment"
+    assert owner.equipment.__module__ == "desktop.gym.opening.equipment"
     assert (owner.BAR_SETTING, owner.PLATES_SETTING) == ("bar", "plates")
     assert not hasattr(today, "BAR_SETTING")

@@ -100,7 +100,7 @@ def folder(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> P
     store = open_log(data_dir)
     clock = fake_clock()
     plan_for_today(store, clock)
-    from desktop.gym.start import start_workout
+    from desktop.gym.opening.start import start_workout
 
     lift_set(start_workout(store, clock=clock, kind="heavy"), clock)
     store.close()

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from db.athletes import create_athlete
 from db.store import Store, open_store
-from desktop.domain.workout_input import InputError
-from desktop.gym.equipment import (
+from desktop.domain.gym.workout_input import InputError
+from desktop.gym.opening.equipment import (
     MAX_BAR_KG,
     MAX_PLATE_KG,
     MAX_PLATE_SIZES,

@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 
 from db.store import Store, open_store
 from desktop.cli import main as cli
-from desktop.domain.model import PlanInputError
-from desktop.domain.plan import latest_race_date, parse_date, parse_weekday
+from desktop.domain.buildup.model import PlanInputError
+from desktop.domain.buildup.plan import latest_race_date, parse_date, parse_weekday
 from desktop.history.history import HistoryLog
 from desktop.plan.planning import Planning
 from desktop.plan.setup_form import SetupForm, SetupPreview, check_setup
@@ -222,7 +222,7 @@ def test_a_saved_build_up_of_any_accepted_date_reads_back_everywhere(
 
 
 # The gym screen's readers: reps, holds, loads in kg and lb, notes, cramp distance.
-from desktop.domain.workout_input import (  # noqa: E402
+from desktop.domain.gym.workout_input import (  # noqa: E402
     InputError,
     bump_load,
     bump_reps,

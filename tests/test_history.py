@@ -12,7 +12,7 @@ from bench.synthetic import populate
 from db.errors import StoreUnwritable
 from db.sessions import log_set, start_session
 from db.store import Store, open_store
-from desktop.domain.plates import lb_to_kg
+from desktop.domain.gym.plates import lb_to_kg
 from desktop.history.history import HistoryLog
 from desktop.progress.series import ProgressSource
 from tests.db.helpers import a_set

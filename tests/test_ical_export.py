@@ -11,8 +11,8 @@ import pytest
 from icalendar import Calendar
 
 from db.store import Store
-from desktop.domain.model import PlanSettings
-from desktop.domain.plan import build_plan
+from desktop.domain.buildup.model import PlanSettings
+from desktop.domain.buildup.plan import build_plan
 from desktop.plan.ical import build_calendar, calendar_bytes, event_uid
 from desktop.plan.planning import Planning
 from tests.planning_support import (

@@ -12,7 +12,7 @@ import pytest
 
 from db.checkins import record_cramp_report
 from db.runs import RunRecord, add_run
-from desktop.domain.chart_series import noon_seconds
+from desktop.domain.progress.chart_series import noon_seconds
 from desktop.progress.late_run_words import NO_FIGURES, headline
 from desktop.progress.late_runs import LongRunMark, long_run_marks
 from desktop.progress.series import ProgressSource

@@ -9,7 +9,7 @@ import pytest
 
 from db.sessions import sets_for_session
 from db.store import Store
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
 from desktop.history.history import HistoryLog
 from desktop.plan.planning import Planning
 from desktop.runtime.changes import Change, LogChanges

@@ -180,7 +180,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 QCoreApplication.setLibraryPaths([sys.argv[1]])  # the bundle's plugins and nothing else
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
-from desktop.domain.rest_timer import Cue
+from desktop.domain.rest.rest_timer import Cue
 from desktop.ui.alerts.sound import CuePlayer
 app = QApplication([])
 sounds = {cue: Path(sys.argv[2]) / f"{cue.value}.wav" for cue in Cue}

@@ -69,7 +69,7 @@ PLAYER_PROBE = r"""
 import json
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from desktop.domain.rest_timer import Cue
+from desktop.domain.rest.rest_timer import Cue
 from desktop.ui.alerts.sound import CuePlayer, default_sounds
 app = QApplication([])
 player = CuePlayer()

@@ -16,7 +16,7 @@ from db.settings import get_setting
 from db.store import Store
 from desktop.cli import main as cli
 from desktop.cli import plan as cli_plan
-from desktop.domain.model import PlanInputError
+from desktop.domain.buildup.model import PlanInputError
 from desktop.plan.planning import Planning
 from desktop.plan.preview_format import plan_to_dict
 from tests.planning_support import (

@@ -12,7 +12,7 @@ import pytest
 from db.plans import active_plan, planned_days
 from db.sessions import get_session
 from db.store import Store
-from desktop.domain.model import PlanInputError
+from desktop.domain.buildup.model import PlanInputError
 from desktop.plan.planning import Planning
 from tests.planning_support import (
     BEFORE_START,

@@ -8,7 +8,7 @@ from db.exercises import ensure_exercise
 from db.plans import active_plan
 from db.records import SetRecord
 from db.sessions import finish_session, log_set, start_session
-from desktop.domain.chart_series import quality_by_week
+from desktop.domain.progress.chart_series import quality_by_week
 from desktop.plan.reader import PlanReader
 from desktop.progress.log import read_build_up
 from tests.planning_support import FORM, WEEK1, at_noon, open_harness

@@ -14,9 +14,9 @@ import pytest
 
 from db.sessions import get_session, sets_for_session
 from db.store import Store
-from desktop.domain.rest_timer import Phase
-from desktop.gym.session import Stage
-from desktop.gym.start import abandon_session, resumable_session, resume_workout
+from desktop.domain.rest.rest_timer import Phase
+from desktop.gym.opening.start import abandon_session, resumable_session, resume_workout
+from desktop.gym.underway.session import Stage
 from tests.conftest import REPO_ROOT
 from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, lift_set, open_log

@@ -13,9 +13,9 @@ import pytest
 
 from db.sessions import get_session, open_sessions, sets_for_session
 from db.store import Store
-from desktop.domain.workout import Stage
-from desktop.gym.resume import ResumeUnanswered, session_to_open
-from desktop.gym.start import start_workout
+from desktop.domain.gym.workout import Stage
+from desktop.gym.opening.resume import ResumeUnanswered, session_to_open
+from desktop.gym.opening.start import start_workout
 from tests.conftest import REPO_ROOT
 from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, lift_set, open_log, plan_for_today
@@ -106,7 +106,7 @@ def test_an_unanswered_offer_leaves_the_session_open_and_starts_none(
 
 def test_the_policy_loads_no_qt() -> None:
     code = (
-        "import sys, desktop.gym.resume; "
+        "import sys, desktop.gym.opening.resume; "
         "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))"
     )
     done = subprocess.run(

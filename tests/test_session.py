@@ -10,9 +10,9 @@ from db.athletes import list_athletes
 from db.exercises import list_exercises
 from db.sessions import get_session, sessions_for_athlete, sets_for_session
 from db.store import Store
-from desktop.domain.rest_timer import HEAVY_WINDOW
-from desktop.gym.session import Outcome, Prompt, Stage
-from desktop.gym.start import start_workout
+from desktop.domain.rest.rest_timer import HEAVY_WINDOW
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import Outcome, Prompt, Stage
 from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, lift_set, plan_for_today
 
@@ -227,7 +227,7 @@ def test_ending_early_skips_the_rest_and_finishing_stores_note_and_cramps(
     store: Store, clock: FakeClock
 ) -> None:
     from db.checkins import cramp_reports
-    from desktop.gym.session import CrampAnswer
+    from desktop.gym.underway.session import CrampAnswer
 
     session = start_workout(store, clock=clock)
     lift_set(session, clock)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import inspect
 
 from db.store import Store
-from desktop.domain.workout import Prompt, Stage
-from desktop.gym import changes, session
-from desktop.gym.changes import Flow, SessionChanges
-from desktop.gym.session import WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.domain.gym.workout import Prompt, Stage
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway import changes, session
+from desktop.gym.underway.changes import Flow, SessionChanges
+from desktop.gym.underway.session import WorkoutSession
 from tests.fake_clock import FakeClock
 
 

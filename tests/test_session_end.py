@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from db.sessions import get_session, sets_for_session
 from db.store import Store
-from desktop.gym.session import Prompt, Stage, WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import Prompt, Stage, WorkoutSession
 from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, lift_set
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from db.checkins import cramp_reports
 from db.sessions import get_session
 from db.store import Store
-from desktop.gym.session import CrampAnswer
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import CrampAnswer
 from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set
 

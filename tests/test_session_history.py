@@ -7,11 +7,11 @@ import pytest
 from db.sessions import get_session, sets_for_session
 from db.settings import set_setting
 from db.store import Store
-from desktop.domain.plates import lb_to_kg
-from desktop.domain.rest_timer import LIGHT_WINDOW
-from desktop.domain.workout import WarmupSet
-from desktop.gym.session import Prompt, Stage, WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.domain.gym.plates import lb_to_kg
+from desktop.domain.gym.workout import WarmupSet
+from desktop.domain.rest.rest_timer import LIGHT_WINDOW
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import Prompt, Stage, WorkoutSession
 from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, lift_set, plan_for_today
 

@@ -6,9 +6,9 @@ import pytest
 
 from db.sessions import get_session, log_set, sets_for_session, start_session
 from db.store import Store
-from desktop.domain.rest_timer import Cue, Phase
-from desktop.gym.session import Stage
-from desktop.gym.start import start_workout
+from desktop.domain.rest.rest_timer import Cue, Phase
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import Stage
 from tests.db.helpers import a_set
 from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set

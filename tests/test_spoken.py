@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from db.store import Store
-from desktop.domain.rest_timer import Cue
-from desktop.gym.spoken import cue_words, resumed_cue_words
-from desktop.gym.start import start_workout
+from desktop.domain.rest.rest_timer import Cue
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.spoken import cue_words, resumed_cue_words
 from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set, plan_for_today
 

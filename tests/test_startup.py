@@ -215,7 +215,7 @@ def test_the_log_on_screen_loads_no_sqlite_utils_no_cue_sounds_no_strptime(
     yesterday = datetime.now(UTC) - timedelta(days=1)  # start-up reads the backups' names
     write_backup(paths.database, new_backup_path(paths.backups, now=yesterday, reason="manual"))
     watched = ["sqlite_utils", "sqlite_utils.db", "click", "pluggy", "desktop.ui.alerts.sound"]
-    watched += ["desktop.domain.rest_timer", "_strptime"]
+    watched += ["desktop.domain.rest.rest_timer", "_strptime"]
     result = subprocess.run(
         [sys.executable, "-c", ON_SCREEN_WITHOUT, str(data_dir), *watched],
         capture_output=True,

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from db.store import open_store
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
 from tests.conftest import REPO_ROOT, child_env, cramproof_command
 from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set

@@ -45,8 +45,8 @@ def add_parser(subparsers: Any) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace) -> int:
     """Print the build-up; a plan the protocol cannot make is a one-line error, exit 2."""
-    from desktop.domain.model import PlanInputError, PlanSettings
-    from desktop.domain.plan import build_plan, check_race_date
+    from desktop.domain.buildup.model import PlanInputError, PlanSettings
+    from desktop.domain.buildup.plan import build_plan, check_race_date
     from desktop.plan.preview_format import plan_to_dict, plan_to_text
 
     today: date = args.today or date.today()
@@ -73,8 +73,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _date_arg(text: str) -> date:
-    from desktop.domain.model import PlanInputError
-    from desktop.domain.plan import parse_date
+    from desktop.domain.buildup.model import PlanInputError
+    from desktop.domain.buildup.plan import parse_date
 
     try:
         return parse_date(text)
@@ -83,8 +83,8 @@ def _date_arg(text: str) -> date:
 
 
 def _weekday_arg(text: str) -> int:
-    from desktop.domain.model import PlanInputError
-    from desktop.domain.plan import parse_weekday
+    from desktop.domain.buildup.model import PlanInputError
+    from desktop.domain.buildup.plan import parse_weekday
 
     try:
         return parse_weekday(text)

@@ -74,7 +74,7 @@ def _import(store: Any, athlete_id: int, paths: list[Path], now: datetime) -> in
 
 def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
     from db.runs import runs_for
-    from desktop.domain.climb import climb_columns
+    from desktop.domain.runs.climb import climb_columns
 
     rows = [
         {

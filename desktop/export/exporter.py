@@ -27,9 +27,9 @@ from db.history_queries import (
 )
 from db.plans import active_plan
 from db.store import Store
-from desktop.domain.climb import climb_columns
-from desktop.domain.model import Units
-from desktop.domain.plates import kg_to_lb
+from desktop.domain.buildup.model import Units
+from desktop.domain.gym.plates import kg_to_lb
+from desktop.domain.runs.climb import climb_columns
 from desktop.export.formats import Format
 from desktop.export.strong_csv import STRONG_HEADER, strong_rows
 from desktop.plan.reader import PlanReader

@@ -16,8 +16,8 @@ from db.history_queries import build_up_weeks_by_day, exercise_names, export_row
 from db.plans import active_plan
 from db.records import from_utc_text
 from db.store import Store
-from desktop.domain.model import PlanSettings, Units
-from desktop.domain.plates import kg_to_lb
+from desktop.domain.buildup.model import PlanSettings, Units
+from desktop.domain.gym.plates import kg_to_lb
 from desktop.plan.reader import PlanReader
 from desktop.plan.rows import week_of
 

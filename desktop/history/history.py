@@ -26,10 +26,10 @@ from db.run_links import RunLink
 from db.session_removal import delete_session
 from db.sessions import MAX_LOAD_KG, get_session, sets_for_session
 from db.store import Store
-from desktop.domain.adherence import Contribution, session_contributions
-from desktop.domain.exercises import session_name
-from desktop.domain.model import PlanInputError, SessionKind, Units
-from desktop.domain.plates import kg_to_lb, lb_to_kg
+from desktop.domain.buildup.exercises import session_name
+from desktop.domain.buildup.model import PlanInputError, SessionKind, Units
+from desktop.domain.gym.plates import kg_to_lb, lb_to_kg
+from desktop.domain.progress.adherence import Contribution, session_contributions
 from desktop.history.changes import session_deletion, set_correction, set_deletion
 from desktop.history.undo_stack import UndoStack
 from desktop.plan.reader import PlanReader

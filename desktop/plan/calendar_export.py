@@ -17,7 +17,7 @@ from db.light_reminders import light_reminders_of
 from db.plans import active_plan
 from db.records import Athlete
 from db.store import Store
-from desktop.domain.light_reminder import DEFAULT_LATEST
+from desktop.domain.buildup.light_reminder import DEFAULT_LATEST
 from desktop.plan.reader import PlanReader
 
 

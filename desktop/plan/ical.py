@@ -15,7 +15,7 @@ from typing import Any
 from icalendar import Alarm, Calendar, Event
 
 from db.atomic import write_bytes_whole
-from desktop.domain.model import After, BuildUp, PlannedDay
+from desktop.domain.buildup.model import After, BuildUp, PlannedDay
 from desktop.plan.prescription_text import AFTER_WORDS, day_context, session_text
 
 PRODID = "-//Cramproof//Build-up plan//EN"

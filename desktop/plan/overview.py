@@ -6,7 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from desktop.domain.day_status import (
+from desktop.domain.buildup.gate import MATCH_SLACK
+from desktop.domain.buildup.model import BuildUp, Phase, PlannedDay, PlanSettings, SessionKind
+from desktop.domain.buildup.plan import phase_of, week_start
+from desktop.domain.progress.day_status import (
     LoggedSession,
     PlannedSession,
     SessionStatus,
@@ -14,9 +17,6 @@ from desktop.domain.day_status import (
     moved,
     session_statuses,
 )
-from desktop.domain.gate import MATCH_SLACK
-from desktop.domain.model import BuildUp, Phase, PlannedDay, PlanSettings, SessionKind
-from desktop.domain.plan import phase_of, week_start
 from desktop.plan.rows import DayKey
 
 _STILL_DUE = ("today", "partly")

@@ -26,15 +26,15 @@ from db.plans import (
 from db.records import Athlete, PlanRecord
 from db.settings import set_setting
 from db.store import Store
-from desktop.domain.exercises import with_variant
-from desktop.domain.model import (
+from desktop.domain.buildup.exercises import with_variant
+from desktop.domain.buildup.model import (
     BuildUp,
     ExerciseSelection,
     PlanInputError,
     PlanSettings,
     SecondDayState,
 )
-from desktop.domain.plan import replan
+from desktop.domain.buildup.plan import replan
 from desktop.plan.overview import PlanOverview
 from desktop.plan.reader import (
     LAST_ATHLETE,

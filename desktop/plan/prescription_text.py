@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop.domain.exercises import dosed_name
-from desktop.domain.model import WEEKDAY_NAMES, After, PlannedDay, SessionPrescription
+from desktop.domain.buildup.exercises import dosed_name
+from desktop.domain.buildup.model import WEEKDAY_NAMES, After, PlannedDay, SessionPrescription
 
 AFTER_WORDS = {"long_run": "the long run", "speed_run": "the speed run"}
 PHASE_WORDS = {"phase1": "Phase 1", "phase2": "Phase 2", "taper": "Taper"}

@@ -5,8 +5,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from desktop.domain.exercises import dosed_name, session_name
-from desktop.domain.model import WEEKDAY_NAMES, BuildUp, PlannedDay, PlanWeek, SessionPrescription
+from desktop.domain.buildup.exercises import dosed_name, session_name
+from desktop.domain.buildup.model import (
+    WEEKDAY_NAMES,
+    BuildUp,
+    PlannedDay,
+    PlanWeek,
+    SessionPrescription,
+)
 
 PHASE_LABELS = {"phase1": "phase 1", "phase2": "phase 2", "taper": "taper"}
 AFTER_LABELS = {"long_run": "long run", "speed_run": "speed run"}

@@ -19,11 +19,11 @@ from db.records import Athlete, PlanRecord
 from db.sessions import sessions_for_athlete, work_set_counts
 from db.settings import get_setting
 from db.store import Store
-from desktop.domain.day_status import LoggedSession, in_reach, logged_session, session_day
-from desktop.domain.gate import CheckIn
-from desktop.domain.model import BuildUp, PlanSettings
-from desktop.domain.plan import phase_of, week_start
-from desktop.domain.second_day import Decision, SecondDayReview, review_second_day
+from desktop.domain.buildup.gate import CheckIn
+from desktop.domain.buildup.model import BuildUp, PlanSettings
+from desktop.domain.buildup.plan import phase_of, week_start
+from desktop.domain.buildup.second_day import Decision, SecondDayReview, review_second_day
+from desktop.domain.progress.day_status import LoggedSession, in_reach, logged_session, session_day
 from desktop.plan.overview import PlanOverview, build_overview
 from desktop.plan.rows import DayKey, settings_from, started_on, stored_build_up, week_of
 from desktop.plan.run_links import day_words, run_days
@@ -115,7 +115,7 @@ class PlanReader:
         and work sets per exercise.
 
         A session counts for the planned day it is linked to, or for one of its kind within a
-        day of its date (`desktop.domain.day_status.match_sessions`); the sets of every other
+        day of its date (`desktop.domain.progress.day_status.match_sessions`); the sets of every other
         session are never read, so a log of many build-ups opens as fast as a first one.
         """
         linked = set(ids.values())

@@ -12,8 +12,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from db.records import PlanExercise, PlannedDayRecord, PlanRecord
-from desktop.domain.exercises import SWAPPABLE, with_variant
-from desktop.domain.model import (
+from desktop.domain.buildup.exercises import SWAPPABLE, with_variant
+from desktop.domain.buildup.model import (
     After,
     BuildUp,
     ExerciseSelection,
@@ -21,7 +21,7 @@ from desktop.domain.model import (
     PlanSettings,
     SessionPrescription,
 )
-from desktop.domain.plan import build_plan, week_start
+from desktop.domain.buildup.plan import build_plan, week_start
 
 # Settings without a column of their own; ranges are stored as [low, high].
 OPTION_FIELDS = (

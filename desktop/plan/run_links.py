@@ -6,7 +6,7 @@ when a file is imported.
 
 The runner may log the gym session first and plug the watch in that evening, or import the
 run before driving to the gym: `link_runs` is called after both (an import, a heavy session's
-close) and links every heavy session that came right after a run (domain/run_anchor.py) and
+close) and links every heavy session that came right after a run (domain/runs/run_anchor.py) and
 has no link yet, so the order never matters and nothing is linked twice.
 """
 
@@ -28,7 +28,7 @@ from db.run_links import (
     unlinked_heavy,
 )
 from db.store import Store
-from desktop.domain.run_anchor import RunSpan, anchor_days, minutes_after, run_before
+from desktop.domain.runs.run_anchor import RunSpan, anchor_days, minutes_after, run_before
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +102,7 @@ def run_days(
     store: Store, athlete_id: int, days: Iterable[tuple[int, date, str]]
 ) -> dict[int, date]:
     """By planned day id (days as (id, date, 'long_run' or 'speed_run')): the day its run was
-    really run, for the days a run anchors (domain/run_anchor.py)."""
+    really run, for the days a run anchors (domain/runs/run_anchor.py)."""
     runs = spans(store, athlete_id)
     return {day_id: run.day for day_id, run in anchor_days(runs, days).items()}
 

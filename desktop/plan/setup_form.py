@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from db.athletes import clean_name
-from desktop.domain.model import WEEKDAY_NAMES, BuildUp, PlanInputError, PlanSettings, Units
-from desktop.domain.plan import build_plan, check_race_date, parse_date
+from desktop.domain.buildup.model import WEEKDAY_NAMES, BuildUp, PlanInputError, PlanSettings, Units
+from desktop.domain.buildup.plan import build_plan, check_race_date, parse_date
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -15,10 +15,10 @@ from datetime import date, datetime, tzinfo
 
 from db.runs import RunRecord, count_runs, runs_between
 from db.store import Store
-from desktop.domain.adherence import WeekSpan
-from desktop.domain.chart_series import noon_seconds
-from desktop.domain.climb import climb
-from desktop.domain.late_run import LONG_ENOUGH_S
+from desktop.domain.progress.adherence import WeekSpan
+from desktop.domain.progress.chart_series import noon_seconds
+from desktop.domain.runs.climb import climb
+from desktop.domain.runs.late_run import LONG_ENOUGH_S
 from desktop.progress.late_run_words import headline
 
 

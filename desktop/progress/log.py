@@ -15,15 +15,15 @@ from db.exercises import list_exercises
 from db.progress_queries import ExerciseSets, SessionRow, exercise_sets_between, sessions_between
 from db.records import PlanRecord
 from db.store import Store
-from desktop.domain.adherence import WeekSpan, build_up_weeks, calendar_weeks
-from desktop.domain.chart_series import SessionQuality
-from desktop.domain.day_status import (
+from desktop.domain.buildup.model import PlanSettings
+from desktop.domain.progress.adherence import WeekSpan, build_up_weeks, calendar_weeks
+from desktop.domain.progress.chart_series import SessionQuality
+from desktop.domain.progress.day_status import (
     LoggedSession,
     PlannedSession,
     logged_session,
     session_day,
 )
-from desktop.domain.model import PlanSettings
 from desktop.plan import overview as plan_overview
 from desktop.plan.reader import PlanReader, planned_runs
 from desktop.plan.run_links import run_days

@@ -21,13 +21,14 @@ from db.progress_queries import (
 )
 from db.records import Athlete
 from db.store import Store
-from desktop.domain.adherence import (
+from desktop.domain.buildup.model import Units
+from desktop.domain.progress.adherence import (
     WeekAdherence,
     WeekSpan,
     build_up_adherence,
     weekly_adherence,
 )
-from desktop.domain.chart_series import (
+from desktop.domain.progress.chart_series import (
     CrampMark,
     CrampReportDay,
     RestSeries,
@@ -40,7 +41,6 @@ from desktop.domain.chart_series import (
     rest_series,
     strength_series,
 )
-from desktop.domain.model import Units
 from desktop.plan.reader import PlanReader
 from desktop.progress.late_runs import NO_LATE_RUNS, LateRuns, late_runs
 from desktop.progress.log import read_build_up, window

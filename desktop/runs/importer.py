@@ -14,8 +14,8 @@ from pathlib import Path
 
 from db.runs import RunRecord, add_run
 from db.store import Store
-from desktop.domain.climb import total_ascent
-from desktop.domain.late_run import late_run
+from desktop.domain.runs.climb import total_ascent
+from desktop.domain.runs.late_run import late_run
 from desktop.plan.run_links import link_runs
 from desktop.runs.files import SUFFIXES, read_run_file
 from desktop.runs.run import Run, Unreadable

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.domain.late_run import moving_stretches
+from desktop.domain.runs.late_run import moving_stretches
 
 
 @dataclass(frozen=True)

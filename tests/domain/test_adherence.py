@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.domain.adherence import (
+from desktop.domain.buildup.model import PlanSettings
+from desktop.domain.progress.adherence import (
     Contribution,
     WeekSpan,
     build_up_adherence,
@@ -16,8 +17,7 @@ from desktop.domain.adherence import (
     session_contributions,
     weekly_adherence,
 )
-from desktop.domain.day_status import LoggedSession, PlannedSession
-from desktop.domain.model import PlanSettings
+from desktop.domain.progress.day_status import LoggedSession, PlannedSession
 
 RACE = date(2027, 4, 18)  # a Sunday; week 1 starts Sunday 2027-01-10
 LIFTS = ("back_squat", "conventional_deadlift", "reverse_lunge")

@@ -7,8 +7,9 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from desktop.domain.adherence import build_up_weeks
-from desktop.domain.chart_series import (
+from desktop.domain.buildup.model import PlanSettings
+from desktop.domain.progress.adherence import build_up_weeks
+from desktop.domain.progress.chart_series import (
     CrampReportDay,
     SessionQuality,
     TopSetDay,
@@ -21,7 +22,6 @@ from desktop.domain.chart_series import (
     strength_series,
     week_middle_seconds,
 )
-from desktop.domain.model import PlanSettings
 
 WEEKS = build_up_weeks(PlanSettings(race_date=date(2027, 4, 18), weeks=14))
 TAPER_DAY = date(2027, 4, 4)  # weeks out 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.climb import (
+from desktop.domain.runs.climb import (
     HILLY_M_PER_KM,
     NOISE_M,
     Climb,

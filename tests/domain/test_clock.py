@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from desktop.domain.clock import CrossCheckedClock, SystemClock
+from desktop.domain.rest.clock import CrossCheckedClock, SystemClock
 from tests.fake_clock import FakeClock
 
 

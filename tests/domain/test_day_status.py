@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.day_status import (
+from desktop.domain.progress.day_status import (
     LoggedSession,
     PlannedSession,
     counts_as_done,

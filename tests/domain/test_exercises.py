@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.exercises import (
+from desktop.domain.buildup.exercises import (
     EXERCISES,
     NOT_THE_MAIN_FIX,
     accessory_for,
@@ -14,7 +14,7 @@ from desktop.domain.exercises import (
     variants,
     with_variant,
 )
-from desktop.domain.model import ExerciseSelection, PlanInputError
+from desktop.domain.buildup.model import ExerciseSelection, PlanInputError
 
 DEFAULT = ExerciseSelection()
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.domain.gate import CheckIn, GateStatus, evaluate_gate
+from desktop.domain.buildup.gate import CheckIn, GateStatus, evaluate_gate
 
 WEEK_START = date(2027, 2, 21)  # the week being judged; the window is Jan 31 .. Feb 20
 WINDOW = [date(2027, 1, 31), date(2027, 2, 7), date(2027, 2, 14)]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from desktop.domain.late_run import LateRun, late_run
+from desktop.domain.runs.late_run import LateRun, late_run
 
 
 @dataclass(frozen=True)

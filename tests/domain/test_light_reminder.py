@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.domain.light_reminder import (
+from desktop.domain.buildup.light_reminder import (
     LightReminderSettings,
     nudge_light_time,
     propose_light_time,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.load_check import unusual_load, unusual_load_question
-from desktop.domain.plates import lb_to_kg
+from desktop.domain.gym.load_check import unusual_load, unusual_load_question
+from desktop.domain.gym.plates import lb_to_kg
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-from desktop.domain.day_status import (
+from desktop.domain.progress.day_status import (
     LoggedSession,
     PlannedSession,
     moved,
     session_statuses,
 )
-from desktop.domain.run_anchor import RunSpan, anchor_days
+from desktop.domain.runs.run_anchor import RunSpan, anchor_days
 
 SUNDAY = date(2027, 1, 31)
 SATURDAY = SUNDAY - timedelta(days=1)

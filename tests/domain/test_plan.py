@@ -8,14 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.domain.model import (
+from desktop.domain.buildup.model import (
     HEAVY_CUE,
     LIGHT_CUE,
     PlanInputError,
     PlanSettings,
     SecondDayState,
 )
-from desktop.domain.plan import build_plan, parse_date, parse_weekday, replan
+from desktop.domain.buildup.plan import build_plan, parse_date, parse_weekday, replan
 
 RACE = date(2027, 4, 18)  # a Sunday
 EARLY = date(2026, 12, 1)

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.model import BuildUp, PlanSettings, SecondDayState
-from desktop.domain.plan import build_plan, replan
+from desktop.domain.buildup.model import BuildUp, PlanSettings, SecondDayState
+from desktop.domain.buildup.plan import build_plan, replan
 
 FAST = settings(max_examples=150, deadline=None)
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.domain.plates import (
+from desktop.domain.gym.plates import (
     KG_PER_LB,
     PLATES_KG,
     PLATES_LB,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.exercises import exercise
-from desktop.domain.plates import kg_to_lb, lb_to_kg
-from desktop.domain.progression import SetResult, suggest_heavy, suggest_light
+from desktop.domain.buildup.exercises import exercise
+from desktop.domain.gym.plates import kg_to_lb, lb_to_kg
+from desktop.domain.gym.progression import SetResult, suggest_heavy, suggest_light
 
 SQUAT = exercise("back_squat")
 DEADLIFT = exercise("conventional_deadlift")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.rest_timer import (
+from desktop.domain.rest.rest_timer import (
     HEAVY_WINDOW,
     LIGHT_WINDOW,
     Cue,

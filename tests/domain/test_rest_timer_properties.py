@@ -6,7 +6,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from desktop.domain.rest_timer import Cue, Phase, RestTimer, RestWindow
+from desktop.domain.rest.rest_timer import Cue, Phase, RestTimer, RestWindow
 from tests.fake_clock import FakeClock
 
 TOLERANCE = 1e-6

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.domain.rest_timer import HEAVY_WINDOW, Cue, RestSnapshot, RestTimer
+from desktop.domain.rest.rest_timer import HEAVY_WINDOW, Cue, RestSnapshot, RestTimer
 from tests.fake_clock import FakeClock
 
 START_WALL = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.run_anchor import (
+from desktop.domain.runs.run_anchor import (
     PICK_REACH,
     RIGHT_AFTER,
     RunSpan,

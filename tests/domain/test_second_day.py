@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop.domain.gate import CheckIn
-from desktop.domain.second_day import Decision, review_second_day
+from desktop.domain.buildup.gate import CheckIn
+from desktop.domain.buildup.second_day import Decision, review_second_day
 
 WEEK1 = date(2027, 1, 10)  # a Sunday: the race on 2027-04-18 is a Sunday, 14 weeks
 STARTS = [WEEK1 + timedelta(weeks=k) for k in range(14)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.model import SessionKind
-from desktop.domain.spoken_cues import (
+from desktop.domain.buildup.model import SessionKind
+from desktop.domain.rest.spoken_cues import (
     SpokenSet,
     duration_words,
     max_words,

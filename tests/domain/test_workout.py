@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW
-from desktop.domain.workout import (
+from desktop.domain.gym.workout import (
     DoneSet,
     Slot,
     WarmupSet,
@@ -23,6 +22,7 @@ from desktop.domain.workout import (
     with_skipped,
     without_warmups,
 )
+from desktop.domain.rest.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW
 
 RAMP = (WarmupSet(20.0, 5), WarmupSet(50.0, 5), WarmupSet(75.0, 3))
 

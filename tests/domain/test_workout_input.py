@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.plates import lb_to_kg
-from desktop.domain.workout_input import (
+from desktop.domain.gym.plates import lb_to_kg
+from desktop.domain.gym.workout_input import (
     InputError,
     bump_load,
     bump_reps,

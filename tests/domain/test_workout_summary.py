@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.plates import PLATES_KG, PLATES_LB, lb_to_kg
-from desktop.domain.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW
-from desktop.domain.workout import Slot, WorkoutPlan
-from desktop.domain.workout_summary import SummarySet, summarize
-from desktop.domain.workout_text import (
+from desktop.domain.gym.plates import PLATES_KG, PLATES_LB, lb_to_kg
+from desktop.domain.gym.workout import Slot, WorkoutPlan
+from desktop.domain.gym.workout_summary import SummarySet, summarize
+from desktop.domain.gym.workout_text import (
     clock_text,
     load_text,
     plate_line,
@@ -16,6 +15,7 @@ from desktop.domain.workout_text import (
     set_title,
     target_text,
 )
+from desktop.domain.rest.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW
 
 PLAN = WorkoutPlan(
     "heavy",

@@ -10,7 +10,7 @@ import pytest
 from db.athletes import create_athlete
 from db.runs import runs_for
 from db.store import Store, open_store
-from desktop.domain.climb import climb
+from desktop.domain.runs.climb import climb
 from desktop.runs.importer import import_runs
 from tests.runs.fit_builder import T0, Leg, fit_bytes
 from tests.test_export import NOW

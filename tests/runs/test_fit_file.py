@@ -125,7 +125,7 @@ def _late(second: int) -> tuple[float, int, int]:
 
 
 def test_a_fit_long_run_with_a_stop_gives_the_late_figures_built_in(tmp_path: Path) -> None:
-    from desktop.domain.late_run import late_run
+    from desktop.domain.runs.late_run import late_run
 
     leg = Leg("running", 4000, profile=_late, stop=(1500, 300))
     (run,) = read_run_file(_write(tmp_path, "long.fit", fit_bytes([leg]))).runs

@@ -9,8 +9,8 @@ from pathlib import Path
 from db.run_links import links_for
 from db.session_removal import delete_session, restore_session
 from db.store import Store
-from desktop.gym.session import WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import WorkoutSession
 from desktop.plan.run_links import day_words, link_words, session_links
 from desktop.runs.importer import import_file
 from tests.fake_clock import FakeClock

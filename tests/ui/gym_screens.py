@@ -13,8 +13,8 @@ from datetime import timedelta
 from pathlib import Path
 
 from db.store import Store
-from desktop.gym.session import WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import WorkoutSession
 from tests.audio_server import missing_tools, pulse_server
 from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, open_log, plan_for_today

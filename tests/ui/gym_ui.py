@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.model import SessionKind
-from desktop.gym.session import WorkoutSession
-from desktop.gym.start import start_workout
+from desktop.domain.buildup.model import SessionKind
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import WorkoutSession
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.view import GymView

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.checkins import record_cramp_report
-from desktop.domain.chart_series import noon_seconds
+from desktop.domain.progress.chart_series import noon_seconds
 from desktop.progress.series import ProgressSource
 from desktop.ui.progress.view import ProgressView
 from tests.planning_support import (

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from db.light_reminders import light_reminders_of
 from db.store import open_store
-from desktop.gym.equipment import current_owner
+from desktop.gym.opening.equipment import current_owner
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
 from desktop.ui.shell.main_window import MainWindow

@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.workout import Prompt, Stage
-from desktop.gym.session import WorkoutSession
+from desktop.domain.gym.workout import Prompt, Stage
+from desktop.gym.underway.session import WorkoutSession
 from desktop.ui.gym import keys
 from desktop.ui.gym.keys import ALWAYS, ENTER_KEYS, LETTERS, NUMBER_KEYS, Action, Field, action_for
 from tests.fake_clock import FakeClock

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.workout import Prompt, Stage
+from desktop.domain.gym.workout import Prompt, Stage
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import open_view, press, wait

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.plan.planning import Planning
 from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths

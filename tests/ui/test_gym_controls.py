@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from db.checkins import cramp_reports
 from db.sessions import get_session, sets_for_session
 from db.store import Store
-from desktop.domain.workout import Stage
-from desktop.gym.session import Prompt
+from desktop.domain.gym.workout import Stage
+from desktop.gym.underway.session import Prompt
 from desktop.ui.gym.keys import Field, action_for
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock

@@ -16,7 +16,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from db.store import open_store
-from desktop.domain.workout import Prompt, Stage
+from desktop.domain.gym.workout import Prompt, Stage
 from desktop.plan.planning import Planning
 from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.workout import Stage
-from desktop.gym.light_time import todays_light_session
+from desktop.domain.gym.workout import Stage
+from desktop.gym.closing.light_time import todays_light_session
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.gym_support import local_day, plan_for_today

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from db.athletes import list_athletes
 from db.sessions import get_session, open_sessions, sets_for_session
 from db.store import Store
-from desktop.domain.workout import Stage
-from desktop.gym.start import start_workout
+from desktop.domain.gym.workout import Stage
+from desktop.gym.opening.start import start_workout
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.open_session import ResumeUnanswered, open_gym
 from desktop.ui.gym.view import GymView

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QImage
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.rest_timer import Phase
-from desktop.gym.session import WorkoutSession
+from desktop.domain.rest.rest_timer import Phase
+from desktop.gym.underway.session import WorkoutSession
 from desktop.ui.gym.style import PAUSED, PHASE_COLOURS
 from desktop.ui.gym.timer_panel import FLASH_MS, FLASH_TOGGLES
 from desktop.ui.gym.view import GymView

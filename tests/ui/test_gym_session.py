@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from db.exercises import list_exercises
 from db.sessions import get_session, sessions_for_athlete, sets_for_session
 from db.store import Store
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.gym_support import fake_clock, open_log, plan_for_today
@@ -187,8 +187,8 @@ def test_with_the_real_clock_the_qt_timers_sound_each_cue_once(
     qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
     """The whole path from Qt's timers through the driver to the screen, on a 1–2 s rest."""
-    from desktop.domain.clock import SystemClock
-    from desktop.gym.start import start_workout
+    from desktop.domain.rest.clock import SystemClock
+    from desktop.gym.opening.start import start_workout
     from tests.ui.gym_ui import show_view
 
     clock = fake_clock(datetime.now(UTC))

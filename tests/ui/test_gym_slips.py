@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from db.sessions import sets_for_session
 from db.store import Store
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import CueLog, focused, open_view, press, type_text, wait

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import focused, open_view, press

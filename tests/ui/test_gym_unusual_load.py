@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from db.sessions import sets_for_session
 from db.store import Store
-from desktop.domain.workout import Prompt, Stage
+from desktop.domain.gym.workout import Prompt, Stage
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import focused, open_view, press, type_text, wait

@@ -12,7 +12,7 @@ from db.athletes import create_athlete, list_athletes
 from db.backup import new_backup_path, write_backup
 from db.sessions import sets_for_session
 from db.store import open_store
-from desktop.gym.session import Stage
+from desktop.gym.underway.session import Stage
 from desktop.runtime.paths import AppPaths
 from desktop.ui.shell.main_window import MainWindow
 

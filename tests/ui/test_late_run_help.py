@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from db.store import open_store
 from desktop.runtime.paths import AppPaths
-from desktop.ui.progress.charts.late_run_chart import FIGURES
+from desktop.ui.progress.charts.panels.late_run_chart import FIGURES
 from desktop.ui.shell.help_dialogs import WhyDialog
 from desktop.ui.shell.main_window import MainWindow
 

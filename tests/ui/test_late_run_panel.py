@@ -17,12 +17,12 @@ from bench.synthetic import populate
 from db.athletes import create_athlete
 from db.runs import RunRecord, add_run
 from db.store import Store, open_store
-from desktop.domain.chart_series import noon_seconds
+from desktop.domain.progress.chart_series import noon_seconds
 from desktop.progress.series import ProgressSource
 from desktop.runtime.changes import LogChanges
 from desktop.ui.common.log_changes import ChangeSignal
-from desktop.ui.progress.charts.late_run_chart import CAPTION, NO_LONG_RUNS, NO_RUNS
-from desktop.ui.progress.charts.series import Dots
+from desktop.ui.progress.charts.panels.late_run_chart import CAPTION, NO_LONG_RUNS, NO_RUNS
+from desktop.ui.progress.charts.parts.series import Dots
 from desktop.ui.progress.view import ProgressView
 from tests.test_late_runs_progress import run_on
 from tests.ui.test_progress_view import NOW, TODAY

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from db.athletes import list_athletes
 from desktop.app import StartedWindow, start_window
-from desktop.gym.light_time import propose_after_heavy
+from desktop.gym.closing.light_time import propose_after_heavy
 from desktop.plan.planning import Planning
 from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths

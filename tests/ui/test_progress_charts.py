@@ -12,11 +12,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from bench.synthetic import populate
 from db.store import Store, open_store
-from desktop.domain.chart_series import noon_seconds
+from desktop.domain.progress.chart_series import noon_seconds
 from desktop.progress.series import ProgressSource
-from desktop.ui.progress.charts.axes import date_ticks, round_ticks
-from desktop.ui.progress.charts.layers import Label, Rule
-from desktop.ui.progress.charts.series import Dots
+from desktop.ui.progress.charts.parts.axes import date_ticks, round_ticks
+from desktop.ui.progress.charts.parts.layers import Label, Rule
+from desktop.ui.progress.charts.parts.series import Dots
 from desktop.ui.progress.view import ProgressView
 
 TODAY = date(2027, 3, 3)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from desktop.ui.progress.charts.palette import DARK, LIGHT, ChartPalette, contrast, palette_for
+from desktop.ui.progress.charts.parts.palette import (
+    DARK,
+    LIGHT,
+    ChartPalette,
+    contrast,
+    palette_for,
+)
 
 MARKS = ("green", "yellow", "red", "grey", "load", "estimate", "band", "today")
 

@@ -10,7 +10,7 @@ import pytest
 
 from bench.synthetic import populate
 from db.store import Store, open_store
-from desktop.domain.day_status import day_credit
+from desktop.domain.progress.day_status import day_credit
 from desktop.plan.reader import PlanReader
 from desktop.progress.series import ProgressSource, headline
 

@@ -21,7 +21,7 @@ from desktop.ui.progress.view import ProgressView
 from tests.conftest import REPO_ROOT
 
 if TYPE_CHECKING:
-    from desktop.ui.progress.charts.panel import ChartPanel
+    from desktop.ui.progress.charts.panels.panel import ChartPanel
 
 TODAY = date(2027, 3, 3)  # a Wednesday in week 9 of the synthetic build-up
 NOW = datetime.combine(TODAY, time(19)).astimezone(UTC)
@@ -67,7 +67,7 @@ def test_eight_weeks_of_history_fill_every_chart(qtbot, store: Store) -> None:
 def test_hover_reads_out_exact_values(qtbot, store: Store) -> None:
     view = shown(qtbot, store)
     week = view.data.weeks[0]
-    from desktop.domain.chart_series import week_middle_seconds
+    from desktop.domain.progress.chart_series import week_middle_seconds
 
     text = view.adherence.readout.show_at(week_middle_seconds(week.week), 1.0)
     assert text.startswith("Week 1 of 14 · 14 weeks to race day · Phase 1")

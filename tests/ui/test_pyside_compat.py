@@ -20,7 +20,7 @@ feature = sys.modules[FEATURE_MODULE]
 upstream = feature._mod_uses_pyside
 print(sorted({"inspect", "getsource"} & set(upstream.__code__.co_names)))
 scan_imports_cheaply()
-import desktop.ui.common.theme as mentions, desktop.domain.clock as plain
+import desktop.ui.common.theme as mentions, desktop.domain.rest.clock as plain
 print(feature._mod_uses_pyside is not upstream,
       feature._mod_uses_pyside(mentions), feature._mod_uses_pyside(plain))
 """

@@ -9,8 +9,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from db.store import Store
-from desktop.domain.rest_timer import RestDisplay
-from desktop.domain.workout import Stage
+from desktop.domain.gym.workout import Stage
+from desktop.domain.rest.rest_timer import RestDisplay
 from desktop.ui.gym.keys import Action
 from tests.fake_clock import FakeClock
 from tests.ui.gym_ui import open_view

@@ -7,7 +7,7 @@ import logging
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.rest_timer import Cue
+from desktop.domain.rest.rest_timer import Cue
 from desktop.ui.alerts.sound import CuePlayer, default_sounds
 
 

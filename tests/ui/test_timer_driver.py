@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.clock import SystemClock
-from desktop.domain.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW, Phase, RestTimer, RestWindow
+from desktop.domain.rest.clock import SystemClock
+from desktop.domain.rest.rest_timer import HEAVY_WINDOW, LIGHT_WINDOW, Phase, RestTimer, RestWindow
 from desktop.ui.alerts.timer_driver import TimerDriver
 from tests.fake_clock import FakeClock
 

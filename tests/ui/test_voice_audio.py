@@ -27,8 +27,8 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from desktop.domain.rest_timer import Cue
-from desktop.gym.start import start_workout
+from desktop.domain.rest.rest_timer import Cue
+from desktop.gym.opening.start import start_workout
 from desktop.ui.alerts.rest_follower import RestFollower
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice

@@ -24,7 +24,7 @@ import json, sys
 from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from desktop.gym.start import start_workout
+from desktop.gym.opening.start import start_workout
 from desktop.ui.alerts.rest_follower import RestFollower
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.domain.workout import Stage
-from desktop.gym.start import start_workout
+from desktop.domain.gym.workout import Stage
+from desktop.gym.opening.start import start_workout
 from desktop.runtime.paths import AppPaths
 from desktop.ui.shell.main_window import MainWindow
 from tests.fake_clock import FakeClock

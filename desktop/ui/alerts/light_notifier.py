@@ -1,7 +1,7 @@
 """The light session's reminder on the desktop: a notification with "Start light session".
 
 The second half of the double day is the one most easily forgotten once the runner has left
-the laptop. While Cramproof runs, at the time the heavy session set (`gym.light_time`), this
+the laptop. While Cramproof runs, at the time the heavy session set (`gym.closing.light_time`), this
 sends ``org.freedesktop.Notifications.Notify`` on the session bus (GNOME, KDE Plasma, Xfce and
 the other freedesktop desktops; a Flatpak needs ``--talk-name=org.freedesktop.Notifications``)
 with one action; its ``ActionInvoked`` signal asks the window to open gym mode on the light

@@ -1,14 +1,14 @@
 """Connects a session's rests to the screen and the speaker: one TimerDriver for the session,
 `watch`ed anew for every rest, its cues played by the CuePlayer and then said by the Voice
-(the words of `desktop.gym.spoken`), its ticks drawn."""
+(the words of `desktop.gym.underway.spoken`), its ticks drawn."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from desktop.domain.rest_timer import Cue, RestTimer
-from desktop.gym.session import WorkoutSession
-from desktop.gym.spoken import cue_words
+from desktop.domain.rest.rest_timer import Cue, RestTimer
+from desktop.gym.underway.session import WorkoutSession
+from desktop.gym.underway.spoken import cue_words
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.timer_driver import TimerDriver
 from desktop.ui.alerts.voice import Voice

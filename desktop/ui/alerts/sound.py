@@ -22,7 +22,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.rest_timer import Cue
+from desktop.domain.rest.rest_timer import Cue
 from desktop.runtime.resources import resource_path
 
 log = logging.getLogger(__name__)

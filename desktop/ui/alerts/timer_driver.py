@@ -18,8 +18,8 @@ import math
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from desktop.domain.clock import Clock
-from desktop.domain.rest_timer import RestTimer
+from desktop.domain.rest.clock import Clock
+from desktop.domain.rest.rest_timer import RestTimer
 
 REFRESH_MS = 250
 MAX_ARM_MS = 86_400_000  # a day; QTimer takes a 32-bit interval and the refresh re-arms anyway

@@ -12,14 +12,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from db.errors import StoreError
-from desktop.domain.clock import SteadyClockWithWall
+from desktop.domain.rest.clock import SteadyClockWithWall
 from desktop.ui.alerts.light_notifier import LightNotifier
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.window_state import WindowState
 
 if TYPE_CHECKING:
     from db.store import Store
-    from desktop.domain.model import SessionKind
+    from desktop.domain.buildup.model import SessionKind
     from desktop.runtime.changes import LogChanges
     from desktop.ui.alerts.sound import CuePlayer
     from desktop.ui.alerts.sound_settings import SoundSettingsDialog
@@ -146,7 +146,7 @@ class GymActions(QObject):
 
     def open_equipment(self) -> None:
         """The current runner's bar and plates, for warm-ups and the plate breakdown."""
-        from desktop.gym.equipment import current_owner
+        from desktop.gym.opening.equipment import current_owner
         from desktop.ui.gym.dialogs.equipment import EquipmentDialog
 
         store = self._store()
@@ -162,7 +162,7 @@ class GymActions(QObject):
 
     def open_light_reminder(self) -> None:
         """The current runner's delay and cut-off for proposing the light session."""
-        from desktop.gym.equipment import current_owner
+        from desktop.gym.opening.equipment import current_owner
         from desktop.ui.gym.dialogs.light_reminder import LightReminderDialog
 
         store = self._store()
@@ -193,7 +193,7 @@ class GymActions(QObject):
     def _on_view_session_finished(self, session_id: int) -> None:
         log.info("Session %s finished", session_id)
         self.close()
-        from desktop.gym.finish import has_no_sets
+        from desktop.gym.closing.finish import has_no_sets
 
         store = self._store()
         if store is not None and has_no_sets(store, session_id):
@@ -213,7 +213,7 @@ class GymActions(QObject):
         dialog.open()
 
     def _on_discard_chosen(self, session_id: int, discard: bool) -> None:
-        from desktop.gym.finish import discard_session
+        from desktop.gym.closing.finish import discard_session
 
         self.discard_dialog = None
         store = self._store()
@@ -230,7 +230,7 @@ class GymActions(QObject):
             self.message_posted.emit("Session kept in History, with no sets.")
 
     def _light_due(self) -> datetime | None:
-        from desktop.gym.light_time import due_light_reminder
+        from desktop.gym.closing.light_time import due_light_reminder
 
         store = self._store()
         try:

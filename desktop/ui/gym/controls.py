@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.domain.rest_timer import format_seconds
-from desktop.domain.workout import Stage
-from desktop.gym.session import Prompt, WorkoutSession
+from desktop.domain.gym.workout import Stage
+from desktop.domain.rest.rest_timer import format_seconds
+from desktop.gym.underway.session import Prompt, WorkoutSession
 from desktop.ui.gym.keys import hints_for
 from desktop.ui.gym.style import (
     NORMAL,

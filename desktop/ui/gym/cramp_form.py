@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gym.finish import MAX_SEVERITY, REPORT_SITES, CrampAnswer
+from desktop.gym.closing.finish import MAX_SEVERITY, REPORT_SITES, CrampAnswer
 
 SEVERITY_WORDS = "0 none · 1 twinges · 2 had to slow · 3 had to stop"
 

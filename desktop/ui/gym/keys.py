@@ -13,7 +13,7 @@ from enum import Enum, StrEnum
 
 from PySide6.QtCore import Qt
 
-from desktop.domain.workout import Prompt, Stage
+from desktop.domain.gym.workout import Prompt, Stage
 
 
 class Field(Enum):

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.workout import shown_name
-from desktop.domain.workout_input import InputError, parse_load
-from desktop.domain.workout_text import set_title, target_text
-from desktop.gym.session import WorkoutSession
+from desktop.domain.gym.workout import shown_name
+from desktop.domain.gym.workout_input import InputError, parse_load
+from desktop.domain.gym.workout_text import set_title, target_text
+from desktop.gym.underway.session import WorkoutSession
 from desktop.ui.gym.set_panel import plates_for
 from desktop.ui.gym.style import (
     MESSAGE_FG,

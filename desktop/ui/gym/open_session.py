@@ -1,7 +1,7 @@
 """Opening gym mode: the resume question box, and the gym screen on the session chosen.
 
 What the main window and `cramproof gym [--kind heavy|light]` call. Which session to offer, the
-offer's words and what each answer does are `desktop.gym.resume`'s; this module only asks. The
+offer's words and what each answer does are `desktop.gym.opening.resume`'s; this module only asks. The
 timer is never behind a form: on a fresh install a default athlete is created and an unplanned
 session starts.
 """
@@ -11,10 +11,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.store import Store
-from desktop.domain.clock import Clock, SystemClock
-from desktop.domain.model import SessionKind
-from desktop.gym.resume import AskResume, ResumeUnanswered, opened_session
-from desktop.gym.spoken import resumed_cue_words
+from desktop.domain.buildup.model import SessionKind
+from desktop.domain.rest.clock import Clock, SystemClock
+from desktop.gym.opening.resume import AskResume, ResumeUnanswered, opened_session
+from desktop.gym.underway.spoken import resumed_cue_words
 from desktop.runtime.changes import LogChanges
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer

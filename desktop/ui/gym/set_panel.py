@@ -7,9 +7,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from desktop.domain.workout import NextSet, Stage, shown_name, wants_warmups
-from desktop.domain.workout_text import clock_text, load_text, plate_line, set_title, target_text
-from desktop.gym.session import WorkoutSession
+from desktop.domain.gym.workout import NextSet, Stage, shown_name, wants_warmups
+from desktop.domain.gym.workout_text import (
+    clock_text,
+    load_text,
+    plate_line,
+    set_title,
+    target_text,
+)
+from desktop.gym.underway.session import WorkoutSession
 from desktop.ui.gym.style import NORMAL, TEXT, Look, scale_freely, set_pixel_font
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.rest_timer import Phase
+from desktop.domain.rest.rest_timer import Phase
 from desktop.ui.common.colours import ACCENT_BLUE
 
 # White on each background keeps a contrast of at least 4.5:1 (WCAG AA for any text size).

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.rest_timer import format_seconds
-from desktop.domain.workout_input import MAX_NOTES
-from desktop.domain.workout_summary import ExerciseSummary, WorkoutSummary
-from desktop.gym.light_time import LightChoice, light_session_text
-from desktop.gym.session import CrampAnswer, WorkoutSession
+from desktop.domain.gym.workout_input import MAX_NOTES
+from desktop.domain.gym.workout_summary import ExerciseSummary, WorkoutSummary
+from desktop.domain.rest.rest_timer import format_seconds
+from desktop.gym.closing.light_time import LightChoice, light_session_text
+from desktop.gym.underway.session import CrampAnswer, WorkoutSession
 from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font

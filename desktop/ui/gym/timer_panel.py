@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from desktop.domain.rest_timer import Phase, RestDisplay, RestWindow, format_seconds
+from desktop.domain.rest.rest_timer import Phase, RestDisplay, RestWindow, format_seconds
 from desktop.ui.gym.style import (
     FLASH_BG,
     FLASH_FG,

@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop.domain.rest_timer import RestDisplay
-from desktop.domain.workout import Stage
-from desktop.gym.session import Outcome, Prompt, WorkoutSession
+from desktop.domain.gym.workout import Stage
+from desktop.domain.rest.rest_timer import RestDisplay
+from desktop.gym.underway.session import Outcome, Prompt, WorkoutSession
 from desktop.ui.alerts.rest_follower import RestFollower
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer

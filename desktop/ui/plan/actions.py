@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from db.errors import StoreError
-from desktop.domain.model import PlanInputError
+from desktop.domain.buildup.model import PlanInputError
 from desktop.plan.planning import CheckinQuestion, Planning, SecondDayOffer
 from desktop.plan.setup_form import SetupForm
 

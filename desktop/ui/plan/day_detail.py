@@ -7,7 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from desktop.domain.model import After, SessionPrescription
+from desktop.domain.buildup.model import After, SessionPrescription
 from desktop.plan.overview import DayEntry, WeekEntry
 from desktop.plan.prescription_text import (
     PHASE_WORDS,

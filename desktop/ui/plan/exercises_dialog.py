@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
-from desktop.domain.exercises import SWAPPABLE, accessory_for, variants
-from desktop.domain.model import PlanSettings
+from desktop.domain.buildup.exercises import SWAPPABLE, accessory_for, variants
+from desktop.domain.buildup.model import PlanSettings
 
 MOVEMENT_LABELS = {
     "squat": "&Squat",

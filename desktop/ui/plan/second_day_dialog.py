@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from desktop.domain.model import WEEKDAY_NAMES
+from desktop.domain.buildup.model import WEEKDAY_NAMES
 from desktop.plan.planning import SecondDayOffer
 from desktop.plan.prescription_text import short_date
 from desktop.ui.common.key_choice_dialog import KeyChoiceDialog

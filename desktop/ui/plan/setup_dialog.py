@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.model import BUILD_UP_WEEKS, WEEKDAY_NAMES, PlanInputError
+from desktop.domain.buildup.model import BUILD_UP_WEEKS, WEEKDAY_NAMES, PlanInputError
 from desktop.plan.planning import Planning
 from desktop.plan.setup_form import SetupForm
 from desktop.ui.plan.theme import BODY_PT, LARGE_PT, PRIMARY_BUTTON, message_style, sized_font

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from desktop.domain.model import WEEKDAY_NAMES
+from desktop.domain.buildup.model import WEEKDAY_NAMES
 from desktop.plan.overview import DayEntry, PlanOverview, WeekEntry
 from desktop.plan.prescription_text import PHASE_WORDS, long_date
 from desktop.ui.plan.theme import (

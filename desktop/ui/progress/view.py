@@ -30,8 +30,8 @@ from desktop.progress.series import ProgressData, ProgressSource, headline
 from desktop.runtime.changes import Change
 
 if TYPE_CHECKING:
-    from desktop.ui.progress.charts.palette import ChartPalette
-    from desktop.ui.progress.charts.panel import ChartPanel
+    from desktop.ui.progress.charts.panels.panel import ChartPanel
+    from desktop.ui.progress.charts.parts.palette import ChartPalette
 
 log = logging.getLogger(__name__)
 COLUMN_SPACING = 8.0
@@ -46,11 +46,11 @@ class ProgressView(QWidget):
         import pyqtgraph as pg
 
         from desktop.ui.common.pyqtgraph_compat import place_central_item
-        from desktop.ui.progress.charts.adherence_chart import AdherenceChart
-        from desktop.ui.progress.charts.cramp_chart import CrampChart
-        from desktop.ui.progress.charts.late_run_chart import LateRunChart
-        from desktop.ui.progress.charts.quality_chart import QualityChart
-        from desktop.ui.progress.charts.strength_chart import StrengthChart
+        from desktop.ui.progress.charts.panels.adherence_chart import AdherenceChart
+        from desktop.ui.progress.charts.panels.cramp_chart import CrampChart
+        from desktop.ui.progress.charts.panels.late_run_chart import LateRunChart
+        from desktop.ui.progress.charts.panels.quality_chart import QualityChart
+        from desktop.ui.progress.charts.panels.strength_chart import StrengthChart
 
         self._source = source
         self._data: ProgressData | None = None
@@ -115,7 +115,7 @@ class ProgressView(QWidget):
 
     def refresh(self) -> None:
         """Read the log again and redraw every chart."""
-        from desktop.ui.progress.charts.palette import palette_for
+        from desktop.ui.progress.charts.parts.palette import palette_for
 
         self._stale = False
         self._drawn_on = date.today()
@@ -154,8 +154,8 @@ class ProgressView(QWidget):
 
     def _draw_strength(self, exercise_id: int | None) -> None:
         """Draw the chosen lift and put its progress into the headline."""
-        from desktop.ui.progress.charts.base import week_range
-        from desktop.ui.progress.charts.palette import palette_for
+        from desktop.ui.progress.charts.panels.base import week_range
+        from desktop.ui.progress.charts.parts.palette import palette_for
 
         data = self._data
         units = data.units if data else "kg"

@@ -144,7 +144,7 @@ class CrampOffer(QObject):
         self.dialog.form.unanswered.setFocus()
 
     def _save(self, run: RunRecord, dialog: CrampOfferDialog) -> str | None:
-        from desktop.gym.finish import report_cramp
+        from desktop.gym.closing.finish import report_cramp
 
         store, answer = self._store(), dialog.form.answer()
         if store is None or answer is None:  # "Skip": nothing to store

@@ -23,7 +23,7 @@ from desktop.ui.shell.view_actions import ViewActions
 
 if TYPE_CHECKING:
     from db.store import Store
-    from desktop.domain.model import SessionKind
+    from desktop.domain.buildup.model import SessionKind
     from desktop.plan.planning import Planning
     from desktop.ui.plan.view import PlanView
 

@@ -13,8 +13,13 @@ from PySide6.QtWidgets import (
 )
 
 from db.store import Store
-from desktop.domain.workout_input import InputError
-from desktop.gym.equipment import EquipmentOwner, current_equipment, parse_equipment, save_equipment
+from desktop.domain.gym.workout_input import InputError
+from desktop.gym.opening.equipment import (
+    EquipmentOwner,
+    current_equipment,
+    parse_equipment,
+    save_equipment,
+)
 
 
 class EquipmentDialog(QDialog):

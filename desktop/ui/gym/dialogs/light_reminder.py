@@ -7,12 +7,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from db.store import Store
-from desktop.gym.equipment import EquipmentOwner
-from desktop.gym.light_time import (
+from desktop.gym.closing.light_time import (
     parse_reminder_settings,
     reminder_settings,
     save_reminder_settings,
 )
+from desktop.gym.opening.equipment import EquipmentOwner
 
 
 class LightReminderDialog(QDialog):

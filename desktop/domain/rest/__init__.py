@@ -1,0 +1,1 @@
+"""The rest between sets: the timer as a pure state machine, its clock, the spoken cues."""
