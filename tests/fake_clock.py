@@ -1,4 +1,4 @@
-"""A clock tests move by hand (desktop.domain.rest.clock.Clock), so timer behaviour runs in virtual time.
+"""A clock tests move by hand (desktop.domain.rest.clock.Clock): timer behaviour in virtual time.
 
 Test-only: the app always runs on SystemClock; bench/timer.py borrows it for its soak run.
 """

@@ -1,5 +1,5 @@
-"""Child process for the resume tests: drives a gym session through desktop.gym.underway.session, then waits
-for the SIGKILL. Run as `python -m tests.session_child DATA_DIR SCENARIO`.
+"""Child process for the resume tests: drives a gym session through desktop.gym.underway.session,
+then waits for the SIGKILL. Run as `python -m tests.session_child DATA_DIR SCENARIO`.
 
 Virtual time (a FakeClock at tests.gym_support.MORNING) keeps every stored time exact. Once the
 scenario is done the child prints `ready <session id> <wall clock ISO>` and sleeps.

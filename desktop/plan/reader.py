@@ -115,8 +115,8 @@ class PlanReader:
         and work sets per exercise.
 
         A session counts for the planned day it is linked to, or for one of its kind within a
-        day of its date (`desktop.domain.progress.day_status.match_sessions`); the sets of every other
-        session are never read, so a log of many build-ups opens as fast as a first one.
+        day of its date (`desktop.domain.progress.day_status.match_sessions`); the sets of every
+        other session are never read, so a log of many build-ups opens as fast as a first one.
         """
         linked = set(ids.values())
         reach = in_reach(day.date for day in build_up.days)

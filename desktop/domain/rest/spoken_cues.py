@@ -1,8 +1,8 @@
 """The words a voice says at each rest cue: the runner is across the room, not looking, so the
 chime says "something happened" and these words say what to do next.
 
-Plain text from plain values, no Qt and no session: `desktop.gym.underway.spoken` picks the values the
-screen shows (the next set, its load in the runner's units) and hands them here. A light session
+Plain text from plain values, no Qt and no session: `desktop.gym.underway.spoken` picks the values
+the screen shows (the next set, its load in the runner's units) and hands them here. A light session
 gets the same words, shorter: its sets come every minute or so, and a long sentence at every
 one of them is noise.
 """

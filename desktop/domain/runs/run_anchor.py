@@ -16,8 +16,8 @@ from desktop.domain.buildup.gate import MATCH_SLACK
 # How long after a run's end a heavy session still counts as "right after" it. Three hours
 # covers the way home, a shower and a meal (a runner who drives back from a trail may need two)
 # while the legs are still tired from the run; it is half the light session's default delay
-# (domain/buildup/light_reminder.py, 6 h after the heavy session), so a session this close to the run
-# is always nearer to it than the light session of the same day would be.
+# (domain/buildup/light_reminder.py, 6 h after the heavy session), so a session this close to the
+# run is always nearer to it than the light session of the same day would be.
 RIGHT_AFTER = timedelta(hours=3)
 # The run picked for a planned day may be this far from it: the same one-day slack a logged
 # session has (a long run moved from Sunday to Saturday is still that week's long run).

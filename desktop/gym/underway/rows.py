@@ -1,7 +1,7 @@
 """Gym-mode rows ⇄ domain values: the layout as JSON, logged sets, the stored rest, prefills.
 
-With `desktop.gym.underway.session` and `desktop.gym.opening.today` this is the only place where gym mode meets
-the store; everything it returns is a domain value or a plain number in kg.
+With `desktop.gym.underway.session` and `desktop.gym.opening.today` this is the only place where
+gym mode meets the store; everything it returns is a domain value or a plain number in kg.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Opening gym mode: the resume question box, and the gym screen on the session chosen.
 
 What the main window and `cramproof gym [--kind heavy|light]` call. Which session to offer, the
-offer's words and what each answer does are `desktop.gym.opening.resume`'s; this module only asks. The
-timer is never behind a form: on a fresh install a default athlete is created and an unplanned
+offer's words and what each answer does are `desktop.gym.opening.resume`'s; this module only asks.
+The timer is never behind a form: on a fresh install a default athlete is created and an unplanned
 session starts.
 """
 

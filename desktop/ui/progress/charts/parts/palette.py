@@ -36,7 +36,7 @@ class ChartPalette:
     quality: tuple[str, str, str]
 
     def compliance(self, colour: str) -> str:
-        """The fill of an adherence bar for a colour class of `desktop.domain.progress.adherence`."""
+        """The fill of an adherence bar for a colour class of `domain.progress.adherence`."""
         return {"green": self.green, "yellow": self.yellow, "red": self.red}.get(colour, self.grey)
 
 
