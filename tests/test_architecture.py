@@ -106,6 +106,18 @@ def test_no_module_is_over_300_lines() -> None:
     assert long == {}, f"modules over 300 lines: {long}"
 
 
+def test_no_folder_holds_more_than_twelve_modules() -> None:
+    """Two dozen modules side by side hide which belong together: group them by feature in
+    sub-packages (docs/architecture.md; tools/regroup.py did it for domain/, gym/ and charts/).
+    A package's `__init__.py` is not counted. db/ is one table family per module, kept flat."""
+    crowded = {}
+    for folder in [REPO_ROOT / "desktop", *(REPO_ROOT / "desktop").rglob("*/")]:
+        modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
+        if len(modules) > 12:
+            crowded[str(folder.relative_to(REPO_ROOT))] = len(modules)
+    assert crowded == {}, f"folders over 12 modules: {crowded}"
+
+
 # Library internals, each reached only from its library's compatibility module, where the
 # measured reason and the test that says when it can go sit beside it.
 LIBRARY_INTERNALS = {
