@@ -98,6 +98,7 @@ GROUPS: Groups = {
                 "late_run_chart",
                 "quality_chart",
                 "strength_chart",
+                "week_chart",  # added by the Progress speed work: placed when it is merged
             ),
         ),
     },
