@@ -7,7 +7,6 @@ was, down to its entries' times. Real processes, as a runner or a script starts 
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ import pytest
 from db.backup import write_backup
 from db.store import open_store
 from tests.db.helpers import NOW
+from tests.foreign_folder import folder_state, foreign_folder
 from tests.hostile_support import one_clean_line, run_cli
 
 FOREIGN = "another program's database"
@@ -24,38 +24,14 @@ FOREIGN = "another program's database"
 def theirs(tmp_path: Path, request: pytest.FixtureRequest) -> Path:
     """Another program's folder: its SQLite file (with a table named like one of ours), closed
     cleanly (in WAL mode, as browsers and many apps keep theirs), and a note of its own."""
-    folder = tmp_path / "theirs"
-    folder.mkdir()
-    conn = sqlite3.connect(folder / "cramproof.db")
-    conn.execute(f"PRAGMA journal_mode={request.param}")
-    with conn:
-        conn.execute("CREATE TABLE sets (id INTEGER PRIMARY KEY, kg REAL)")
-        conn.execute("INSERT INTO sets (kg) VALUES (20.0)")
-    conn.close()
-    (folder / "notes.txt").write_text("theirs\n")
-    return folder
-
-
-def _state(folder: Path) -> dict[str, tuple[int, int, int, bytes]]:
-    """Every entry's mode, size, mtime and content, and the folder's own mode and mtime."""
-    state = {".": (folder.stat().st_mode, 0, folder.stat().st_mtime_ns, b"")}
-    for entry in sorted(folder.rglob("*")):
-        info = entry.lstat()
-        content = entry.read_bytes() if entry.is_file() else b""
-        state[str(entry.relative_to(folder))] = (
-            info.st_mode,
-            info.st_size,
-            info.st_mtime_ns,
-            content,
-        )
-    return state
+    return foreign_folder(tmp_path / "theirs", request.param)
 
 
 def _refused(data: Path, *args: str | Path) -> str:
     """Run the command on the foreign folder; its one line, after checking the folder."""
-    before = _state(data)
+    before = folder_state(data)
     line = one_clean_line(run_cli("--data-dir", data, *args))
-    assert _state(data) == before
+    assert folder_state(data) == before
     assert FOREIGN in line, line
     assert line.count(str(data / "cramproof.db")) == 1, line
     return line
@@ -99,10 +75,10 @@ def test_restore_into_another_programs_file_is_refused_before_taking_the_lock(
 
 
 def test_listing_backups_leaves_the_folder_as_it_was(theirs: Path) -> None:
-    before = _state(theirs)
+    before = folder_state(theirs)
     result = run_cli("--data-dir", theirs, "restore")
     assert result.returncode == 0, result.stderr
-    assert _state(theirs) == before
+    assert folder_state(theirs) == before
 
 
 @pytest.mark.parametrize("action", [["list"], ["import", "run.fit"]], ids=["list", "import"])

@@ -3,39 +3,16 @@ that program's folder exactly as it found it (no lock, no logs/, no window.ini).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from tests.foreign_folder import folder_state, foreign_folder
 from tests.journeys.real_app import RunningApp, poll
 
 Start = Callable[..., RunningApp]
 PROBLEM_TITLE = "Training log problem"
-
-
-def foreign_folder(folder: Path, journal: str) -> Path:
-    """A folder of another program's, with its database named like ours (closed cleanly; in
-    WAL mode as browsers and many apps keep theirs)."""
-    folder.mkdir()
-    conn = sqlite3.connect(folder / "cramproof.db")
-    conn.execute(f"PRAGMA journal_mode={journal}")
-    with conn:
-        conn.execute("CREATE TABLE sets (id INTEGER PRIMARY KEY, kg REAL)")
-        conn.execute("INSERT INTO sets (kg) VALUES (20.0)")
-    conn.close()
-    (folder / "notes.txt").write_text("theirs\n")
-    return folder
-
-
-def folder_state(folder: Path) -> dict[str, tuple[int, int, int, bytes]]:
-    """Every entry's mode, size, mtime and content, and the folder's own mode and mtime."""
-    state = {".": (folder.stat().st_mode, 0, folder.stat().st_mtime_ns, b"")}
-    for entry in sorted(folder.iterdir()):
-        info = entry.lstat()
-        state[entry.name] = (info.st_mode, info.st_size, info.st_mtime_ns, entry.read_bytes())
-    return state
 
 
 @pytest.mark.parametrize("journal", ["delete", "wal"])

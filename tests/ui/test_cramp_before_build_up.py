@@ -3,7 +3,7 @@ build-up's first day (it used to say "No cramp reports yet" right after one was 
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -23,26 +23,36 @@ from tests.planning_support import (
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 
 
-@pytest.mark.parametrize("today", [BEFORE_START, WEEK1 + timedelta(weeks=2)])
-def test_a_report_from_before_the_first_week_is_charted(
-    qtbot: QtBot, harness: Harness, today
-) -> None:
-    harness.clock.set_day(today)
+def report_cramp(harness: Harness, day: date) -> None:
+    """A calf cramp at 28 km in the long run of `day`, reported that day."""
     record_cramp_report(
         harness.store,
         athlete_id=harness.athlete_id(),
-        date=BEFORE_START,
+        date=day,
         cramped=True,
         sites=("calf",),
         severity=2,
         distance_km=28.0,
-        created_at=at_noon(BEFORE_START),
+        created_at=at_noon(day),
     )
+
+
+def shown_progress(qtbot: QtBot, harness: Harness) -> ProgressView:
     view = ProgressView(ProgressSource(harness.store, now=harness.clock))
     qtbot.addWidget(view)
     view.resize(1366, 768)
     view.show()
     qtbot.waitExposed(view)
+    return view
+
+
+@pytest.mark.parametrize("today", [BEFORE_START, WEEK1 + timedelta(weeks=2)])
+def test_a_report_from_before_the_first_week_is_charted(
+    qtbot: QtBot, harness: Harness, today
+) -> None:
+    harness.clock.set_day(today)
+    report_cramp(harness, BEFORE_START)
+    view = shown_progress(qtbot, harness)
     assert [mark.day for mark in view.data.cramps] == [BEFORE_START]
     assert not view.cramps.is_empty, "not 'No cramp reports yet'"
     low, high = view.cramps.plot.getViewBox().viewRange()[0]
@@ -58,21 +68,8 @@ def test_a_report_from_an_earlier_build_up_leaves_the_time_line_on_this_one(
     charts, whose weeks would otherwise shrink to a sliver at the right of a year-wide line."""
     harness.clock.set_day(WEEK1 + timedelta(weeks=2))
     for day in (WEEK1 - timedelta(days=400), BEFORE_START):
-        record_cramp_report(
-            harness.store,
-            athlete_id=harness.athlete_id(),
-            date=day,
-            cramped=True,
-            sites=("calf",),
-            severity=2,
-            distance_km=28.0,
-            created_at=at_noon(day),
-        )
-    view = ProgressView(ProgressSource(harness.store, now=harness.clock))
-    qtbot.addWidget(view)
-    view.resize(1366, 768)
-    view.show()
-    qtbot.waitExposed(view)
+        report_cramp(harness, day)
+    view = shown_progress(qtbot, harness)
     assert [mark.day for mark in view.data.cramps] == [BEFORE_START]
     low, _ = view.adherence.plot.getViewBox().viewRange()[0]
     assert low > noon_seconds(WEEK1 - timedelta(weeks=4)), "the line starts near week 1"
