@@ -4,29 +4,17 @@ a log with no runner yet says where the plan is set up (the window: the CLI has 
 
 from __future__ import annotations
 
-import subprocess
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from db.athletes import create_athlete
 from db.store import open_store
 from desktop.runs.importing.batch import import_batch
-from tests.conftest import REPO_ROOT, child_env, cramproof_command
 from tests.runs.fit_builder import Leg, fit_bytes
 from tests.test_export import NOW
+from tests.test_runs_cli import _cramproof
 
 LINK = "skipped: a symbolic link, not followed (import what it points to)"
-
-
-def _cramproof(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        cramproof_command("--data-dir", str(data_dir), *args),
-        capture_output=True,
-        text=True,
-        cwd=REPO_ROOT,
-        env=child_env(),
-        timeout=120,
-    )
 
 
 def _folder_with_a_link(tmp_path: Path) -> Path:
