@@ -25,31 +25,29 @@ class HeavyStart:
     run_id: int | None
 
 
-@translates_errors
-def picks_for(target: StoreLike, athlete_id: int) -> dict[int, int]:
-    """The picks on the athlete's current plan: run id by planned day id."""
-    rows = read(
+def _current_picks(target: StoreLike, athlete_id: int) -> list[tuple[int, int, str]]:
+    """(planned day id, run id, the day's date) of each pick on the athlete's current plan."""
+    cursor = read(
         target,
-        """SELECT p.planned_day_id, p.run_id FROM run_picks p
+        """SELECT p.planned_day_id, p.run_id, d.date FROM run_picks p
         JOIN planned_days d ON d.id = p.planned_day_id JOIN plans pl ON pl.id = d.plan_id
         WHERE pl.athlete_id = ? AND pl.active = 1 AND d.superseded_at IS NULL""",
         [athlete_id],
     )
-    return {day_id: run_id for day_id, run_id in rows}
+    return cursor.fetchall()
+
+
+@translates_errors
+def picks_for(target: StoreLike, athlete_id: int) -> dict[int, int]:
+    """The picks on the athlete's current plan: run id by planned day id."""
+    return {day_id: run_id for day_id, run_id, _day in _current_picks(target, athlete_id)}
 
 
 @translates_errors
 def picked_dates(target: StoreLike, athlete_id: int) -> dict[int, str]:
     """The planned day ('YYYY-MM-DD') each picked run was picked for, by run id: what the
     exports and `cramproof runs list` show beside the run."""
-    rows = read(
-        target,
-        """SELECT p.run_id, d.date FROM run_picks p
-        JOIN planned_days d ON d.id = p.planned_day_id JOIN plans pl ON pl.id = d.plan_id
-        WHERE pl.athlete_id = ? AND pl.active = 1 AND d.superseded_at IS NULL""",
-        [athlete_id],
-    )
-    return {run_id: day for run_id, day in rows}
+    return {run_id: day for _day_id, run_id, day in _current_picks(target, athlete_id)}
 
 
 @translates_errors
