@@ -36,14 +36,20 @@ def paris() -> Iterator[None]:
         yield
 
 
-def test_summary_history_and_plan_say_the_session_followed_the_long_run(
-    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
-) -> None:
+def long_run_before_the_session(store: Store, clock: FakeClock, tmp_path: Path) -> int:
+    """Today planned, 11:00, and a 30.2 km long run imported that ended 25 min 20 s ago; the
+    athlete's id."""
     athlete, _day = plan_for_today(store, clock)
     clock.set_wall(local_time(local_day(clock), 11, 0))
     run_end = clock.wall() - timedelta(minutes=25, seconds=20)
     import_file(store, athlete, long_run_fit(tmp_path, run_end), clock.wall())
+    return athlete
 
+
+def test_summary_history_and_plan_say_the_session_followed_the_long_run(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    long_run_before_the_session(store, clock, tmp_path)
     view = open_view(qtbot, store, clock, tmp_path, kind="heavy")
     to_summary(qtbot, view, clock)
     label = view.summary.after_run

@@ -4,8 +4,6 @@ close stores no second report for the day."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -16,31 +14,19 @@ from db.checkins import cramp_reports
 from db.runs import runs_for
 from db.store import Store
 from desktop.gym.closing.finish import CrampAnswer, report_cramp
-from desktop.runs.importing.importer import import_file
 from tests.fake_clock import FakeClock
-from tests.gym_support import local_day, plan_for_today
-from tests.local_zone import local_time, local_zone
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
-from tests.runs.test_run_links import long_run_fit
 from tests.ui.gym_ui import open_view, press
+from tests.ui.test_after_run import long_run_before_the_session, paris  # noqa: F401
 from tests.ui.test_gym_light_time import to_summary
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 
 
-@pytest.fixture(autouse=True)
-def paris() -> Iterator[None]:
-    with local_zone("Europe/Paris"):
-        yield
-
-
 def test_a_run_reported_from_the_import_is_not_asked_about_again(
     qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
 ) -> None:
-    athlete, _day = plan_for_today(store, clock)
-    clock.set_wall(local_time(local_day(clock), 11, 0))
-    run_end = clock.wall() - timedelta(minutes=25, seconds=20)
-    import_file(store, athlete, long_run_fit(tmp_path, run_end), clock.wall())
+    athlete = long_run_before_the_session(store, clock, tmp_path)
     (run,) = runs_for(store, athlete)
     answered = report_cramp(  # as the import's offer stores it: on the run's own day
         store,
