@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from db.backup import list_backups
@@ -49,6 +49,25 @@ def test_the_welcome_page_has_its_primary_action_focused(
     def check(window: MainWindow) -> None:
         assert QApplication.activeWindow() is window
         assert QApplication.focusWidget() is window.welcome_view.setup_button
+
+    assert run_cramproof(check=check) == 0
+
+
+def test_the_focused_set_up_button_shows_its_whole_label(
+    run_cramproof: Callable[..., int],
+) -> None:
+    """The focus ring changes the border's colour, never its width: a ring that appeared with
+    focus was not in the laid-out size and cut the "S" of "Set up" (seen at 1366×768)."""
+
+    def check(window: MainWindow) -> None:
+        button = window.welcome_view.setup_button
+        assert QApplication.focusWidget() is button
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        inside = button.style().subElementRect(
+            QStyle.SubElement.SE_PushButtonContents, option, button
+        )
+        assert inside.width() >= button.fontMetrics().horizontalAdvance(button.text())
 
     assert run_cramproof(check=check) == 0
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, QTimer, Signal, Slot
 
 if TYPE_CHECKING:  # QtDBus loads with the first reminder: start-up only starts the poll
     from PySide6.QtDBus import QDBusConnection
@@ -71,6 +71,7 @@ class LightNotifier(QObject):
         return self._notify(at)
 
     def _notify(self, at: datetime) -> bool:
+        from PySide6.QtCore import Qt  # built when first needed: see pyside_compat
         from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
         bus = self.bus if self.bus is not None else QDBusConnection.sessionBus()

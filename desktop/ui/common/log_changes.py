@@ -9,7 +9,9 @@ deleted, so a rebuilt screen (another athlete, a restored log) never hears for t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+import threading
+
+from PySide6.QtCore import QObject, Signal
 
 from desktop.runtime.changes import Change, LogChanges
 
@@ -23,8 +25,17 @@ class ChangeSignal(QObject):
     def __init__(self, changes: LogChanges, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.changes = changes
-        self._reported.connect(self.changed, Qt.ConnectionType.QueuedConnection)
+        self._relaying = False
+        self._relay_lock = threading.Lock()  # a run import reports from its own thread
         changes.subscribe(self._on_reported)  # one per window: both go with it
 
     def _on_reported(self, change: Change) -> None:
+        with self._relay_lock:
+            if not self._relaying:
+                # Connected at the first change, not at start-up: naming the connection type
+                # builds PySide6's `Qt` namespace (see pyside_compat), and an int is ignored.
+                from PySide6.QtCore import Qt
+
+                self._reported.connect(self.changed, Qt.ConnectionType.QueuedConnection)
+                self._relaying = True
         self._reported.emit(change)

@@ -7,14 +7,15 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from db.errors import StoreError
 from desktop.domain.rest.clock import SteadyClockWithWall
 from desktop.ui.alerts.light_notifier import LightNotifier
 from desktop.ui.alerts.voice import Voice
+from desktop.ui.common.keyed_action import keyed_action
 from desktop.ui.common.window_state import WindowState
 
 if TYPE_CHECKING:
@@ -60,9 +61,7 @@ class GymActions(QObject):
         self.light_notifier = LightNotifier(due=self._light_due, now=self._clock.wall, parent=self)
         self.light_notifier.start_requested.connect(self._on_light_notifier_start_requested)
         self.light_notifier.start()
-        self.gym_action = QAction("Start &today's session", window)
-        self.gym_action.setShortcut(QKeySequence("F5"))
-        self.gym_action.triggered.connect(lambda _checked=False: self.open())
+        self.gym_action = keyed_action(window, "Start &today's session", "F5", self.open)
         self.equipment_action = QAction("&Bar and plates…", window)
         self.equipment_action.triggered.connect(self.open_equipment)
         self.light_reminder_action = QAction("&Light session reminder…", window)
@@ -164,6 +163,8 @@ class GymActions(QObject):
     def _open_runner_form(self, form: type[CheckedForm], per_runner: str) -> CheckedForm | None:
         """One of the current runner's settings forms, window-modal and deleted when it closes;
         its saved words go to the status line. None, and why, when there is no runner yet."""
+        from PySide6.QtCore import Qt  # built when first needed: see pyside_compat
+
         from desktop.gym.opening.equipment import current_owner
 
         store = self._store()
@@ -179,6 +180,8 @@ class GymActions(QObject):
 
     def open_sound_settings(self) -> None:
         """One dialog at a time, read afresh from the player and deleted when it closes."""
+        from PySide6.QtCore import Qt  # built when first needed: see pyside_compat
+
         from desktop.ui.alerts.sound_settings import SoundSettingsDialog
 
         if self.sound_dialog is not None:
@@ -204,6 +207,8 @@ class GymActions(QObject):
 
     def _ask_discard(self, session_id: int) -> None:
         """A session with no sets is asked about, not praised: discard it or keep it."""
+        from PySide6.QtCore import Qt  # built when first needed: see pyside_compat
+
         from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
 
         dialog = DiscardEmptyDialog(self._window)

@@ -8,13 +8,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
 
 from db.errors import StoreError
 from desktop.domain.buildup.model import PlanInputError
 from desktop.plan.planning import CheckinQuestion, Planning, SecondDayOffer
 from desktop.plan.setup_form import SetupForm
+from desktop.ui.common.keyed_action import keyed_action
 from desktop.ui.plan.run_pick import RunPicker
 
 # The dialogs, QMessageBox and QFileDialog included (PySide6 builds a class's enums when it is
@@ -44,16 +45,20 @@ class PlanActions(QObject):
         self._planning = planning_getter
         self._window = parent
         self.dialog: QDialog | None = None
-        self.new_build_up_action = self._action("&New build-up…", self.open_setup, "Ctrl+N")
-        self.change_plan_action = self._action(
-            "&Change race date or weekdays…", self.open_change, "Ctrl+Shift+R"
+        self.new_build_up_action = keyed_action(
+            self._window, "&New build-up…", "Ctrl+N", self.open_setup
         )
-        self.checkin_action = self._action("Weekly check-&in…", self.request_checkin, "Ctrl+K")
-        self.exercises_action = self._action(
-            "Choose e&xercises…", self.open_exercises, "Ctrl+Shift+X"
+        self.change_plan_action = keyed_action(
+            self._window, "&Change race date or weekdays…", "Ctrl+Shift+R", self.open_change
         )
-        self.export_action = self._action(
-            "&Export plan as calendar…", self._on_export_triggered, "Ctrl+E"
+        self.checkin_action = keyed_action(
+            self._window, "Weekly check-&in…", "Ctrl+K", self.request_checkin
+        )
+        self.exercises_action = keyed_action(
+            self._window, "Choose e&xercises…", "Ctrl+Shift+X", self.open_exercises
+        )
+        self.export_action = keyed_action(
+            self._window, "&Export plan as calendar…", "Ctrl+E", self._on_export_triggered
         )
         self.run_picker = RunPicker(
             planning_getter=planning_getter, selected_day=selected_day, parent=parent
@@ -180,12 +185,6 @@ class PlanActions(QObject):
         if count is not None:
             days = "double day" if count == 1 else "double days"
             self.message_posted.emit(f"Exported {count} {days} to {path}")
-
-    def _action(self, text: str, slot: Callable[[], None], keys: str) -> QAction:
-        action = QAction(text, self._window)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def _show(self, dialog: QDialog) -> None:
         if self.dialog is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain.buildup.model import After, SessionPrescription
@@ -17,6 +16,13 @@ from desktop.plan.prescription_text import (
     exercise_names,
     long_date,
     when,
+)
+from desktop.ui.common.pyside_compat import (
+    ALIGN_LEFT,
+    ALIGN_TOP,
+    NO_TEXT_INTERACTION,
+    RICH_TEXT,
+    align,
 )
 from desktop.ui.plan.theme import BODY_PT, LARGE_PT, STATUS_STYLE, sized_font
 
@@ -31,10 +37,10 @@ class DayDetail(QLabel):
         super().__init__(parent)
         self.setObjectName("dayDetail")
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
-        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setProperty("textFormat", RICH_TEXT)  # by number: see pyside_compat
+        align(self, ALIGN_TOP | ALIGN_LEFT)
         self.setFont(sized_font(self, BODY_PT))
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setProperty("textInteractionFlags", NO_TEXT_INTERACTION)
 
     def show_day(self, entry: DayEntry, run: str = "") -> None:
         """`run`: the run the day hangs on, or how long after it the heavy session began."""

@@ -11,13 +11,13 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from db.errors import StoreError
 from desktop.plan.planning import Planning
 from desktop.plan.run_links import RUN_WORDS
 from desktop.plan.run_picks import PickRefused
+from desktop.ui.common.keyed_action import keyed_action
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +41,7 @@ class RunPicker(QObject):
         self._selected_day = selected_day
         self._window = parent
         self.dialog: QWidget | None = None
-        self.action = QAction("Choose the &long run…", parent)
-        self.action.setShortcut(QKeySequence(KEYS))
-        self.action.triggered.connect(lambda _checked=False: self.open())
+        self.action = keyed_action(parent, "Choose the &long run…", KEYS, self.open)
 
     def open(self) -> None:
         """The dialog for the day selected on the plan, or one line saying why there is none."""

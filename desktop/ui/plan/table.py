@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter, QPen
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,6 +17,13 @@ from PySide6.QtWidgets import (
 from desktop.domain.buildup.model import WEEKDAY_NAMES
 from desktop.plan.overview import DayEntry, PlanOverview, WeekEntry
 from desktop.plan.prescription_text import PHASE_WORDS, long_date
+from desktop.ui.common.pyside_compat import (
+    ALIGN_CENTER,
+    BACKGROUND_ROLE,
+    FOREGROUND_ROLE,
+    TEXT_ALIGNMENT_ROLE,
+    USER_ROLE,
+)
 from desktop.ui.plan.theme import (
     ACCENT,
     BODY_PT,
@@ -28,8 +35,8 @@ from desktop.ui.plan.theme import (
     sized_font,
 )
 
-DAY_ROLE = Qt.ItemDataRole.UserRole
-WEEK_ROLE = Qt.ItemDataRole.UserRole + 1
+DAY_ROLE = USER_ROLE
+WEEK_ROLE = USER_ROLE + 1
 DAY_COLUMNS = {"long_run": 3, "speed_run": 4}
 LEGEND = (
     "H heavy, right after the run · L light, later that day · ✓ done · ◐ partly · ✗ missed · "
@@ -166,18 +173,18 @@ class PlanTable(QTableWidget):
                 item.setToolTip(PHASES[week.phase])
             if week.current:
                 item.setFont(sized_font(self, BODY_PT, bold=True))
-                item.setBackground(QBrush(colour(CURRENT_WEEK_BG)))
+                item.setData(BACKGROUND_ROLE, colour(CURRENT_WEEK_BG))
             if week.phase == "taper":
-                item.setBackground(QBrush(colour(TAPER_BG)))
-                item.setForeground(QBrush(colour(TAPER_INK)))
+                item.setData(BACKGROUND_ROLE, colour(TAPER_BG))
+                item.setData(FOREGROUND_ROLE, colour(TAPER_INK))
             if column == 0:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setData(TEXT_ALIGNMENT_ROLE, ALIGN_CENTER)
             self.setItem(row, column, item)
         if week.phase == "taper":
             taper = QTableWidgetItem("Taper: no strength work")
             taper.setData(WEEK_ROLE, week.number)
-            taper.setBackground(QBrush(colour(TAPER_BG)))
-            taper.setForeground(QBrush(colour(TAPER_INK)))
+            taper.setData(BACKGROUND_ROLE, colour(TAPER_BG))
+            taper.setData(FOREGROUND_ROLE, colour(TAPER_INK))
             font = sized_font(self, BODY_PT)
             font.setItalic(True)
             taper.setFont(font)
@@ -226,8 +233,8 @@ def _day_item(entry: DayEntry) -> QTableWidgetItem:
     if entry.is_today and status not in ("done", "partly"):
         status = "today"
     background, ink, _symbol, _word = STATUS_STYLE[status]
-    item.setBackground(QBrush(colour(background)))
-    item.setForeground(QBrush(colour(ink)))
+    item.setData(BACKGROUND_ROLE, colour(background))
+    item.setData(FOREGROUND_ROLE, colour(ink))
     heavy_word, light_word = STATUS_STYLE[entry.heavy][3], STATUS_STYLE[entry.light][3]
     tip = f"{long_date(entry.day.date)}: heavy {heavy_word}, light {light_word}"
     if entry.status == "conditional":
@@ -244,6 +251,12 @@ class _OutlinedSelection(QStyledItemDelegate):
     """Draws the selected cell with its own status colour and a thick outline, so selecting a
     day never hides whether it was done."""
 
+    def __init__(self, parent: QTableWidget) -> None:
+        super().__init__(parent)
+        self._outline = QPen()
+        self._outline.setColor(colour(ACCENT))
+        self._outline.setWidth(4)
+
     def paint(
         self,
         painter: QPainter,
@@ -254,8 +267,7 @@ class _OutlinedSelection(QStyledItemDelegate):
         selected = bool(plain.state & QStyle.StateFlag.State_Selected)
         plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
         super().paint(painter, plain, index)
-        if selected:
-            painter.save()
-            painter.setPen(QPen(colour(ACCENT), 4))
-            painter.drawRect(option.rect.adjusted(2, 2, -2, -2))
-            painter.restore()
+        if selected:  # stroked as a path: `setPen`'s overloads would build `Qt` (pyside_compat)
+            outline = QPainterPath()
+            outline.addRect(option.rect.adjusted(2, 2, -2, -2))
+            painter.strokePath(outline, self._outline)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from desktop.gym.closing.light_time import TOO_LATE_TEXT
 from desktop.plan.overview import PlanOverview
 from desktop.plan.prescription_text import AFTER_WORDS, long_date, short_date
+from desktop.ui.common.pyside_compat import ALIGN_BOTTOM, ALIGN_LEFT, align
 from desktop.ui.plan.day_detail import DayDetail
 from desktop.ui.plan.table import DAY_ROLE, LEGEND, LEGEND_WORDS, PlanTable
 from desktop.ui.plan.theme import (
@@ -124,7 +125,8 @@ class PlanView(QWidget):
         heading = QHBoxLayout()  # one line for both: a 600-pixel-high window needs the room
         heading.addWidget(self.title)
         heading.addSpacing(16)
-        heading.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        heading.addWidget(self.subtitle, 1)
+        align(self.subtitle, ALIGN_BOTTOM | ALIGN_LEFT)  # level with the title's baseline
         layout.addLayout(heading)
         layout.addWidget(self.notes)
         layout.addSpacing(6)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.plan.theme import BODY_PT, LARGE_PT, sized_font
@@ -44,6 +44,8 @@ class CrampOfferDialog(QDialog):
         left: int = 0,
     ) -> None:
         """`left`: how many more long runs of the same import are asked about after this one."""
+        from PySide6.QtCore import Qt  # built when first needed: see pyside_compat
+
         # Loaded when first offered: PySide6 builds a class's enums when it is first imported.
         from PySide6.QtWidgets import QDialogButtonBox, QSlider
 

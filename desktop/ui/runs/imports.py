@@ -14,9 +14,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
+
+from desktop.ui.common.keyed_action import keyed_action
 
 # QFileDialog and QMessageBox are imported when one is shown: PySide6 builds a class's enums when
 # it is first imported, and neither is part of the first screen.
@@ -53,18 +55,12 @@ class RunImports(QObject):
         self.dialog: ImportDialog | None = None
         self.unreadable_box: QMessageBox | None = None
         self._quiet = False
-        self.files_action = self._action("&Import runs…", "Ctrl+I", self.choose_files)
-        self.folder_action = self._action(
-            "Import runs from a f&older…", "Ctrl+Shift+I", self.choose_folder
+        self.files_action = keyed_action(self._window, "&Import runs…", "Ctrl+I", self.choose_files)
+        self.folder_action = keyed_action(
+            self._window, "Import runs from a f&older…", "Ctrl+Shift+I", self.choose_folder
         )
         window.setAcceptDrops(True)
         window.installEventFilter(self)
-
-    def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self._window)
-        action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def actions(self) -> list[QAction]:
         return [self.files_action, self.folder_action]
@@ -109,6 +105,8 @@ class RunImports(QObject):
         """Import `paths` with the progress dialog (`quiet`: a status line only, and a box only
         when a file could not be read); False, with a line saying why, when it cannot start: no
         log, no athlete yet, or an import already running."""
+        from PySide6.QtCore import Qt  # built when first needed: see pyside_compat
+
         from desktop.ui.runs.import_dialog import ImportThread, run_with_dialog
 
         store, athlete_id = self._store(), self.athlete_id()
@@ -146,6 +144,8 @@ class RunImports(QObject):
         return True
 
     def _on_imported(self, result: BatchResult) -> None:
+        from PySide6.QtCore import Qt  # built when first needed: see pyside_compat
+
         thread, self.thread = self.thread, None
         if thread is not None:
             thread.wait()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
 
 from desktop.runtime.paths import AppPaths
+from desktop.ui.common.keyed_action import keyed_action
 from desktop.ui.common.window_state import WindowState
 from desktop.ui.shell.opening_page import OpeningPage
 from desktop.ui.shell.view_actions import ViewActions
@@ -158,9 +159,7 @@ class MainWindow(QMainWindow):
         self._open_folder_action.triggered.connect(self._on_open_folder_triggered)
         self._file_menu.addAction(self._open_folder_action)
         self._file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        quit_action = keyed_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         self._file_menu.addAction(quit_action)
         self._view_menu = self.menuBar().addMenu("&View")
         self._help_menu = self.menuBar().addMenu("&Help")

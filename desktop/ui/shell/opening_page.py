@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel
+
+from desktop.ui.common.pyside_compat import ALIGN_CENTER, align
 
 
 class OpeningPage(QLabel):
@@ -14,7 +16,7 @@ class OpeningPage(QLabel):
 
     def __init__(self) -> None:
         super().__init__("Opening your training log…")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        align(self, ALIGN_CENTER)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.setFont(font)

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from desktop.ui.common.keyed_action import keyed_action
 from desktop.ui.runs.cramp_offer import CrampOffer
 from desktop.ui.runs.imports import RunImports
 from desktop.ui.runs.watched_folder import WatchedFolder
@@ -47,10 +48,12 @@ class Screens(QObject):
         self._named_pages, self._athlete, self._changes = named_pages, "", changes
         self.progress_view: ProgressView | None = None
         self.history_view: HistoryView | None = None
-        self.plan_action = self._action("&Plan", "F2", show_plan)
-        self.progress_action = self._action("Pro&gress", "F3", self.show_progress)
-        self.history_action = self._action("&History", "F4", self.show_history)
-        self.export_action = self._action("E&xport training log…", "Ctrl+Shift+E", self.export)
+        self.plan_action = keyed_action(self._window, "&Plan", "F2", show_plan)
+        self.progress_action = keyed_action(self._window, "Pro&gress", "F3", self.show_progress)
+        self.history_action = keyed_action(self._window, "&History", "F4", self.show_history)
+        self.export_action = keyed_action(
+            self._window, "E&xport training log…", "Ctrl+Shift+E", self.export
+        )
         self.run_imports = RunImports(window=window, store=store, now=now, changes=changes.changes)
         self.run_imports.message_posted.connect(self.message_posted)
         self.watched_folder = WatchedFolder(window=window, store=store, imports=self.run_imports)
@@ -59,12 +62,6 @@ class Screens(QObject):
         )
         pages.currentChanged.connect(lambda _index: self.retitle(athlete=self._athlete))
         pages.currentChanged.connect(lambda _index: self._focus_current())
-
-    def _action(self, text: str, key: str, slot: Callable[[], None]) -> QAction:
-        action = QAction(text, self._window)
-        action.setShortcut(QKeySequence(key))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def file_actions(self) -> list[QAction]:
         """The File menu's entries over the log: importing runs, the watched folder, exporting."""
@@ -121,7 +118,7 @@ class Screens(QObject):
         the arrows do nothing."""
         page = self._pages.currentWidget()
         if page is not None and page.focusProxy() is not None:
-            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            page.setFocus()  # Qt.FocusReason.OtherFocusReason, by default
 
     def current_name(self) -> str | None:
         current = self._pages.currentWidget()

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMenu
 
 from desktop.runtime.paths import AppPaths
+from desktop.ui.common.pyside_compat import set_shortcut
 from desktop.ui.common.theme import apply_theme
 from desktop.ui.common.window_state import WindowState
 
@@ -19,14 +20,14 @@ class ViewActions(QObject):
         self._window, self._paths, self._state = window, paths, state
         self.dialog: QDialog | None = None
         self.high_contrast_action = QAction("High-contrast &gym theme", window, checkable=True)
-        self.high_contrast_action.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        set_shortcut(self.high_contrast_action, "Ctrl+Shift+G")
         self.high_contrast_action.setChecked(state.high_contrast)
         self.high_contrast_action.toggled.connect(self._on_high_contrast_toggled)
         self.full_screen_action = QAction("&Full screen", window, checkable=True)
-        self.full_screen_action.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
+        set_shortcut(self.full_screen_action, QKeySequence.StandardKey.FullScreen)
         self.full_screen_action.toggled.connect(self._on_full_screen_toggled)
         self.why_action = QAction("&Why this works", window)
-        self.why_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        set_shortcut(self.why_action, QKeySequence.StandardKey.HelpContents)
         self.why_action.triggered.connect(self.show_why)
         self.about_action = QAction("&About Cramproof", window)
         self.about_action.triggered.connect(self.show_about)

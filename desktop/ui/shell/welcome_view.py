@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.ui.common.colours import ACCENT_BLUE
+from desktop.ui.common.pyside_compat import ALIGN_H_CENTER, align
 
 WELCOME_TEXT = (
     "Late-race cramps are mostly fatigue: when hips, glutes and core tire, smaller muscles take "
@@ -33,7 +34,7 @@ class WelcomeView(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 2.6)
         title_font.setBold(True)
         title.setFont(title_font)
-        title.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        align(title, ALIGN_H_CENTER)
 
         body = QLabel(WELCOME_TEXT)
         body.setWordWrap(True)
@@ -50,9 +51,11 @@ class WelcomeView(QWidget):
         self.setup_button.setFont(body_font)
         self.setup_button.setObjectName("primaryAction")
         self.setup_button.setStyleSheet(
-            f"#primaryAction {{ background: {ACCENT_BLUE}; color: white; border: none;"
-            " border-radius: 8px; padding: 8px 32px; }"
-            "#primaryAction:focus { outline: none; border: 3px solid #f0b400; }"
+            # The focus ring only changes the border's colour: a border that appeared with focus
+            # would not be in the button's size and would cut the label's first letter.
+            f"#primaryAction {{ background: {ACCENT_BLUE}; color: white;"
+            f" border: 3px solid {ACCENT_BLUE}; border-radius: 8px; padding: 8px 32px; }}"
+            "#primaryAction:focus { outline: none; border-color: #f0b400; }"
         )
         self.setup_button.clicked.connect(self.setup_requested)
         self.setFocusProxy(self.setup_button)  # Enter on a new log sets up the build-up
@@ -72,18 +75,28 @@ class WelcomeView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addStretch(2)
-        layout.addWidget(self.light_label, alignment=Qt.AlignmentFlag.AlignHCenter)
+        _add_centred(layout, self.light_label)
         layout.addSpacing(24)
         layout.addWidget(title)
         layout.addSpacing(24)
-        layout.addWidget(body, alignment=Qt.AlignmentFlag.AlignHCenter)
+        _add_centred(layout, body)
         layout.addSpacing(32)
-        layout.addWidget(self.setup_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        _add_centred(layout, self.setup_button)
         layout.addSpacing(8)
-        layout.addWidget(self.session_button, alignment=Qt.AlignmentFlag.AlignHCenter)
+        _add_centred(layout, self.session_button)
         layout.addStretch(3)
 
     def show_light(self, at: datetime | None) -> None:
         """Today's light session, once a heavy session proposed it: the first thing read."""
         self.light_label.setText(f"Light session at {at.astimezone():%H:%M}" if at else "")
         self.light_label.setVisible(at is not None)
+
+
+def _add_centred(layout: QBoxLayout, widget: QWidget) -> None:
+    """The widget at its own width, centred: a row with room on both sides does what an
+    alignment flag would, without building the `Qt` namespace at start-up (see pyside_compat)."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    layout.addLayout(row)
