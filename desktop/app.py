@@ -6,9 +6,7 @@ import logging
 import os
 import signal
 import sys
-import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from desktop import APP_ID, __version__
@@ -20,6 +18,8 @@ from desktop.cli.main import (
     report_window_refused,
     run_command,
 )
+from desktop.log_opener import LogOpener, ask_about
+from desktop.runtime import start_up_gc
 from desktop.runtime.hashlib_compat import hash_without_openssl
 from desktop.runtime.log_owner import not_ours
 from desktop.runtime.logging_setup import configure_logging
@@ -30,10 +30,8 @@ from desktop.ui.common.qt_libraries import report_unloadable_qt, start_applicati
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from db.store import Store
-    from desktop.runtime.startup import Choice, StoreProblem
     from desktop.ui.shell.main_window import MainWindow
-    from desktop.ui.shell.single_instance import InstanceLock, RaiseServer
+    from desktop.ui.shell.single_instance import InstanceLock
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +70,7 @@ class StartedWindow:
     """The shown window and what it holds until the event loop ends: the opener and the lock."""
 
     def __init__(
-        self, app: QApplication, window: MainWindow, opener: _LogOpener, lock: InstanceLock
+        self, app: QApplication, window: MainWindow, opener: LogOpener, lock: InstanceLock
     ) -> None:
         self.app, self.window, self.opener, self._lock = app, window, opener, lock
 
@@ -82,6 +80,7 @@ class StartedWindow:
         return self.opener.done
 
     def shut_down(self) -> None:
+        start_up_gc.resume()  # closed before the log was opened
         self.window.close_store()
         self.opener.close()
         self._lock.unlock()
@@ -94,8 +93,15 @@ def start_window(
     """Show the window and schedule opening the log; an exit code when it cannot be shown.
 
     The real start-up path, shared by `run_window` and the tests that start Cramproof as a
-    runner does.
+    runner does. The cycle collector waits from here to the log on screen (`start_up_gc`).
     """
+    started = _show_window(paths, verbose=verbose, gym_kind=gym_kind)
+    if isinstance(started, int):
+        start_up_gc.resume()
+    return started
+
+
+def _show_window(paths: AppPaths, *, verbose: bool, gym_kind: str | None) -> StartedWindow | int:
     refusal = not_ours(paths)
     if refusal is not None:  # before the lock, logs/ or window.ini exist: not our folder
         return _refuse_not_ours(refusal)
@@ -106,6 +112,7 @@ def start_window(
     except ValueError as error:  # a name with a NUL or that cannot be encoded
         return report_window_refused(paths, raised=False, problem=str(error))
     configure_logging(paths.log_file, verbose=verbose)
+    start_up_gc.pause()  # until the log is on screen (`LogOpener.open_once`)
     if note:
         log.warning("%s", note)
     log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
@@ -138,7 +145,7 @@ def start_window(
         return report_window_refused(paths, raised=raised)
 
     window = MainWindow(paths=paths)
-    opener = _LogOpener(app, window, paths, gym_kind=gym_kind)
+    opener = LogOpener(app, window, paths, gym_kind=gym_kind)
     # The frame is painted first; the log is opened on the next turn of the event loop (or after
     # half a second if the window is not painted, e.g. started minimised).
     window.opening_page.painted.connect(lambda: QTimer.singleShot(0, opener.open_once))
@@ -175,105 +182,8 @@ def _refuse_not_ours(message: str) -> int:
     fail(message)
     from desktop.runtime.startup import StoreProblem
 
-    _ask_about(StoreProblem(message))
+    ask_about(StoreProblem(message))
     return 1
-
-
-class _LogOpener:
-    """Opens (or recovers) the training log once and hands it to the window."""
-
-    def __init__(
-        self, app: QApplication, window: MainWindow, paths: AppPaths, *, gym_kind: str | None
-    ) -> None:
-        self._app, self._window, self._paths = app, window, paths
-        self._gym_kind = gym_kind
-        self._done = False
-        self._server: RaiseServer | None = None
-
-    @property
-    def done(self) -> bool:
-        return self._done
-
-    def open_once(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        from PySide6.QtCore import QTimer
-
-        from desktop.runtime.startup import open_or_recover
-
-        store = open_or_recover(self._paths, now=lambda: datetime.now(UTC), ask=_ask_about)
-        if store is None:
-            self._window.close()
-            self._app.exit(1)
-            return
-        self._window.attach_store(store)
-        for notice in store.notices:
-            log.warning("Store notice: %s", notice)
-            self._window.statusBar().showMessage(notice)
-        if store.read_only:  # stays in view whatever the status bar shows next
-            from PySide6.QtWidgets import QLabel
-
-            self._window.statusBar().addPermanentWidget(QLabel("Read-only: changes are not saved"))
-        if self._gym_kind is not None:
-            self._window.gym.open(None if self._gym_kind == "today" else self._gym_kind)
-        else:
-            self._offer_resume(store)
-        # With the CPU time it took (all threads, from the process's start), which a busy
-        # machine stretches less than the wall clock: `make bench` reads it from here.
-        log.info("Main window shown after %.0f ms of CPU time", time.process_time() * 1000)
-        # The taskbar icon and the raise server are not part of the first screen: they are set
-        # up on the next turn. Until then a second launch is refused with a message, as it is
-        # while the log opens.
-        QTimer.singleShot(0, self._set_window_icon)
-        QTimer.singleShot(0, self._listen_for_second_launches)
-
-    def _listen_for_second_launches(self) -> None:
-        """A second launch from now on raises this window instead of only being refused."""
-        from desktop.ui.shell.single_instance import RaiseServer
-
-        if self._window.store is None:  # closed before the event loop came back
-            return
-        self._server = RaiseServer(self._paths.data_dir)
-        self._server.raise_requested.connect(self._window.bring_to_front)
-        self._server.gym_requested.connect(self._on_server_gym_requested)
-
-    def _on_server_gym_requested(self, kind: str) -> None:
-        """`cramproof gym` while this window is open: show gym mode here."""
-        if self._window.store is not None:
-            self._window.gym.open(None if kind == "today" else kind)  # type: ignore[arg-type]
-
-    def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
-
-    def _set_window_icon(self) -> None:
-        from desktop.ui.common.app_icon import app_icon
-
-        self._app.setWindowIcon(app_icon())
-
-    def _offer_resume(self, store: Store) -> None:
-        """A session left open by a crash or a dead battery is offered straight away.
-
-        Most starts find none: one query says so, and the session machinery (10 ms, 0.7 MiB)
-        loads only when a session is still in progress.
-        """
-        from db.athletes import list_athletes
-        from db.sessions import open_sessions
-
-        if not any(open_sessions(store, athlete.id) for athlete in list_athletes(store)):
-            return
-        from desktop.gym.opening.start import resumable_session
-
-        if resumable_session(store, now=datetime.now(UTC)) is not None:
-            self._window.gym.open()
-
-
-def _ask_about(problem: StoreProblem) -> Choice:
-    """The store dialogs load only when the log has a problem to show."""
-    from desktop.ui.shell.store_dialogs import ask_about_store_problem
-
-    return ask_about_store_problem(problem)
 
 
 def _quit_on_termination_signals(app: QApplication) -> None:

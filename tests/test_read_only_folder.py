@@ -114,14 +114,14 @@ def test_the_window_shows_the_read_only_notice(read_only_mount: ReadOnly, qtbot)
     """What the runner sees: the real window, opened by the app's own opener, says it."""
     from PySide6.QtWidgets import QApplication, QLabel
 
-    from desktop.app import _LogOpener
+    from desktop.log_opener import LogOpener
     from desktop.ui.shell.main_window import MainWindow
 
     paths = AppPaths(data_dir=read_only_mount.data, log_dir=read_only_mount.out / "logs")
     window = MainWindow(paths=paths)
     qtbot.addWidget(window)
     window.show()
-    opener = _LogOpener(QApplication.instance(), window, paths, gym_kind=None)
+    opener = LogOpener(QApplication.instance(), window, paths, gym_kind=None)
     try:
         opener.open_once()
         qtbot.wait(50)

@@ -12,7 +12,6 @@ import errno
 import hashlib
 import logging
 import os
-import socket
 import sys
 import tempfile
 from collections.abc import Callable
@@ -22,6 +21,8 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QDir, QLockFile, QObject, QSocketNotifier, Signal
 
 if TYPE_CHECKING:
+    import socket
+
     from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -213,6 +214,8 @@ def _listen_privately(path: Path) -> socket.socket:
     """Bind in a private folder and move the socket into place, so no other user can connect
     in between (as QLocalServer's UserAccessOption); a crashed instance's socket is replaced,
     which is safe: we hold the lock, so it is ours."""
+    import socket  # with the server, the turn after the log is on screen: 2-5 ms of start-up
+
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     try:
         with tempfile.TemporaryDirectory(prefix="cramproof-", dir=path.parent) as private:
