@@ -234,7 +234,8 @@ def test_the_log_on_screen_loads_no_sqlite_utils_no_cue_sounds_no_strptime(
     """An up-to-date log is read with plain sqlite3: sqlite-utils (with click and pluggy, about
     30 ms of start-up) is imported only for a write or a pending migration. The cue player (the
     rest timer's cues, the bundled sounds) is made when gym mode first needs it, and the
-    backups' times are read from their names without strptime's first-call cost."""
+    backups' times are read from their names without strptime's first-call cost. The voice's
+    speech process, and with it Python's subprocess module, waits for the first words."""
     require_qt()
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
     store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=Asked(Choice.QUIT))
@@ -247,7 +248,7 @@ def test_the_log_on_screen_loads_no_sqlite_utils_no_cue_sounds_no_strptime(
     yesterday = datetime.now(UTC) - timedelta(days=1)  # start-up reads the backups' names
     write_backup(paths.database, new_backup_path(paths.backups, now=yesterday, reason="manual"))
     watched = ["sqlite_utils", "sqlite_utils.db", "click", "pluggy", "desktop.ui.alerts.sound"]
-    watched += ["desktop.domain.rest.rest_timer", "_strptime"]
+    watched += ["desktop.domain.rest.rest_timer", "_strptime", "subprocess"]
     result = subprocess.run(
         [sys.executable, "-c", ON_SCREEN_WITHOUT, str(data_dir), *watched],
         capture_output=True,

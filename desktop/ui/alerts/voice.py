@@ -15,14 +15,16 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
 import sys
 import threading
 import weakref
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+if TYPE_CHECKING:
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +114,8 @@ class Voice(QObject):
     def _start(self) -> bool:
         if self._process is not None or self._reason is not None:
             return self._reason is None
+        import subprocess  # 3-5 ms of start-up, for a voice that waits for the first rest
+
         try:
             process = subprocess.Popen(
                 speaker_command(),
@@ -196,6 +200,8 @@ def speaker_environment() -> dict[str, str]:
 
 def _stop(process: subprocess.Popen[str]) -> None:
     """Closing stdin ends the speech process; one that hangs is killed."""
+    import subprocess
+
     try:
         if process.stdin is not None:
             process.stdin.close()

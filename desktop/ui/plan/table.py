@@ -251,8 +251,9 @@ class _OutlinedSelection(QStyledItemDelegate):
     """Draws the selected cell with its own status colour and a thick outline, so selecting a
     day never hides whether it was done."""
 
-    def __init__(self, parent: QTableWidget) -> None:
-        super().__init__(parent)
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__(table)
+        self._table = table
         self._outline = QPen()
         self._outline.setColor(colour(ACCENT))
         self._outline.setWidth(4)
@@ -263,6 +264,10 @@ class _OutlinedSelection(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
+        table = self._table
+        if index != table.currentIndex() and not table.selectionModel().isSelected(index):
+            super().paint(painter, option, index)  # neither selected nor focused: as Qt draws it
+            return
         plain = QStyleOptionViewItem(option)
         selected = bool(plain.state & QStyle.StateFlag.State_Selected)
         plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
