@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
 
@@ -172,6 +172,13 @@ def from_utc_text(text: str) -> datetime:
 
 def optional_from_utc_text(text: str | None) -> datetime | None:
     return None if text is None else from_utc_text(text)
+
+
+def local_days_in_utc(first: date, last: date) -> tuple[str, str]:
+    """Bounds on stored UTC times (`utc_text`) that hold everything begun on the local days
+    `first` to `last` anywhere on Earth (up to 14 hours from UTC), and perhaps a day more each
+    side: `low <= started_at < high` in SQL, with the exact day checked after reading."""
+    return str(first - timedelta(days=1)), str(last + timedelta(days=2))
 
 
 def date_text(day: date) -> str:

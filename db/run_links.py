@@ -10,12 +10,12 @@ and History alike.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from db.connection import StoreLike, as_database, read
 from db.errors import translates_errors
 from db.lean_dataclass import frozen_dataclass
-from db.records import from_utc_text
+from db.records import from_utc_text, local_days_in_utc
 
 
 @frozen_dataclass
@@ -50,14 +50,21 @@ class RunTimes:
 
 
 @translates_errors
-def run_times(target: StoreLike, athlete_id: int) -> list[RunTimes]:
+def run_times(
+    target: StoreLike, athlete_id: int, *, days: tuple[date, date] | None = None
+) -> list[RunTimes]:
     """The athlete's running runs, oldest first: what the plan reads on every redraw, so no
-    splits and no figures."""
+    splits and no figures. With `days` (first, last), only runs started on or near those local
+    days (and perhaps a few more a day beyond): a build-up's plan reads its own weeks' runs,
+    not every year's."""
+    where, bounds = "", []
+    if days is not None:
+        where, bounds = "AND started_at >= ? AND started_at < ?", [*local_days_in_utc(*days)]
     rows = read(
         target,
-        """SELECT id, started_at, ended_at, utc_offset_min, distance_m FROM runs
-        WHERE athlete_id = ? AND sport = 'running' ORDER BY started_at, id""",
-        [athlete_id],
+        f"""SELECT id, started_at, ended_at, utc_offset_min, distance_m FROM runs
+        WHERE athlete_id = ? AND sport = 'running' {where} ORDER BY started_at, id""",
+        [athlete_id, *bounds],
     )
     found = []
     for run_id, started, ended, offset, distance in rows:

@@ -27,7 +27,8 @@ MAX_LOAD_KG = 1000.0
 MAX_HOLD_S = 3600.0
 
 
-def _session(row: dict) -> SessionRecord:
+def session_record(row: dict) -> SessionRecord:
+    """A `sessions` row (as a dict) as the record the app reads."""
     return SessionRecord(
         id=row["id"],
         athlete_id=row["athlete_id"],
@@ -210,7 +211,7 @@ def get_session(target: StoreLike, session_id: int) -> SessionRecord:
     rows = list(as_database(target).query("SELECT * FROM sessions WHERE id = ?", [session_id]))
     if not rows:
         raise LookupError(f"no session with id {session_id}")
-    return _session(rows[0])
+    return session_record(rows[0])
 
 
 @translates_errors
@@ -222,7 +223,7 @@ def open_sessions(target: StoreLike, athlete_id: int) -> list[SessionRecord]:
         ORDER BY started_at, id""",
         [athlete_id],
     )
-    return [_session(row) for row in rows]
+    return [session_record(row) for row in rows]
 
 
 @translates_errors
@@ -231,7 +232,7 @@ def sessions_for_athlete(target: StoreLike, athlete_id: int) -> list[SessionReco
     rows = read_rows(
         target, "SELECT * FROM sessions WHERE athlete_id = ? ORDER BY started_at, id", [athlete_id]
     )
-    return [_session(row) for row in rows]
+    return [session_record(row) for row in rows]
 
 
 @translates_errors

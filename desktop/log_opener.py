@@ -72,10 +72,10 @@ class LogOpener:
             self._window.gym.open(None if self._gym_kind == "today" else self._gym_kind)
         else:
             self._offer_resume(store)
-        # Laid out and painted now, not on the next turn: the line below is written with the
-        # log on screen, with the CPU time it took (all threads, from the process's start),
-        # which a busy machine stretches less than the wall clock: `make bench` reads it.
-        self._app.sendPostedEvents()
+        # Painted now (a shown widget lays itself out first), not on the next turn: the line
+        # below is written with the log on screen, with the CPU time it took (all threads, from
+        # the process's start), which a busy machine stretches less than the wall clock: `make
+        # bench` reads it. Posted events wait: the check-in is asked over the painted plan.
         self._window.repaint()
         log.info("Main window shown after %.0f ms of CPU time", time.process_time() * 1000)
         # The taskbar icon and the raise server are not part of the first screen: they are set

@@ -17,7 +17,8 @@ from db.lean_dataclass import frozen_dataclass
 from db.light_reminders import light_reminder
 from db.plans import active_plan, gate_decisions, plan_exercises, planned_days
 from db.records import Athlete, PlanRecord
-from db.sessions import sessions_for_athlete, work_set_counts
+from db.session_reach import sessions_in_reach
+from db.sessions import work_set_counts
 from db.settings import get_setting
 from db.store import Store
 from desktop.domain.buildup.gate import CheckIn
@@ -119,13 +120,20 @@ class PlanReader:
 
         A session counts for the planned day it is linked to, or for one of its kind within a
         day of its date (`desktop.domain.progress.day_status.match_sessions`); the sets of every
-        other session are never read, so a log of many build-ups opens as fast as a first one.
+        other session are never read (nor, mostly, the sessions themselves: `sessions_in_reach`),
+        so a log of many build-ups opens as fast as a first one.
         """
         linked = set(ids.values())
         reach = in_reach(day.date for day in build_up.days)
         keys = {exercise.id: exercise.key for exercise in list_exercises(self.store)}
         counting = []
-        for session in sessions_for_athlete(self.store, athlete_id):
+        near = sessions_in_reach(
+            self.store,
+            athlete_id,
+            days=(min(reach), max(reach)) if reach else None,
+            planned_day_ids=linked,
+        )
+        for session in near:
             if (
                 session.planned_day_id not in linked
                 and session_day(session.started_at) not in reach

@@ -29,18 +29,25 @@ from db.run_links import (
 )
 from db.run_picks import picks_for
 from db.store import Store
-from desktop.domain.runs.run_anchor import RunSpan, anchor_days, minutes_after, run_before
+from desktop.domain.runs.run_anchor import (
+    PICK_REACH,
+    RunSpan,
+    anchor_days,
+    minutes_after,
+    run_before,
+)
 
 log = logging.getLogger(__name__)
 
 RUN_WORDS = {"long_run": "long run", "speed_run": "speed run"}
 
 
-def spans(store: Store, athlete_id: int) -> list[RunSpan]:
-    """The athlete's stored runs as the anchoring rules see them."""
+def spans(store: Store, athlete_id: int, *, days: tuple[date, date] | None = None) -> list[RunSpan]:
+    """The athlete's stored runs as the anchoring rules see them (with `days`, those started
+    from the first day to the last, and perhaps a few beyond: see `db.run_links.run_times`)."""
     return [
         RunSpan(run.run_id, run.started_at, run.ended_at, run.distance_m)
-        for run in run_times(store, athlete_id)
+        for run in run_times(store, athlete_id, days=days)
     ]
 
 
@@ -49,8 +56,14 @@ def anchored(
 ) -> dict[int, RunSpan]:
     """The run each planned day (id, date, 'long_run' or 'speed_run') hangs on, by day id: the
     one place that asks, so the plan, the summary, History and Progress follow the runner's
-    picks alike (a pick no longer within reach falls back to the longest run)."""
-    return anchor_days(spans(store, athlete_id), days, chosen=picks_for(store, athlete_id))
+    picks alike (a pick no longer within reach falls back to the longest run). Only the runs
+    within reach of the days are read: a five-year log anchors as fast as a first build-up."""
+    listed = list(days)
+    if not listed:
+        return {}
+    dates = [day for _id, day, _after in listed]
+    near = spans(store, athlete_id, days=(min(dates) - PICK_REACH, max(dates) + PICK_REACH))
+    return anchor_days(near, listed, chosen=picks_for(store, athlete_id))
 
 
 def run_for_session(runs: list[RunSpan], picked: set[int], first_set: datetime) -> RunSpan | None:

@@ -159,8 +159,9 @@ class PlanActions(QObject):
 
     def offer_second_day(self) -> bool:
         """Re-judge the gate and offer the second day if it opened; True when offered."""
+        # A re-plan of the second days is reported as a change to the log, which redraws the
+        # plan: a gate judged again with nothing to change redraws nothing.
         offer = self._guarded(self._planning().refresh)
-        self.plan_changed.emit()
         if isinstance(offer, SecondDayOffer):
             settings = self._planning().settings()
             speed_day = settings.speed_day if settings else 2
