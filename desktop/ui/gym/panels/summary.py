@@ -19,8 +19,9 @@ from desktop.domain.gym.workout_input import MAX_NOTES
 from desktop.domain.gym.workout_summary import ExerciseSummary, WorkoutSummary
 from desktop.domain.rest.rest_timer import format_seconds
 from desktop.gym.closing.cramp_asked import run_reported
-from desktop.gym.closing.light_time import TOO_LATE_TEXT, LightChoice, light_session_text
+from desktop.gym.closing.light_time import LightChoice
 from desktop.gym.underway.session import CrampAnswer, WorkoutSession
+from desktop.plan.light_session import TOO_LATE_TEXT, light_session_text
 from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.keys import Offer
