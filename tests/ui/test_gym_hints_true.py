@@ -280,6 +280,7 @@ def test_each_key_the_hint_line_names_does_what_it_says(
     shown = screens(case)
     line = shown.view.controls.hints.text()
     assert shown.view.controls.hints.isVisible() and line
+    shown.qtbot.wait(100)  # the layout settles before the look
     shown.view.grab().save(str(tmp_path / f"{case}.png"))
     for part in line.split(" · "):
         check = check_for(part)
