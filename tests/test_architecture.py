@@ -143,3 +143,18 @@ def test_library_internals_are_reached_only_from_the_compatibility_modules() -> 
         if path != REPO_ROOT / home and needle in path.read_text(encoding="utf-8")
     ]
     assert strays == [], f"move these into the library's *_compat module: {strays}"
+
+
+def test_the_plan_loads_without_the_gym() -> None:
+    """The gym uses the plan, never the reverse (pyproject.toml's "The plan never imports the
+    gym"): the Plan screen, its calendar and `cramproof plan` load no gym module."""
+    code = (
+        "import importlib, pkgutil, sys, desktop.plan as p\n"
+        "for info in pkgutil.walk_packages(p.__path__, 'desktop.plan.'):\n"
+        "    importlib.import_module(info.name)\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('desktop.gym'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_ROOT, check=True
+    )
+    assert result.stdout.strip() == "", f"gym modules loaded by the plan: {result.stdout}"

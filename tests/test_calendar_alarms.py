@@ -14,9 +14,9 @@ from icalendar import Calendar
 from db.athletes import list_athletes
 from db.records import Athlete
 from db.store import Store
-from desktop.gym.closing.light_time import save_reminder_settings, todays_light_session
 from desktop.gym.opening.start import start_workout
 from desktop.plan.calendar_export import export_plan_calendar
+from desktop.plan.light_session import save_reminder_settings, todays_light_session
 from desktop.plan.planning import Planning
 from tests.fake_clock import FakeClock
 from tests.gym_support import lift_set

@@ -12,16 +12,16 @@ from db.light_reminders import LightReminder, light_reminder, save_light_reminde
 from db.sessions import get_session
 from db.settings import set_setting
 from db.store import Store
-from desktop.gym.closing.light_time import (
+from desktop.gym.closing.light_time import move_light_session
+from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.session import WorkoutSession
+from desktop.plan.light_session import (
     DELAY_KEY,
     LATEST_KEY,
     light_session_text,
-    move_light_session,
     parse_reminder_settings,
     todays_light_session,
 )
-from desktop.gym.opening.start import start_workout
-from desktop.gym.underway.session import WorkoutSession
 from tests.fake_clock import FakeClock
 from tests.gym_support import end_rest, lift_set, local_day, plan_for_today
 from tests.local_zone import local_time, local_zone

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -128,5 +129,37 @@ def test_a_fit_run_is_listed_in_the_watch_s_local_time(tmp_path: Path, data_dir:
     assert _cramproof(data_dir, "runs", "import", str(tmp_path)).returncode == 0
     listed = _cramproof(data_dir, "runs", "list")
     assert listed.returncode == 0, listed.stderr
-    fields = listed.stdout.strip().split("\t")
+    fields = listed.stdout.splitlines()[1].split("\t")  # under the header row
     assert fields[:3] == ["2027-03-14", "2027-03-14T08:00:00+01:00", "2027-03-14T08:10:00+01:00"]
+
+
+def _installed(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The console script pip installed beside this interpreter: what a person types."""
+    script = Path(sys.executable).parent / "cramproof"
+    assert script.is_file(), f"{script} is missing: install Cramproof (make test does)"
+    return subprocess.run(
+        [str(script), "--data-dir", str(data_dir), *args],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=120,
+    )
+
+
+def test_the_list_has_a_header_row_naming_the_json_keys(tmp_path: Path, data_dir: Path) -> None:
+    with open_store(data_dir / "cramproof.db", backups_dir=data_dir / "backups", now=NOW) as store:
+        create_athlete(store, "Ana", created_at=NOW)
+    empty = _installed(data_dir, "runs", "list")
+    assert (empty.returncode, empty.stderr) == (0, "")
+    assert empty.stdout == "No runs yet: import some with 'cramproof runs import PATH'.\n"
+    assert json.loads(_installed(data_dir, "runs", "list", "--json").stdout) == []
+
+    (tmp_path / "run.gpx").write_text(_gpx(1000, 3.0), encoding="utf-8")
+    assert _installed(data_dir, "runs", "import", str(tmp_path)).returncode == 0
+    listed = _installed(data_dir, "runs", "list")
+    assert listed.returncode == 0, listed.stderr
+    header, row = (line.split("\t") for line in listed.stdout.splitlines())
+    (run,) = json.loads(_installed(data_dir, "runs", "list", "--json").stdout)
+    assert header == list(run), "the columns named as the JSON's keys, in order"
+    assert dict(zip(header, row, strict=True))["distance_km"] == "3.0"
+    assert header[:5] == ["date", "start", "end", "sport", "distance_km"]

@@ -12,6 +12,7 @@ from desktop.cli.guard import (
     describe_os_error,
     fail,
     non_empty_path,
+    not_a_folder,
     output_file,
     refuse_data_files,
     say,
@@ -79,6 +80,9 @@ def _run(args: argparse.Namespace, paths: AppPaths) -> int:
         return _fail(f"there is no training log at {paths.database} yet: nothing to export")
     out = Path(args.out).expanduser() if args.format == "csv" else output_file(args.out)
     targets = csv_paths(out).values() if args.format == "csv" else [out]
+    problem = not_a_folder(next(iter(targets)).parent) if args.format == "csv" else None
+    if problem:  # else the file system's "Not a directory"
+        return _fail(f"{problem}: csv writes its files into a folder, or beside a PATH ending .csv")
     for target in targets:
         refuse_data_files(target, paths)
     refusal = foreign_file(paths.database)  # decided on the runner's file, not on the copy

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -50,13 +51,37 @@ def non_empty_path(text: str) -> str:
     return text
 
 
+def not_a_folder(path: Path) -> str | None:
+    """Why `path` cannot be, or be made, a folder: the nearest part of it that exists is a file,
+    a named pipe or a device ("notes.txt is a file, not a folder"); None when that part is a
+    folder. Said before the file system's own "Not a directory" or "File exists" would be."""
+    from db.atomic import describe_kind, shown
+
+    for part in (path, *path.parents):
+        try:
+            mode = part.stat().st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            continue  # missing (or a dangling link): the part above decides
+        except OSError:
+            return None  # a link loop, a name too long: the command's own open says so
+        if stat.S_ISDIR(mode):
+            return None
+        kind = "a file" if stat.S_ISREG(mode) else describe_kind(mode)
+        return f"{shown(part)} is {kind}, not a folder"
+    return None
+
+
 def output_file(raw: str) -> Path:
-    """The file `--out` names; a name that ends in '/' or is an existing folder is refused."""
+    """The file `--out` names; a name that ends in '/' or is an existing folder is refused, and
+    so is one whose folder is a file ("notes.txt/copy.db")."""
     from db.atomic import UnsafeTarget
 
     out = Path(raw).expanduser()
     if raw.endswith(("/", os.sep)) or Path(raw).name in ("", ".", "..") or out.is_dir():
         raise UnsafeTarget(out, "is a folder")
+    problem = not_a_folder(out.parent)
+    if problem:
+        raise UnsafeTarget(out, f"cannot be written: {problem}")
     return out
 
 

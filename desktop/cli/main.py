@@ -15,7 +15,7 @@ from desktop.cli import export as cli_export
 from desktop.cli import plan as cli_plan
 from desktop.cli import restore as cli_restore
 from desktop.cli import runs as cli_runs
-from desktop.cli.guard import describe_os_error, fail, non_empty_path, one_line
+from desktop.cli.guard import describe_os_error, fail, non_empty_path, not_a_folder, one_line
 from desktop.runtime.paths import AppPaths
 
 WINDOW_COMMANDS = frozenset({None, "gym"})
@@ -72,6 +72,9 @@ def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
     _quiet_logging(verbose=args.verbose)
     handlers = {"check": cli_check.run, "backup": cli_backup.run, "restore": cli_restore.run}
     try:
+        problem = None if args.command == "plan" else not_a_folder(paths.data_dir)
+        if problem:  # else "no training log at notes.txt/cramproof.db yet", or "File exists"
+            return fail(f"cannot use the data folder: {problem}")
         if args.command == "plan":
             return cli_plan.run(args)
         if args.command == "export":

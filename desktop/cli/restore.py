@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
     else:
         chosen = Path(args.backup).expanduser()
     if not chosen.is_file():
-        return fail(f"no such backup file: {chosen}")
+        return fail(_not_a_backup(chosen))
     # Only QtCore (no display): the same lock the window holds, so a log is never swapped
     # from under an open window.
     from desktop.ui.shell.single_instance import acquire_lock
@@ -63,3 +63,14 @@ def run(args: argparse.Namespace, paths: AppPaths) -> int:
         lock.unlock()
     say(f"Restored {chosen} into {paths.database}")
     return 0
+
+
+def _not_a_backup(path: Path) -> str:
+    """Why `path` is no backup: missing, or a folder, a named pipe... (not "no such file")."""
+    from db.atomic import describe_kind, shown
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return f"no such backup file: {shown(path)}"
+    return f"{shown(path)} is {describe_kind(mode)}, not a backup file"

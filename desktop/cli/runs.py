@@ -111,6 +111,10 @@ def _list(store: Any, athlete_id: int, *, as_json: bool) -> int:
         return 0
     if not rows:
         say("No runs yet: import some with 'cramproof runs import PATH'.")
+        return 0
+    # A header row first, the columns named as --json names its keys, so a person reads the
+    # table and a script (cut, awk, a spreadsheet) can find a column by name.
+    print("\t".join(rows[0]))
     for row in rows:
         # One tab-separated line a run: each field escaped on its own, so the tabs stay tabs.
         print("\t".join(one_line("null" if v is None else str(v)) for v in row.values()))

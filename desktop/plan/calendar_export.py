@@ -1,7 +1,7 @@
 """The plan's calendar for one athlete, with an alarm for each light session: one path for the
 window's Plan → Export calendar and for `cramproof export --format ics`.
 
-A light session's alarm rings when the app's own reminder would: `gym.closing.light_time` places it
+A light session's alarm rings when the app's own reminder would: `plan.light_session` places it
 for every double day with the rule the app uses when a heavy session ends (the runner's delay,
 never after their cut-off), counted from the real end of a heavy session already lifted, or
 from the expected end of one still to come. Phones ring it even when the laptop is closed.
@@ -15,7 +15,7 @@ from pathlib import Path
 from db.plans import active_plan
 from db.records import Athlete
 from db.store import Store
-from desktop.gym.closing.light_time import light_times_of_days
+from desktop.plan.light_session import light_times_of_days
 from desktop.plan.reader import PlanReader
 
 

@@ -68,7 +68,7 @@ class PlanOverview:
     warning: str | None
     note: str | None
     light_at: datetime | None = None  # today's light session, as the heavy session's end set it
-    # No time was proposed and none is left today (`gym.closing.light_time`).
+    # No time was proposed and none is left today (`plan.light_session`).
     light_too_late: bool = False
     # By planned day id: the run the day hangs on, or how long after it the heavy session began.
     runs: Mapping[int, str] = field(default_factory=dict)

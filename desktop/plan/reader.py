@@ -26,7 +26,7 @@ from desktop.domain.buildup.model import BuildUp, PlanSettings
 from desktop.domain.buildup.plan import phase_of, week_start
 from desktop.domain.buildup.second_day import Decision, SecondDayReview, review_second_day
 from desktop.domain.progress.day_status import LoggedSession, in_reach, logged_session, session_day
-from desktop.gym.closing.light_time import light_too_late
+from desktop.plan.light_session import light_too_late
 from desktop.plan.overview import PlanOverview, build_overview
 from desktop.plan.rows import DayKey, settings_from, started_on, stored_build_up, week_of
 from desktop.plan.run_links import day_words, run_days

@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from db.store import Store
 from desktop.domain.gym.workout import Stage
-from desktop.gym.closing.light_time import TOO_LATE_TEXT, due_light_reminder, todays_light_session
+from desktop.gym.closing.light_time import due_light_reminder
+from desktop.plan.light_session import TOO_LATE_TEXT, todays_light_session
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
 from tests.gym_support import local_day, plan_for_today

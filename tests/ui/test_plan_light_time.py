@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from db.light_reminders import LightReminder, save_light_reminder
-from desktop.gym.closing.light_time import TOO_LATE_TEXT
+from desktop.plan.light_session import TOO_LATE_TEXT
 from tests.local_zone import local_time
 from tests.planning_support import HEAVY_DONE, OFFSCREEN_SIZE_HINTS, WEEK1, Harness, log_session
 from tests.ui.test_plan_view import show

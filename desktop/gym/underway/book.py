@@ -130,11 +130,16 @@ class SessionBook:
             changes=self.changes,
         )
 
-    def add_extra_set(self, *, after_last: bool) -> bool:
-        """One more set of the exercise just done (`after_last`) or of the one coming up."""
+    def extra_set_slot(self, *, after_last: bool) -> int | None:
+        """The slot one more set would go to: the exercise just done (`after_last`) or the one
+        coming up; None when there is neither (a session ended before its first set)."""
         upcoming = self.next
         current = upcoming is not None and not after_last
-        slot = upcoming.slot if upcoming and current else last_slot(self._plan, self.done)
+        return upcoming.slot if upcoming and current else last_slot(self._plan, self.done)
+
+    def add_extra_set(self, *, after_last: bool) -> bool:
+        """One more set of the exercise just done (`after_last`) or of the one coming up."""
+        slot = self.extra_set_slot(after_last=after_last)
         if slot is None:
             return False
         self._change(with_extra_set(self._plan, slot))

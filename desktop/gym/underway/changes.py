@@ -58,10 +58,32 @@ class SessionChanges:
         if self._resting():
             self.rests.extend()
 
+    # What the screen offers, whatever question is open: the hint line and the buttons name a
+    # key only when it would do something (the changes below check the same).
+    @property
+    def can_add_extra_set(self) -> bool:
+        """X has an exercise to add to: not after a session ended before its first set."""
+        after_last = self.flow.stage in (Stage.RESTING, Stage.SUMMARY)
+        return (
+            not self.flow.finished and self.book.extra_set_slot(after_last=after_last) is not None
+        )
+
+    @property
+    def can_swap(self) -> bool:
+        """V has variants to offer for the movement that comes next."""
+        ready = self.flow.stage in (Stage.READY, Stage.RESTING) and not self.flow.finished
+        return ready and bool(self.book.swap_choices())
+
+    @property
+    def can_skip_warmups(self) -> bool:
+        """W has warm-ups to skip: the next set is one."""
+        upcoming = self.book.next
+        return upcoming is not None and upcoming.warmup
+
     def add_extra_set(self) -> None:
         """X: one more set of the exercise just done (while resting, or from the summary), else
         of the exercise under way."""
-        if self.flow.prompt is not None or self.flow.finished:
+        if self.flow.prompt is not None or not self.can_add_extra_set:
             return
         after_last = self.flow.stage in (Stage.RESTING, Stage.SUMMARY)
         added = self.guarded(lambda: self.book.add_extra_set(after_last=after_last))
@@ -82,7 +104,7 @@ class SessionChanges:
 
     def open_swap(self) -> None:
         """V: offer the other variants of the movement that comes next."""
-        if self._waiting() and self.book.swap_choices():
+        if self._waiting() and self.can_swap:
             self.flow.prompt = Prompt.SWAP
 
     def choose_swap(self, index: int) -> None:

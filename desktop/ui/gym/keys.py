@@ -96,37 +96,105 @@ LIGHT_KEYS = {
     Key.Key_Equal: Action.LIGHT_LATER,
     Key.Key_Minus: Action.LIGHT_EARLIER,
 }
-LIGHT_HINT = "+/− light session later/earlier · "  # left out while there is no time to move
-HINTS = {
-    Stage.READY: "Space start set · S skip exercise · V swap variant · W skip warm-ups · "
-    "X extra set · E end session · M mute · F11 full screen · Esc leave",
-    Stage.LIFTING: "Space set done · X extra set · E end session · M mute · F11 full screen · "
-    "Esc not started yet",
-    Stage.LOGGING: "Enter save · digits or ↑↓ reps · PgUp/PgDn load · Ctrl+F form held/broke · "
-    "Tab load field · Esc back",
-    Stage.RESTING: "Space start next set · P pause · + 30 s · X extra set · S skip exercise · "
-    "V swap variant · E end session · M mute · F11 full screen · Esc leave",
-    Stage.SUMMARY: "Enter finish · Tab note and cramp report · Ctrl+Enter finish from the note · "
-    + LIGHT_HINT
-    + "X one more set · Esc leave",
+
+
+class Offer(StrEnum):
+    """What a part of the hint line needs on the screen as shown; without it the key would do
+    nothing, and a hint that names a dead key teaches the runner to ignore the line."""
+
+    SWAP = "swap"  # the next movement has other variants (V)
+    WARMUPS = "warmups"  # the next set is a warm-up (W)
+    EXTRA = "extra"  # an exercise to add a set to (X): none after ending before the first set
+    LIGHT = "light"  # a light-session time on the summary to move (+/−)
+    CRAMP_REPORT = "cramp_report"  # the summary asks about the run: Tab reaches its answers
+
+
+# Each stage's line, part by part: (words, the offer it needs or None, shown with or without it).
+Part = tuple[str, Offer | None, bool]
+M_AND_F11: tuple[Part, ...] = (("M mute", None, True), ("F11 full screen", None, True))
+HINT_PARTS: dict[Stage, tuple[Part, ...]] = {
+    Stage.READY: (
+        ("Space start set", None, True),
+        ("S skip exercise", None, True),
+        ("V swap variant", Offer.SWAP, True),
+        ("W skip warm-ups", Offer.WARMUPS, True),
+        ("X extra set", Offer.EXTRA, True),
+        ("E end session", None, True),
+        *M_AND_F11,
+        ("Esc leave", None, True),
+    ),
+    Stage.LIFTING: (
+        ("Space set done", None, True),
+        ("X extra set", Offer.EXTRA, True),
+        ("E end session", None, True),
+        *M_AND_F11,
+        ("Esc not started yet", None, True),
+    ),
+    Stage.LOGGING: (
+        ("Enter save", None, True),
+        ("digits type in the field", None, True),
+        ("↑↓ reps", None, True),
+        ("PgUp/PgDn load", None, True),
+        ("Ctrl+F form held/broke", None, True),
+        ("Tab reps/load field", None, True),
+        ("Esc back", None, True),
+    ),
+    Stage.RESTING: (
+        ("Space start next set", None, True),
+        ("P pause", None, True),
+        ("+ 30 s", None, True),
+        ("X extra set", Offer.EXTRA, True),
+        ("S skip exercise", None, True),
+        ("V swap variant", Offer.SWAP, True),
+        ("W skip warm-ups", Offer.WARMUPS, True),
+        ("E end session", None, True),
+        *M_AND_F11,
+        ("Esc leave", None, True),
+    ),
+    Stage.SUMMARY: (
+        ("Enter finish", None, True),
+        ("Tab note and cramp report", Offer.CRAMP_REPORT, True),
+        ("Tab note", Offer.CRAMP_REPORT, False),
+        ("Ctrl+Enter finish from the note", None, True),
+        ("+/− light session later/earlier", Offer.LIGHT, True),
+        ("X one more set", Offer.EXTRA, True),
+        ("Esc leave", None, True),
+    ),
 }
+# A finished session's summary stays on screen only until it closes: its keys just leave.
+FINISHED_HINT = "Enter or Esc leave · F11 full screen"
 
 # While a question is on the banner, the hint line gives the banner's keys and nothing else.
 PROMPT_HINTS = {
     Prompt.EARLY: "Space start now · Esc keep resting",
     Prompt.END: "Enter end the session · Esc keep going",
-    Prompt.SWAP: "1–9 choose a variant · Esc keep this one",
+    Prompt.SWAP: "1–{choices} choose a variant · Esc keep this one",
     Prompt.LEAVE: "Enter leave gym mode · Esc stay",
     Prompt.UNUSUAL_LOAD: "Y save it as typed · Enter or Esc correct the load",
 }
 
 
-def hints_for(stage: Stage, prompt: Prompt | None, *, light_movable: bool = True) -> str:
-    """The small key line: the open question's keys, else the stage's; without the light
-    session's +/− when the summary shows no time to move (a light session, or too late)."""
+def hints_for(
+    stage: Stage,
+    prompt: Prompt | None,
+    *,
+    offered: frozenset[Offer] = frozenset(Offer),
+    finished: bool = False,
+    choices: int = 9,
+) -> str:
+    """The small key line: the open question's keys (the swap's digits up to its `choices`),
+    else the stage's, leaving out each key whose `Offer` the screen does not make."""
+    if prompt is Prompt.SWAP:
+        return PROMPT_HINTS[prompt].replace("1–{choices}", "1" if choices == 1 else f"1–{choices}")
     if prompt is not None:
         return PROMPT_HINTS[prompt]
-    return HINTS[stage] if light_movable else HINTS[stage].replace(LIGHT_HINT, "")
+    if finished:
+        return FINISHED_HINT
+    return " · ".join(
+        words
+        for words, offer, wanted in HINT_PARTS[stage]
+        if offer is None or (offer in offered) == wanted
+    )
 
 
 def action_for(

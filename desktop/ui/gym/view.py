@@ -182,11 +182,12 @@ class GymView(QWidget):
         return super().eventFilter(watched, event)
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        """On the summary, Tab goes round its note and report (and this screen), never out to
-        the toolbar, where the summary's keys do nothing (`focus_ring`)."""
-        focus = self.focusWidget()
-        if self.session.stage is Stage.SUMMARY and focus is not None:
-            target = next_in_ring(self, focus, forward=next)
+        """Tab goes round the summary's note and report (and this screen), or the reps and
+        load, never out to the toolbar, where the gym's keys do nothing (`focus_ring`)."""
+        focus, stage = self.focusWidget(), self.session.stage
+        ring = {Stage.SUMMARY: self, Stage.LOGGING: self.log_panel}.get(stage)
+        if ring is not None and focus is not None:
+            target = next_in_ring(ring, focus, forward=next)
             if target is not None:
                 target.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
@@ -277,7 +278,7 @@ class GymView(QWidget):
         own_message = stage in (Stage.LOGGING, Stage.SUMMARY)
         self.message.setText("" if own_message else session.message or "")
         self.message.setVisible(bool(self.message.text()))
-        self.controls.show_session(session, light_movable=self.summary.light_movable)
+        self.controls.show_session(session, summary_offers=self.summary.offers())
         if stage is not Stage.LIFTING:
             self._stopwatch.stop()
         elif not self._stopwatch.isActive():

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.gym.closing.light_time import TOO_LATE_TEXT
+from desktop.plan.light_session import TOO_LATE_TEXT
 from desktop.plan.overview import PlanOverview
 from desktop.plan.prescription_text import AFTER_WORDS, long_date, short_date
 from desktop.ui.common.pyside_compat import ALIGN_BOTTOM, ALIGN_LEFT, align

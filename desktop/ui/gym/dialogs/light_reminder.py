@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from db.store import Store
-from desktop.gym.closing.light_time import (
+from desktop.gym.opening.equipment import EquipmentOwner
+from desktop.plan.light_session import (
     parse_reminder_settings,
     reminder_settings,
     save_reminder_settings,
 )
-from desktop.gym.opening.equipment import EquipmentOwner
 from desktop.ui.gym.dialogs.checked_form import CheckedForm
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop.domain.gym.workout import Stage
 from desktop.domain.rest.rest_timer import format_seconds
 from desktop.gym.underway.session import Prompt, WorkoutSession
-from desktop.ui.gym.keys import hints_for
+from desktop.ui.gym.keys import Offer, hints_for
 from desktop.ui.gym.style import (
     NORMAL,
     PROMPT_BG,
@@ -40,6 +40,8 @@ SECONDARY = (
     ("skip_warmups", "Skip warm-ups  (W)", (Stage.READY, Stage.RESTING)),
     ("end", "End session  (E)", (Stage.READY, Stage.LIFTING, Stage.LOGGING, Stage.RESTING)),
 )
+# The buttons shown only when the screen makes their offer, as their keys' hints are.
+BUTTON_OFFERS = {"swap": Offer.SWAP, "skip_warmups": Offer.WARMUPS, "extra": Offer.EXTRA}
 
 # Buttons a row under the primary button when the window is too narrow for one row.
 STACKED_COLUMNS = 3
@@ -125,16 +127,31 @@ class Controls(QWidget):
         for slot in self._slots:
             slot.setStyleSheet(button_style(primary=False, look=look))
 
-    def show_session(self, session: WorkoutSession, *, light_movable: bool = True) -> None:
-        stage = session.stage
+    def show_session(
+        self, session: WorkoutSession, *, summary_offers: frozenset[Offer] = frozenset()
+    ) -> None:
+        """The prompt, buttons and key line for the session as it stands; the summary's own
+        offers (a light-session time to move, the cramp report) come from the summary panel."""
+        stage, changes = session.stage, session.changes
+        offers = {
+            Offer.SWAP: changes.can_swap,
+            Offer.WARMUPS: changes.can_skip_warmups,
+            Offer.EXTRA: changes.can_add_extra_set,
+        }
+        offered = summary_offers | {offer for offer, made in offers.items() if made}
         text = prompt_text(session)
         self.prompt.setText(text)
         self.prompt.setVisible(bool(text))
         asked = session.prompt is Prompt.UNUSUAL_LOAD  # then Enter corrects, it does not save
         self.primary.setText(CORRECT_LOAD_LABEL if asked else PRIMARY_LABELS[stage])
         self.primary.setEnabled(not session.finished)
-        self.hints.setText(hints_for(stage, session.prompt, light_movable=light_movable))
-        upcoming, paused = session.next, session.rest is not None and session.rest.is_paused
+        choices = len(session.book.swap_choices()) if session.prompt is Prompt.SWAP else 0
+        self.hints.setText(
+            hints_for(
+                stage, session.prompt, offered=offered, finished=session.finished, choices=choices
+            )
+        )
+        paused = session.rest is not None and session.rest.is_paused
         labels = {"pause": "Resume  (P)" if paused else "Pause  (P)"}
         if stage is Stage.LOGGING:  # E types into the focused field there: the button only
             labels["end"] = "End session"
@@ -143,7 +160,7 @@ class Controls(QWidget):
             for name, label, stages in SECONDARY
             if stage in stages
             and not session.finished
-            and (name != "skip_warmups" or (upcoming is not None and upcoming.warmup))
+            and (name not in BUTTON_OFFERS or BUTTON_OFFERS[name] in offered)
         ]
         self.buttons = {}
         for slot, entry in zip(self._slots, [*shown, *[None] * len(self._slots)], strict=False):

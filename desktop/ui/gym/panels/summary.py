@@ -19,10 +19,12 @@ from desktop.domain.gym.workout_input import MAX_NOTES
 from desktop.domain.gym.workout_summary import ExerciseSummary, WorkoutSummary
 from desktop.domain.rest.rest_timer import format_seconds
 from desktop.gym.closing.cramp_asked import run_reported
-from desktop.gym.closing.light_time import TOO_LATE_TEXT, LightChoice, light_session_text
+from desktop.gym.closing.light_time import LightChoice
 from desktop.gym.underway.session import CrampAnswer, WorkoutSession
+from desktop.plan.light_session import TOO_LATE_TEXT, light_session_text
 from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
+from desktop.ui.gym.keys import Offer
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
 
 # Empty ring, ring with a solid dot; empty box, solid box: unmistakable at 3 m in any palette.
@@ -116,6 +118,12 @@ class SummaryPanel(QFrame):
     def typing_widgets(self) -> tuple[QWidget, ...]:
         """Fields where letters and Enter are text, not gym commands."""
         return (self.notes, self.cramps.distance)
+
+    def offers(self) -> frozenset[Offer]:
+        """What the summary as shown gives keys to: a light-session time to move with + and
+        −, a cramp report for Tab to reach."""
+        made = {Offer.LIGHT: self.light_movable, Offer.CRAMP_REPORT: not self.cramps.isHidden()}
+        return frozenset(offer for offer, shown in made.items() if shown)
 
     def note_text(self) -> str:
         return self.notes.toPlainText()
