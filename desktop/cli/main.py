@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -84,12 +85,23 @@ def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
         return handlers[args.command](args, paths)
     except StoreError as error:
         return fail(error.message)
+    except BrokenPipeError:  # `cramproof restore | head -3`: the reader had what it wanted
+        return _stop_writing_to_closed_pipe()
     except OSError as error:
         return fail(describe_os_error(error))
     except sqlite3.Error as error:
         return fail(f"SQLite refused: {error}")
     except UnicodeError:  # a name no file system call can take (not even as raw bytes)
         return fail("a path given cannot be encoded as a file name on this system")
+
+
+def _stop_writing_to_closed_pipe() -> int:
+    """Exit 1 without a word, as Python's documentation advises: what is still buffered goes to
+    the null device, so the interpreter's own flush at exit cannot fail on the pipe again."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    return 1
 
 
 def _quiet_logging(*, verbose: bool) -> None:

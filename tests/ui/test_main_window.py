@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
@@ -68,6 +69,24 @@ def test_the_focused_set_up_button_shows_its_whole_label(
             QStyle.SubElement.SE_PushButtonContents, option, button
         )
         assert inside.width() >= button.fontMetrics().horizontalAdvance(button.text())
+
+    assert run_cramproof(check=check) == 0
+
+
+def test_tab_reaches_the_start_a_session_button_which_shows_it_and_takes_enter(
+    run_cramproof: Callable[..., int],
+) -> None:
+    """The second way in is one Tab away, ringed like the first while focused, and Enter on
+    it starts a session (it took Space only, and showed no focus at all)."""
+
+    def check(window: MainWindow) -> None:
+        button = window.welcome_view.session_button
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is button
+        ring = button.grab().toImage().pixelColor(button.width() // 2, 1)
+        assert ring.name() == "#f0b400"
+        QTest.keyClick(button, Qt.Key.Key_Return)
+        assert window.gym.view is not None and window.gym.view.isVisible()
 
     assert run_cramproof(check=check) == 0
 

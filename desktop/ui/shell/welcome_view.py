@@ -61,9 +61,15 @@ class WelcomeView(QWidget):
         self.setFocusProxy(self.setup_button)  # Enter on a new log sets up the build-up
 
         self.session_button = QPushButton("Just start a session now  (F5)")
+        self.session_button.setObjectName("sessionAction")
         self.session_button.setFont(body_font)
         self.session_button.setMinimumHeight(44)
-        self.session_button.setFlat(True)
+        self.session_button.setAutoDefault(True)  # Enter starts it once Tab has reached it
+        self.session_button.setStyleSheet(  # flat, with the same ring as the set-up button
+            "#sessionAction { background: transparent; border: 3px solid transparent;"
+            " border-radius: 8px; padding: 4px 16px; }"
+            "#sessionAction:focus { outline: none; border-color: #f0b400; }"
+        )
         self.session_button.clicked.connect(self.session_requested)
         self.light_label = QLabel()
         self.light_label.setObjectName("lightSession")
