@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from db.errors import StoreError
-from desktop.history.history import PAGE_SIZE, HistoryLog, SessionLine, SetLine
+from desktop.history.history import PAGE_SIZE, HistoryLog
+from desktop.history.lines import SessionLine, SetLine
 
 Index = QModelIndex | QPersistentModelIndex
 SESSION_COLUMNS = ("Date", "Session", "Planned day", "Sets", "Counts for")
