@@ -23,6 +23,7 @@ from desktop.history.changes import session_deletion, set_correction, set_deleti
 from desktop.history.lines import (
     SessionLine,
     SetLine,
+    amount,
     describe_session,
     named,
     session_line,
@@ -103,29 +104,38 @@ class HistoryLog:
             else:
                 numbers[record.exercise_id] = numbers.get(record.exercise_id, 0) + 1
                 number = str(numbers[record.exercise_id])
-            lines.append(set_line(record, named(names, record, kind), number, units))
+            lines.append(set_line(record, names, kind, number, units))
         return lines
 
-    def edit_set(self, set_id: int, *, reps: int, load: float, form_held: bool) -> str | None:
-        """Correct a set (load in the athlete's units); returns what changed, None if nothing.
+    def edit_set(
+        self, set_id: int, *, reps: int, load: float, form_held: bool, hold_s: float | None = None
+    ) -> str | None:
+        """Correct a set (load in the athlete's units, `hold_s` the seconds of a held one);
+        returns what changed, None if nothing.
 
         Raises ValueError with a message for the athlete when a value is impossible, LookupError
         when the set is no longer in the log, StoreError when the store refuses the write.
         """
         before = get_set(self._store, set_id)
+        if hold_s is not None and before.hold_s is None:
+            raise ValueError("This set is counted in reps, not seconds held.")
+        held = before.hold_s if hold_s is None else float(hold_s)
         units = self.units
         load_kg = to_kg(load, units)
         same_load = math.isclose(shown(before.load_kg, units), load, abs_tol=0.005)
         if same_load:
             load_kg = before.load_kg
-        if (reps, same_load, form_held) == (before.reps, True, before.form_held):
+        unchanged = (before.reps, True, before.form_held, before.hold_s)
+        if (reps, same_load, form_held, held) == unchanged:
             return None
-        update_set(self._store, set_id, reps=reps, load_kg=load_kg, form_held=form_held)
+        update_set(
+            self._store, set_id, reps=reps, load_kg=load_kg, form_held=form_held, hold_s=held
+        )
         after = get_set(self._store, set_id)
         label = f"correction of {self._describe(before)}"
         self._changes.push(set_correction(self._store, label, before=before, after=after))
         self._told.report("set", session_id=before.session_id, by=self)
-        name, old, new = self._name(before), self._amount(before), self._amount(after)
+        name, old, new = self._name(before), amount(before, units), amount(after, units)
         if old == new:
             return f"Corrected {name} {new}: form {'held' if form_held else 'not held'}."
         return f"Corrected {name} {old} → {new}."
@@ -176,8 +186,5 @@ class HistoryLog:
         kind = get_session(self._store, record.session_id).kind
         return named(exercise_names(self._store), record, kind)
 
-    def _amount(self, record: SetRecord) -> str:
-        return f"{shown(record.load_kg, self.units):g} {self.units} × {record.reps}"
-
     def _describe(self, record: SetRecord) -> str:
-        return f"{self._name(record)} {self._amount(record)}"
+        return f"{self._name(record)} {amount(record, self.units)}"

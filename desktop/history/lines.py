@@ -7,6 +7,7 @@ that each module has one job: this one turns stored rows into the words and numb
 from __future__ import annotations
 
 import math
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -14,9 +15,10 @@ from db.history_queries import SessionListRow
 from db.records import SetRecord
 from db.run_links import RunLink
 from db.sessions import MAX_LOAD_KG
-from desktop.domain.buildup.exercises import session_name
+from desktop.domain.buildup.exercises import exercise, session_name
 from desktop.domain.buildup.model import PlanInputError, SessionKind, Units
 from desktop.domain.gym.plates import kg_to_lb, lb_to_kg
+from desktop.domain.gym.workout_input import parse_hold
 from desktop.domain.progress.adherence import Contribution
 from desktop.plan.run_links import link_words
 
@@ -51,6 +53,12 @@ class SetLine:
     units: Units
     form_held: bool
     rest: str
+    hold_s: float | None = None  # a held exercise's seconds (the plank); its reps are then 0
+
+    @property
+    def amount(self) -> str:
+        """The Reps cell: the reps, or a hold's seconds ("45 s")."""
+        return str(self.reps) if self.hold_s is None else f"{self.hold_s:g} s"
 
 
 def describe_session(line: SessionLine) -> str:
@@ -118,20 +126,52 @@ def _counts_for(counted: Contribution | None) -> str:
     return f"partly ({day}): too few sets to count"
 
 
-def set_line(record: SetRecord, exercise: str, number: str, units: Units) -> SetLine:
+def set_line(
+    record: SetRecord,
+    names: dict[int, tuple[str, str]],
+    kind: SessionKind,
+    number: str,
+    units: Units,
+) -> SetLine:
     rest = ""
     if record.rest_before_s is not None:
         minutes, seconds = divmod(round(record.rest_before_s), 60)
         rest = f"{minutes}:{seconds:02d}"
     return SetLine(
         id=record.id or 0,
-        exercise=exercise,
+        exercise=named(names, record, kind),
         number=number,
         warmup=record.warmup,
         reps=record.reps,
-        target=f"{record.target_reps_min}–{record.target_reps_max}",
+        target=_target(record, names.get(record.exercise_id, ("", ""))[0]),
         load=shown(record.load_kg, units),
         units=units,
         form_held=record.form_held,
         rest=rest,
+        hold_s=record.hold_s,
     )
+
+
+def amount(record: SetRecord, units: Units) -> str:
+    """A set as a correction names it: "100 kg × 5", or a hold's "45 s" (with its load if any)."""
+    load = f"{shown(record.load_kg, units):g} {units}"
+    if record.hold_s is None:
+        return f"{load} × {record.reps}"
+    return f"{record.hold_s:g} s" + (f" with {load}" if record.load_kg > 0 else "")
+
+
+def seconds_typed(text: str) -> int:
+    """A hold's seconds as typed in its cell: "50", "50 s" or "1:05", as the gym reads them;
+    anything else raises ValueError with one line for the athlete."""
+    return parse_hold(text.strip().removesuffix("s"))
+
+
+def _target(record: SetRecord, key: str) -> str:
+    """The rep range, or a hold's prescribed seconds: the gym stores no rep target for a hold
+    (0–0), so its range comes from the exercise library ("30–60 s" for the plank)."""
+    low, high = record.target_reps_min, record.target_reps_max
+    if record.hold_s is None:
+        return f"{low}–{high}"
+    with suppress(PlanInputError):  # an exercise outside the library: only its stored range
+        low, high = exercise(key).dose_range or (low, high)
+    return f"{low}–{high} s" if high else "—"
