@@ -102,16 +102,25 @@ def get_set(target: StoreLike, set_id: int) -> SetRecord:
 
 @translates_errors
 def update_set(
-    target: StoreLike, set_id: int, *, reps: int, load_kg: float, form_held: bool
+    target: StoreLike,
+    set_id: int,
+    *,
+    reps: int,
+    load_kg: float,
+    form_held: bool,
+    hold_s: float | None = None,
 ) -> SetRecord:
-    """Correct a logged set's reps, load or form; validated like a new set, committed at once."""
+    """Correct a logged set's reps, load, form or seconds held; validated like a new set and
+    committed at once. `hold_s` None leaves a held set's seconds as they are (a hold stays one)."""
     db = as_database(target)
-    corrected = replace(get_set(db, set_id), reps=reps, load_kg=load_kg, form_held=form_held)
+    before = get_set(db, set_id)
+    held = before.hold_s if hold_s is None else hold_s
+    corrected = replace(before, reps=reps, load_kg=load_kg, form_held=form_held, hold_s=held)
     validate_set(corrected)
     with db.atomic():
         db.execute(
-            "UPDATE sets SET reps = ?, load_kg = ?, form_held = ? WHERE id = ?",
-            [reps, float(load_kg), int(form_held), set_id],
+            "UPDATE sets SET reps = ?, load_kg = ?, form_held = ?, hold_s = ? WHERE id = ?",
+            [reps, float(load_kg), int(form_held), held, set_id],
         )
     return get_set(db, set_id)
 

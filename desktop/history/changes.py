@@ -17,12 +17,17 @@ from desktop.history.undo_stack import Change
 
 
 def set_correction(store: Store, label: str, *, before: SetRecord, after: SetRecord) -> Change:
-    """A set's reps, load or form corrected from `before` to `after`."""
+    """A set's reps, load, form or seconds held corrected from `before` to `after`."""
     set_id = before.id or 0
 
     def put(record: SetRecord) -> None:
         update_set(
-            store, set_id, reps=record.reps, load_kg=record.load_kg, form_held=record.form_held
+            store,
+            set_id,
+            reps=record.reps,
+            load_kg=record.load_kg,
+            form_held=record.form_held,
+            hold_s=record.hold_s,
         )
 
     return Change(label, undo=lambda: put(before), redo=lambda: put(after))

@@ -9,67 +9,35 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from db.history_queries import (
-    SessionListRow,
-    delete_set,
-    exercise_names,
-    get_set,
-    session_page,
-    update_set,
-)
+from db.history_queries import delete_set, exercise_names, get_set, session_page, update_set
 from db.records import SetRecord
-from db.run_links import RunLink
 from db.session_removal import delete_session
-from db.sessions import MAX_LOAD_KG, get_session, sets_for_session
+from db.sessions import get_session, sets_for_session
 from db.store import Store
-from desktop.domain.buildup.exercises import session_name
-from desktop.domain.buildup.model import PlanInputError, SessionKind, Units
-from desktop.domain.gym.plates import kg_to_lb, lb_to_kg
-from desktop.domain.progress.adherence import Contribution, session_contributions
+from desktop.domain.buildup.model import Units
+from desktop.domain.progress.adherence import session_contributions
 from desktop.history.changes import session_deletion, set_correction, set_deletion
+from desktop.history.lines import (
+    SessionLine,
+    SetLine,
+    amount,
+    describe_session,
+    named,
+    session_line,
+    set_line,
+    shown,
+    to_kg,
+)
 from desktop.history.undo_stack import UndoStack
 from desktop.plan.reader import PlanReader
-from desktop.plan.run_links import link_words, session_links
+from desktop.plan.run_links import session_links
 from desktop.progress.log import read_build_up
 from desktop.runtime.changes import LogChanges
 
 PAGE_SIZE = 200
-
-
-@dataclass(frozen=True)
-class SessionLine:
-    """One row of the sessions list; `counts_for` says what it did for adherence."""
-
-    id: int
-    started: datetime
-    kind: str
-    state: str
-    planned_date: date | None
-    sets: int
-    work_sets: int
-    counts_for: str
-    notes: str
-    after_run: str = ""  # "started 25 min after a 30.2 km long run"
-
-
-@dataclass(frozen=True)
-class SetLine:
-    """One row of a session's sets, load in the athlete's units."""
-
-    id: int
-    exercise: str
-    number: str
-    warmup: bool
-    reps: int
-    target: str
-    load: float
-    units: Units
-    form_held: bool
-    rest: str
 
 
 class HistoryLog:
@@ -119,7 +87,7 @@ class HistoryLog:
         )
         runs = session_links(self._store, athlete.id)  # heavy sessions right after a run
         in_plan = plan is not None
-        return [_session_line(row, contributions.get(row.id), in_plan, runs) for row in rows]
+        return [session_line(row, contributions.get(row.id), in_plan, runs) for row in rows]
 
     def sets(self, session_id: int) -> list[SetLine]:
         """The session's sets in order, or none when the session is no longer in the log."""
@@ -136,29 +104,38 @@ class HistoryLog:
             else:
                 numbers[record.exercise_id] = numbers.get(record.exercise_id, 0) + 1
                 number = str(numbers[record.exercise_id])
-            lines.append(_set_line(record, _named(names, record, kind), number, units))
+            lines.append(set_line(record, names, kind, number, units))
         return lines
 
-    def edit_set(self, set_id: int, *, reps: int, load: float, form_held: bool) -> str | None:
-        """Correct a set (load in the athlete's units); returns what changed, None if nothing.
+    def edit_set(
+        self, set_id: int, *, reps: int, load: float, form_held: bool, hold_s: float | None = None
+    ) -> str | None:
+        """Correct a set (load in the athlete's units, `hold_s` the seconds of a held one);
+        returns what changed, None if nothing.
 
         Raises ValueError with a message for the athlete when a value is impossible, LookupError
         when the set is no longer in the log, StoreError when the store refuses the write.
         """
         before = get_set(self._store, set_id)
+        if hold_s is not None and before.hold_s is None:
+            raise ValueError("This set is counted in reps, not seconds held.")
+        held = before.hold_s if hold_s is None else float(hold_s)
         units = self.units
-        load_kg = _to_kg(load, units)
-        same_load = math.isclose(_shown(before.load_kg, units), load, abs_tol=0.005)
+        load_kg = to_kg(load, units)
+        same_load = math.isclose(shown(before.load_kg, units), load, abs_tol=0.005)
         if same_load:
             load_kg = before.load_kg
-        if (reps, same_load, form_held) == (before.reps, True, before.form_held):
+        unchanged = (before.reps, True, before.form_held, before.hold_s)
+        if (reps, same_load, form_held, held) == unchanged:
             return None
-        update_set(self._store, set_id, reps=reps, load_kg=load_kg, form_held=form_held)
+        update_set(
+            self._store, set_id, reps=reps, load_kg=load_kg, form_held=form_held, hold_s=held
+        )
         after = get_set(self._store, set_id)
         label = f"correction of {self._describe(before)}"
         self._changes.push(set_correction(self._store, label, before=before, after=after))
         self._told.report("set", session_id=before.session_id, by=self)
-        name, old, new = self._name(before), self._amount(before), self._amount(after)
+        name, old, new = self._name(before), amount(before, units), amount(after, units)
         if old == new:
             return f"Corrected {name} {new}: form {'held' if form_held else 'not held'}."
         return f"Corrected {name} {old} → {new}."
@@ -179,7 +156,7 @@ class HistoryLog:
         """
         line = next((s for s in self.sessions() if s.id == session_id), None)
         removed = delete_session(self._store, session_id)
-        described = _describe_session(line) if line else "a session"
+        described = describe_session(line) if line else "a session"
         self._changes.push(session_deletion(self._store, f"deletion of {described}", removed))
         self._told.report("session", session_id=session_id, by=self)
         return f"Deleted {described}."
@@ -207,94 +184,7 @@ class HistoryLog:
 
     def _name(self, record: SetRecord) -> str:
         kind = get_session(self._store, record.session_id).kind
-        return _named(exercise_names(self._store), record, kind)
-
-    def _amount(self, record: SetRecord) -> str:
-        return f"{_shown(record.load_kg, self.units):g} {self.units} × {record.reps}"
+        return named(exercise_names(self._store), record, kind)
 
     def _describe(self, record: SetRecord) -> str:
-        return f"{self._name(record)} {self._amount(record)}"
-
-
-def _describe_session(line: SessionLine) -> str:
-    """'the heavy session of Sun 14 Feb 09:30 (no sets)'."""
-    sets = "no sets" if line.sets == 0 else f"{line.sets} set{'s' if line.sets != 1 else ''}"
-    when = f"{line.started:%a} {line.started.day} {line.started:%b %H:%M}"
-    return f"the {line.kind} session of {when} ({sets})"
-
-
-def _named(names: dict[int, tuple[str, str]], record: SetRecord, kind: SessionKind) -> str:
-    """The exercise as its session showed it: a light session's 'Bodyweight squat', not the
-    'Back squat' its sets are filed under (`exercises.session_name`)."""
-    key, stored = names.get(record.exercise_id, ("", "?"))
-    try:
-        return session_name(key, kind)
-    except PlanInputError:  # an exercise outside the library keeps its stored name
-        return stored
-
-
-def _to_kg(load: float, units: Units) -> float:
-    """The load in kg, refusing what no set has, in the units the athlete typed."""
-    limit = _shown(MAX_LOAD_KG, units)
-    if isinstance(load, bool) or not isinstance(load, int | float) or not math.isfinite(load):
-        raise ValueError(f"The load must be a number of {units}.")
-    if not 0 <= load <= limit:
-        raise ValueError(f"The load must be from 0 to {limit:g} {units}, got {load:g}.")
-    return float(load) if units == "kg" else lb_to_kg(load)
-
-
-def _shown(load_kg: float, units: Units) -> float:
-    return round(load_kg if units == "kg" else kg_to_lb(load_kg), 2)
-
-
-def _session_line(
-    row: SessionListRow, counted: Contribution | None, in_plan: bool, runs: dict[int, RunLink]
-) -> SessionLine:
-    # The planned day is the one it counts for (as on the plan and the Progress charts), which
-    # for a session done a day late and not linked to a day is not the stored link.
-    matched = counted.planned_date if counted is not None else None
-    return SessionLine(
-        id=row.id,
-        started=row.started_at.astimezone(),
-        kind=row.kind,
-        state=row.state,
-        planned_date=matched or row.planned_date,
-        sets=row.sets,
-        work_sets=row.work_sets,
-        counts_for=_counts_for(counted) if in_plan else "",
-        notes=row.notes,
-        after_run=link_words(runs[row.id]) if row.id in runs else "",
-    )
-
-
-def _counts_for(counted: Contribution | None) -> str:
-    """'½ double day (Sun 14 Feb)', 'partly (...): too few sets to count', 'extra: not planned'."""
-    if counted is None:
-        return ""
-    if counted.planned_date is None:
-        return "extra: not planned"
-    day = f"{counted.planned_date:%a} {counted.planned_date.day} {counted.planned_date:%b}"
-    if counted.credit:
-        return f"½ double day ({day})"
-    if counted.status == "done":
-        return f"repeat of {day}"
-    return f"partly ({day}): too few sets to count"
-
-
-def _set_line(record: SetRecord, exercise: str, number: str, units: Units) -> SetLine:
-    rest = ""
-    if record.rest_before_s is not None:
-        minutes, seconds = divmod(round(record.rest_before_s), 60)
-        rest = f"{minutes}:{seconds:02d}"
-    return SetLine(
-        id=record.id or 0,
-        exercise=exercise,
-        number=number,
-        warmup=record.warmup,
-        reps=record.reps,
-        target=f"{record.target_reps_min}–{record.target_reps_max}",
-        load=_shown(record.load_kg, units),
-        units=units,
-        form_held=record.form_held,
-        rest=rest,
-    )
+        return f"{self._name(record)} {amount(record, self.units)}"

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from db.errors import StoreError
-from desktop.history.history import PAGE_SIZE, HistoryLog, SessionLine, SetLine
+from desktop.history.history import PAGE_SIZE, HistoryLog
+from desktop.history.lines import SessionLine, SetLine, seconds_typed
 
 Index = QModelIndex | QPersistentModelIndex
 SESSION_COLUMNS = ("Date", "Session", "Planned day", "Sets", "Counts for")
@@ -87,16 +88,18 @@ class SessionsModel(QAbstractTableModel):
 
 
 class SetsModel(QAbstractTableModel):
-    """A session's sets; reps, load and form are edited in place through `edit`.
+    """A session's sets; reps (a hold's seconds), load and form are edited in place.
 
-    `edit(set_id, reps, load, form_held)` commits and returns a message, or raises ValueError,
-    LookupError or StoreError; `edit_failed(message)` then reports the reason and nothing changes.
+    `edit(set_id, reps, load, form_held, hold_s)` commits and returns a message, or raises
+    ValueError, LookupError or StoreError; `edit_failed(message)` then says why, nothing changes.
     """
 
     edit_failed = Signal(str)
     edited = Signal(str)
 
-    def __init__(self, log: HistoryLog, edit: Callable[[int, int, float, bool], str | None]):
+    def __init__(
+        self, log: HistoryLog, edit: Callable[[int, int, float, bool, float | None], str | None]
+    ):
         super().__init__()
         self._log = log
         self._edit = edit
@@ -143,7 +146,7 @@ class SetsModel(QAbstractTableModel):
             values = (
                 line.number,
                 line.exercise,
-                str(line.reps),
+                line.amount if role == Qt.ItemDataRole.DisplayRole else _typed(line),
                 line.target,
                 f"{line.load:g}",
                 "" if role == Qt.ItemDataRole.EditRole else ("yes" if line.form_held else "no"),
@@ -158,9 +161,11 @@ class SetsModel(QAbstractTableModel):
         line = self.set_at(index.row())
         if line is None:
             return False
-        reps, load, form = line.reps, line.load, line.form_held
+        reps, load, form, held = line.reps, line.load, line.form_held, line.hold_s
         try:
-            if index.column() == REPS and role == Qt.ItemDataRole.EditRole:
+            if index.column() == REPS and role == Qt.ItemDataRole.EditRole and held is not None:
+                held = seconds_typed(str(value))
+            elif index.column() == REPS and role == Qt.ItemDataRole.EditRole:
                 reps = _whole(str(value))
             elif index.column() == LOAD and role == Qt.ItemDataRole.EditRole:
                 load = _number(str(value), line.units)
@@ -168,7 +173,7 @@ class SetsModel(QAbstractTableModel):
                 form = Qt.CheckState(value) == Qt.CheckState.Checked
             else:
                 return False
-            message = self._edit(line.id, reps, load, form)
+            message = self._edit(line.id, reps, load, form, held)
         except (ValueError, LookupError, StoreError) as error:
             self.edit_failed.emit(problem_text(error))
             return False
@@ -189,6 +194,11 @@ def problem_text(error: Exception) -> str:
     if isinstance(error, LookupError):
         return "that set is no longer in the training log."
     return str(error)
+
+
+def _typed(line: SetLine) -> str:
+    """What the Reps cell's editor opens with: the reps, or a hold's bare seconds."""
+    return str(line.reps) if line.hold_s is None else f"{line.hold_s:g}"
 
 
 def _whole(text: str) -> int:

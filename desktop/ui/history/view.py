@@ -1,9 +1,10 @@
 """The History screen: sessions on the left, the chosen session's sets on the right.
 
-Reps, load and form are corrected in place (double-click, Enter or F2), a set or a whole session
-is deleted with Delete, Ctrl+Z undoes one change after another and Ctrl+Shift+Z redoes them;
-every change is committed at once and reported through the log's change notification, which the
-other screens redraw from; this one redraws from it too when the change was made elsewhere.
+Reps (a held exercise's seconds), load and form are corrected in place (double-click, Enter or
+F2), a set or a whole session is deleted with Delete, Ctrl+Z undoes one change after another
+and Ctrl+Shift+Z redoes them; every change is committed at once and reported through the log's
+change notification, which the other screens redraw from; this one redraws from it too when the
+change was made elsewhere.
 """
 
 from __future__ import annotations
@@ -49,8 +50,9 @@ class HistoryView(QWidget):
         font.setBold(True)
         title.setFont(font)
         hint = QLabel(
-            "Enter or F2 corrects reps or load · Delete removes the set (or, in the sessions"
-            " list, the session) · Ctrl+Z undoes, again and again · Ctrl+Shift+Z redoes"
+            "Enter or F2 corrects reps, a hold's seconds or load · Delete removes the set (or, in"
+            " the sessions list, the session) · Ctrl+Z undoes, again and again ·"
+            " Ctrl+Shift+Z redoes"
         )
         hint.setWordWrap(True)
 
@@ -180,8 +182,10 @@ class HistoryView(QWidget):
         line = self.sets_model.set_at(rows[0].row()) if rows else None
         return line.id if line else None
 
-    def _edit(self, set_id: int, reps: int, load: float, form_held: bool) -> str | None:
-        return self._log.edit_set(set_id, reps=reps, load=load, form_held=form_held)
+    def _edit(
+        self, set_id: int, reps: int, load: float, form_held: bool, hold_s: float | None
+    ) -> str | None:
+        return self._log.edit_set(set_id, reps=reps, load=load, form_held=form_held, hold_s=hold_s)
 
     def _after_change(self, message: str) -> None:
         self._say(message)
