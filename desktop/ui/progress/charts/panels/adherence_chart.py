@@ -50,7 +50,7 @@ class AdherenceChart(ChartPanel):
         )
         right = self.plot.getAxis("right")
         right.set_ticks([(FULL_SCALE * p / 100, f"{p}%") for p in (0, 25, 50, 75, 100)])
-        right.set_title("Build-up adherence")
+        right.set_title("Adherence")  # the legend says whose: the build-up's
         self.legend = Legend(columns=3)
         self.body.add(self.plot, stretch=1)
         self.body.add(self.legend)

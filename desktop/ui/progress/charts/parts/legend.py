@@ -79,7 +79,7 @@ class Legend(QGraphicsWidget):
 
     def sizeHint(self, which: Qt.SizeHint, constraint: QSizeF | None = None) -> QSizeF:
         width = constraint.width() if constraint is not None and constraint.width() > 0 else 0
-        height = self.height_at(width or self.size().width() or 1e4)
+        height = self.height_at(width or 1e4)  # without a width, one row: see Heading.sizeHint
         if which == Qt.SizeHint.MinimumSize:
             return QSizeF(0, height)
         if which == Qt.SizeHint.MaximumSize:
