@@ -47,6 +47,7 @@ class Axis(QGraphicsWidget):
         self._fixed = tuple(ticks) if ticks is not None else None
         self.title = title
         self.scale = 1.0  # a second axis' own quantity: a view value is `scale` times it
+        self.unit = ""  # after each round number: "%", " spm"
         self._widths: dict[str, float] = {}
         self._line = QColor("#4f5b6b")
         self._text = QColor("#1d2430")
@@ -70,10 +71,10 @@ class Axis(QGraphicsWidget):
         self.title = title
         self.update()
 
-    def set_scale(self, scale: float) -> None:
-        """Round numbers of a second quantity drawn `scale` times larger than its value (the
-        late-run chart's cadence drop in spm beside the slips in %)."""
-        self.scale = scale
+    def set_numbers(self, *, unit: str, scale: float = 1.0) -> None:
+        """Round numbers with their `unit`, of a quantity drawn `scale` times larger than its
+        value (the late-run chart's cadence drop in spm beside the slips in %)."""
+        self.unit, self.scale = unit, scale
         self._fixed = None
         self.update()
 
@@ -99,7 +100,7 @@ class Axis(QGraphicsWidget):
         if self._fixed is None:
             scale, gap = self.scale, self.label_pitch() if self.side != "bottom" else MIN_VALUE_GAP
             values = round_ticks(low / scale, high / scale, pixels, gap=gap)
-            return [(value * scale, text) for value, text in values]
+            return [(value * scale, text + self.unit) for value, text in values]
         shown = [(value, text) for value, text in self._fixed if low <= value <= high]
         if self.side == "bottom" or not high > low:
             return shown

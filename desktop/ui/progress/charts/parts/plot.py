@@ -22,6 +22,7 @@ from desktop.ui.progress.charts.parts.layers import Fonts, Layer
 # a label's height apart on it, and an axis title of a dozen letters fits beside it. The Progress
 # screen scrolls when the window is too short for every chart at this height.
 MIN_PLOT_HEIGHT = 84.0
+RIGHT_AXIS_WIDTH = 72.0  # "10 spm" and a title beside it
 
 
 class ChartViewBox(pg.ViewBox):
@@ -81,7 +82,7 @@ class DatePlot(QGraphicsWidget):
         grid.addItem(self.axes["left"], 0, 0)
         grid.addItem(self.axes["bottom"], 1, 1)
         if right:
-            self.axes["right"] = Axis(self.vb, "right")
+            self.axes["right"] = Axis(self.vb, "right", width=RIGHT_AXIS_WIDTH)
             grid.addItem(self.axes["right"], 0, 2)
         grid.setColumnStretchFactor(1, 100)
         grid.setRowStretchFactor(0, 100)
