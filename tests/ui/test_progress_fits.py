@@ -38,6 +38,7 @@ def progress_at(
     held.append(shown)
     qtbot.waitUntil(lambda: shown.opened, timeout=10_000)
     window = shown.window
+    qtbot.addWidget(window)  # deleted after the test, with the screen that reads its log
     window.resize(*size)
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_F3)

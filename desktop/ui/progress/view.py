@@ -21,6 +21,7 @@ from PySide6.QtGui import QFont, QPalette, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGraphicsLayout,
     QGraphicsLinearLayout,
     QGraphicsView,
     QGraphicsWidget,
@@ -118,6 +119,7 @@ class ProgressView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_height()
         if self._stale or self._drawn_on != date.today():  # left open overnight: a new today
             self.refresh()
 
@@ -174,6 +176,8 @@ class ProgressView(QWidget):
         """The charts no shorter than their panels' least height at the width they have (their
         captions and legends wrap): a window too short for it scrolls, rather than squeeze the
         axes' labels onto each other."""
+        if not self.isVisible():
+            return  # measured at the size it opens at, not before: the panels are laid out once
         viewport = self.scroll.viewport()
         columns = self._root.layout()
         assert columns is not None
@@ -192,8 +196,26 @@ class ProgressView(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         """Redraw in the new colours when the desktop switches between light and dark."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self._forget_style()
         if event.type() == QEvent.Type.PaletteChange and self._data is not None:
             self.refresh()
+
+    def _forget_style(self) -> None:
+        """The charts' layouts measure spacing with the style they first met, and no event
+        tells them the application's style changed (the high-contrast theme switches it): the
+        next layout read the deleted one and crashed. Each forgets it now."""
+        layouts = [
+            item.layout()
+            for item in self.graphics.scene().items()
+            if isinstance(item, QGraphicsWidget)
+        ]
+        while layouts:
+            layout = layouts.pop()
+            if isinstance(layout, QGraphicsLayout):
+                layout.invalidate()
+                items = (layout.itemAt(index) for index in range(layout.count()))
+                layouts.extend(item for item in items if isinstance(item, QGraphicsLayout))
 
     def _apply_palette(self, palette: ChartPalette) -> None:
         """The desktop's colours around the charts, the chart palette inside them."""
