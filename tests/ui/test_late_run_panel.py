@@ -3,7 +3,7 @@ empty states, its redraw on the log's change notification, and its place in the 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -22,6 +22,7 @@ from desktop.progress.series import ProgressSource
 from desktop.runtime.changes import LogChanges
 from desktop.ui.common.log_changes import ChangeSignal
 from desktop.ui.progress.charts.panels.late_run_chart import CAPTION, NO_LONG_RUNS, NO_RUNS
+from desktop.ui.progress.charts.parts.axes import Axis
 from desktop.ui.progress.charts.parts.series import Dots
 from desktop.ui.progress.view import ProgressView
 from tests.test_late_runs_progress import run_on
@@ -92,7 +93,7 @@ def test_each_long_run_is_drawn_with_its_three_figures_and_the_headline(
     assert [d.xs.tolist() for d in dots] == [xs] * 3, "the 40-minute run is not a long run"
     assert [d.ys.tolist() for d in dots] == [
         [c * 1.5 for c in CADENCE],
-        CADENCE,
+        [c * 1.5 for c in CADENCE],  # on the right axis: 7 spm as high as 10.5 %, the top slip
         [c + 1.0 for c in CADENCE],
     ]
     assert panel.legend.names == (
@@ -180,3 +181,37 @@ def test_tab_reaches_the_panel_like_the_others(qtbot: QtBot, store: Store) -> No
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
     assert view.late_runs.save_button in seen
     assert view.cramps.save_button in seen
+
+
+def axis_reading(axis: Axis) -> Callable[[float], float]:
+    """What a value drawn at height y reads on `axis`: its tick labels' numbers, interpolated."""
+    ticks = [(y, float(text.removesuffix(axis.unit))) for y, text in axis.ticks()]
+    assert len(ticks) >= 2, f"{axis.title!r}: {ticks}"
+    (y0, v0), (y1, v1) = ticks[0], ticks[-1]
+    return lambda y: v0 + (y - y0) * (v1 - v0) / (y1 - y0)
+
+
+def test_each_axis_carries_one_quantity_with_its_unit(qtbot: QtBot, store: Store) -> None:
+    """The slips in % on the left, the cadence drop in spm on the right: every tick label says
+    its unit, and each figure's marks read their own values off the axis of their unit."""
+    _add(store, *long_runs())
+    view = shown(qtbot, store)
+    panel = view.late_runs
+    left, right = panel.plot.getAxis("left"), panel.plot.getAxis("right")
+    assert [text for _, text in left.ticks()] and all(t.endswith("%") for _, t in left.ticks())
+    assert [text for _, text in right.ticks()]
+    assert all(text.endswith(" spm") for _, text in right.ticks())
+    assert right.title == "Cadence drop" and left.title == "Slip late"
+    on_left, on_right = axis_reading(left), axis_reading(right)
+    dots = [m for m in panel.plot.data.marks if isinstance(m, Dots)]
+    fade, cadence, decoupling = (
+        [on(y) for y in d.ys] for on, d in zip((on_left, on_right, on_left), dots, strict=True)
+    )
+    assert fade == pytest.approx([c * 1.5 for c in CADENCE])
+    assert cadence == pytest.approx(CADENCE)
+    assert decoupling == pytest.approx([c + 1.0 for c in CADENCE])
+    assert [name for name in panel.legend.names if "(" in name] == [
+        "Pace fade (%)",
+        "Cadence drop (spm)",
+        "Decoupling (%)",
+    ]

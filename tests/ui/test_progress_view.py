@@ -134,10 +134,12 @@ def test_an_athlete_without_a_plan_or_sessions(qtbot, empty_store: Store) -> Non
 
 
 def drawn_background(view: ProgressView, chart: ChartPanel) -> QColor:
-    """The colour on screen just inside the bottom right corner of a chart (beside its legend)."""
+    """The colour on screen just inside the bottom right corner of a chart (beside its legend),
+    scrolled into sight."""
     corner = chart.body.mapToScene(chart.body.rect().bottomRight() - QPointF(3, 3))
-    point = view.graphics.viewport().mapTo(view, view.graphics.mapFromScene(corner))
-    return view.grab().toImage().pixelColor(point)
+    at = view.graphics.viewport().mapTo(view.graphics, view.graphics.mapFromScene(corner))
+    view.scroll.ensureVisible(at.x(), at.y())
+    return view.grab().toImage().pixelColor(view.graphics.mapTo(view, at))
 
 
 def test_a_dark_desktop_gets_dark_charts(qtbot, store: Store) -> None:

@@ -11,17 +11,22 @@ without paying for them.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette, QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QSizeF, Qt
+from PySide6.QtGui import QFont, QPalette, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGraphicsLayout,
     QGraphicsLinearLayout,
     QGraphicsView,
     QGraphicsWidget,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +62,7 @@ class ProgressView(QWidget):
         self._refreshing = False
         self._stale = False
         self._drawn_on: date | None = None  # the day of the last draw: "today" moves at midnight
+        self._least_height = 0.0  # of the charts at the width they have: see _fit_height
         self.title = QLabel()
         self.title.setObjectName("progressTitle")
         title_font = QFont(self.title.font())
@@ -80,17 +86,20 @@ class ProgressView(QWidget):
         self.strength.exercise_chosen.connect(self._on_strength_exercise_chosen)
         # The view sizes its central item: laid out once, at the size the screen opens at
         # (setCentralItem() would lay all panels out at the view's default size first).
-        place_central_item(
-            self.graphics,
-            _columns((self.adherence, self.cramps, self.late_runs), (self.strength, self.quality)),
+        self._root = _columns(
+            (self.adherence, self.cramps, self.late_runs), (self.strength, self.quality)
         )
+        place_central_item(self.graphics, self._root)
+        self.scroll = _scroll_area(self.graphics)
+        self.scroll.viewport().installEventFilter(self)
+        self.graphics.viewport().installEventFilter(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
-        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.scroll, 1)
         self.refresh()
 
     @property
@@ -110,6 +119,7 @@ class ProgressView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit_height()
         if self._stale or self._drawn_on != date.today():  # left open overnight: a new today
             self.refresh()
 
@@ -134,12 +144,78 @@ class ProgressView(QWidget):
             self._link_week_axes()
         finally:
             self._refreshing = False
+        self._fit_height()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_height()
+        elif (
+            watched is self.graphics.viewport()
+            and isinstance(event, QWheelEvent)
+            and not self._zooms_at(event.position().toPoint())
+        ):
+            # Over a title, a caption or a legend the wheel scrolls the charts; over a plot
+            # and its dates it zooms the time line, as it always did.
+            QApplication.sendEvent(self.scroll.verticalScrollBar(), event)
+            return True
+        return False
+
+    def _zooms_at(self, point: QPoint) -> bool:
+        """True when the wheel at `point` of the charts zooms a plot's time line."""
+        from desktop.ui.progress.charts.parts.axes import Axis
+        from desktop.ui.progress.charts.parts.plot import ChartViewBox
+
+        item = self.graphics.itemAt(point)
+        while item is not None:
+            if isinstance(item, ChartViewBox) or (isinstance(item, Axis) and item.side == "bottom"):
+                return True
+            item = item.parentItem()
+        return False
+
+    def _fit_height(self) -> None:
+        """The charts no shorter than their panels' least height at the width they have (their
+        captions and legends wrap): a window too short for it scrolls, rather than squeeze the
+        axes' labels onto each other."""
+        if not self.isVisible():
+            return  # measured at the size it opens at, not before: the panels are laid out once
+        viewport = self.scroll.viewport()
+        columns = self._root.layout()
+        assert columns is not None
+        # The layout's own hint: the least height set below does not count in it.
+        need = columns.sizeHint(Qt.SizeHint.MinimumSize, QSizeF(viewport.width(), -1)).height()
+        if need == self._least_height:
+            return
+        self._least_height = need
+        # Set on the columns themselves: their least height without a width, which they and
+        # the charts' item keep to, may otherwise still be the one of an earlier width.
+        columns.setMinimumHeight(need)
+        self.graphics.setMinimumHeight(math.ceil(need))
+        # Resized now, not on the scroll area's next layout: the charts are laid out once.
+        self.graphics.resize(viewport.width(), max(viewport.height(), math.ceil(need)))
 
     def changeEvent(self, event: QEvent) -> None:
         """Redraw in the new colours when the desktop switches between light and dark."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self._forget_style()
         if event.type() == QEvent.Type.PaletteChange and self._data is not None:
             self.refresh()
+
+    def _forget_style(self) -> None:
+        """The charts' layouts measure spacing with the style they first met, and no event
+        tells them the application's style changed (the high-contrast theme switches it): the
+        next layout read the deleted one and crashed. Each forgets it now."""
+        layouts = [
+            item.layout()
+            for item in self.graphics.scene().items()
+            if isinstance(item, QGraphicsWidget)
+        ]
+        while layouts:
+            layout = layouts.pop()
+            if isinstance(layout, QGraphicsLayout):
+                layout.invalidate()
+                items = (layout.itemAt(index) for index in range(layout.count()))
+                layouts.extend(item for item in items if isinstance(item, QGraphicsLayout))
 
     def _apply_palette(self, palette: ChartPalette) -> None:
         """The desktop's colours around the charts, the chart palette inside them."""
@@ -184,6 +260,17 @@ class ProgressView(QWidget):
     def _on_strength_exercise_chosen(self, exercise_id: int) -> None:
         if not self._refreshing:
             self._draw_strength(exercise_id)
+
+
+def _scroll_area(graphics: QGraphicsView) -> QScrollArea:
+    """Scrolls the charts up and down when the window is too short for them, never sideways."""
+    scroll = QScrollArea()
+    scroll.setWidget(graphics)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroll
 
 
 def _columns(left: Sequence[QGraphicsWidget], right: Sequence[QGraphicsWidget]) -> QGraphicsWidget:

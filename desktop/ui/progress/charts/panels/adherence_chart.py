@@ -30,14 +30,16 @@ EMPTY = (
     "one bar per week, counted down to race day: the outline is what is planned, the fill what "
     "you did, green from 80%, yellow from 50%, red below."
 )
+# One line at 1366 px: the legend names the adherence line.
 CAPTION = (
-    "Double days per week, counted down to race day (numbers: weeks to go). Outline planned, "
-    "fill done (half = one session); line: build-up adherence so far."
+    "Double days a week (numbers: weeks to race day). Outline planned, fill done "
+    "(half = one session)."
 )
 FULL_SCALE = 2.0  # 100 % on the right axis sits at two double days
 BAR_WIDTH_S = 5.2 * DAY_S
 Y_RANGE = (-0.45, 2.75)
 DASH = Qt.PenStyle.DashLine
+MIN_HEIGHT = 78.0  # three labels a unit apart, and the title "Double days" beside them
 
 
 class AdherenceChart(ChartPanel):
@@ -46,11 +48,14 @@ class AdherenceChart(ChartPanel):
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view, "Am I doing the build-up?", caption=CAPTION, empty_text=EMPTY)
         self.plot = DatePlot(
-            y_label="Double days", y_ticks=[(0, "0"), (1, "1"), (2, "2")], right=True
+            y_label="Double days",
+            y_ticks=[(0, "0"), (1, "1"), (2, "2")],
+            right=True,
+            min_height=MIN_HEIGHT,
         )
         right = self.plot.getAxis("right")
         right.set_ticks([(FULL_SCALE * p / 100, f"{p}%") for p in (0, 25, 50, 75, 100)])
-        right.set_title("Build-up adherence")
+        right.set_title("Adherence")  # the legend says whose: the build-up's
         self.legend = Legend(columns=3)
         self.body.add(self.plot, stretch=1)
         self.body.add(self.legend)

@@ -1,5 +1,10 @@
 """Do my legs hold late? Pace fade, cadence drop and decoupling per long run, on the weeks of
-the adherence bars and cramp reports, hilly runs shaded; the headline says it in words."""
+the adherence bars and cramp reports, hilly runs shaded; the headline says it in words.
+
+One quantity to an axis: the slips in % (pace fade, decoupling) on the left, the cadence drop in
+spm on the right, each with its unit on every label. They used to share one "Slip late" axis,
+and a runner could not tell whether a 5 was 5 % or 5 spm.
+"""
 
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ FIGURES = (
     ("cadence_drop_spm", "Cadence drop (spm)", "s", Qt.PenStyle.DashLine),
     ("decoupling_pct", "Decoupling (%)", "d", Qt.PenStyle.DotLine),
 )
+ON_THE_RIGHT = "cadence_drop_spm"  # the one figure in spm, on the right axis
 SYMBOL_SIZE = 12.0
 LINE_WIDTH = 2.5
 HILLY_HALF_WIDTH_S = 1.5 * DAY_S
@@ -49,6 +55,9 @@ class LateRunChart(WeekChart):
 
     def __init__(self, view: QGraphicsView) -> None:
         super().__init__(view, TITLE, caption=CAPTION, empty_text=NO_RUNS, y_label="Slip late")
+        self.plot.getAxis("left").set_numbers(unit="%")
+        self.plot.getAxis("right").set_title("Cadence drop")
+        self.spm_scale = 1.0  # a cadence drop is drawn this many times its spm
 
     def drawn_from(self, data: ProgressData) -> object:
         return data.late_runs
@@ -59,10 +68,12 @@ class LateRunChart(WeekChart):
         self.body.empty_text = NO_LONG_RUNS if late.any_runs else NO_RUNS
         if not self.show_marks(late.marks):
             return
+        self.spm_scale = spm_scale(late.marks)
+        self.plot.getAxis("right").set_numbers(unit=" spm", scale=self.spm_scale)
         series: list[Mark] = []
         values: list[float] = [0.0]
         for (field, _, symbol, style), colour in zip(FIGURES, palette.quality, strict=True):
-            points = figure_values(late.marks, field)
+            points = self._drawn_values(late.marks, field)
             xs, ys = [p[0] for p in points], [p[1] for p in points]
             values.extend(ys)
             series.append(Line.through(xs, ys, colour, width=LINE_WIDTH, style=style))
@@ -91,7 +102,24 @@ class LateRunChart(WeekChart):
             entries.append(Swatch("Hilly run", "box", palette.grey, fill=palette.grid))
         return entries
 
+    def _drawn_values(
+        self, marks: tuple[LongRunMark, ...], field: str
+    ) -> list[tuple[float, float]]:
+        """(x, height) of each long run that has this figure: the cadence drop scaled to the
+        right axis."""
+        scale = self.spm_scale if field == ON_THE_RIGHT else 1.0
+        return [(x, value * scale) for x, value in figure_values(marks, field)]
+
     def read_out_y(self, mark: WeekMark) -> float:
         assert isinstance(mark, LongRunMark)
-        shown = [v for f, *_ in FIGURES if (v := getattr(mark, f)) is not None]
+        shown = [y for f, *_ in FIGURES for _x, y in self._drawn_values((mark,), f)]
         return max(shown, default=0.0)
+
+
+def spm_scale(marks: tuple[LongRunMark, ...]) -> float:
+    """How many times its spm a cadence drop is drawn: the largest drop as high as the largest
+    slip in %, so that both fill the plot (1 when either is missing)."""
+    slips = [v for f in ("pace_fade_pct", "decoupling_pct") for _, v in figure_values(marks, f)]
+    drops = [v for _, v in figure_values(marks, ON_THE_RIGHT)]
+    top_slip, top_drop = max(slips, default=0.0), max(drops, default=0.0)
+    return top_slip / top_drop if top_slip > 0 and top_drop > 0 else 1.0

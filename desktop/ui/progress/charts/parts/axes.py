@@ -24,6 +24,7 @@ Ticks = Sequence[tuple[float, str]]
 TICK = 5.0
 GAP = 3.0
 MIN_VALUE_GAP = 16.0  # pixels between two value ticks, at least
+LABEL_GAP = 4.0  # pixels between two tick labels of a side axis, at least
 MIN_DATE_GAP = 14.0  # pixels between two date labels, at least
 BOTTOM_HEIGHT = 28.0
 
@@ -45,6 +46,8 @@ class Axis(QGraphicsWidget):
         self.side = side
         self._fixed = tuple(ticks) if ticks is not None else None
         self.title = title
+        self.scale = 1.0  # a second axis' own quantity: a view value is `scale` times it
+        self.unit = ""  # after each round number: "%", " spm"
         self._widths: dict[str, float] = {}
         self._line = QColor("#4f5b6b")
         self._text = QColor("#1d2430")
@@ -68,6 +71,13 @@ class Axis(QGraphicsWidget):
         self.title = title
         self.update()
 
+    def set_numbers(self, *, unit: str, scale: float = 1.0) -> None:
+        """Round numbers with their `unit`, of a quantity drawn `scale` times larger than its
+        value (the late-run chart's cadence drop in spm beside the slips in %)."""
+        self.unit, self.scale = unit, scale
+        self._fixed = None
+        self.update()
+
     def set_colours(self, *, line: str, text: str) -> None:
         self._line, self._text = QColor(line), QColor(text)
         self.update()
@@ -78,12 +88,64 @@ class Axis(QGraphicsWidget):
         low, high = ranges[0] if self.side == "bottom" else ranges[1]
         return low, high
 
+    def label_pitch(self) -> float:
+        """Pixels from one side tick label to the next, at least: a line and a gap."""
+        return self._metrics.height() + LABEL_GAP
+
     def ticks(self) -> list[tuple[float, str]]:
-        """The ticks inside the visible range, with their labels."""
+        """The ticks inside the visible range, with their labels: on a side axis no closer
+        than a label's height and a gap, fewer where the plot is short."""
         low, high = self.span()
-        if self._fixed is not None:
-            return [(value, text) for value, text in self._fixed if low <= value <= high]
-        return round_ticks(low, high, self._view.height())
+        pixels = self._view.width() if self.side == "bottom" else self._view.height()
+        if self._fixed is None:
+            scale, gap = self.scale, self.label_pitch() if self.side != "bottom" else MIN_VALUE_GAP
+            values = round_ticks(low / scale, high / scale, pixels, gap=gap)
+            return [(value * scale, text + self.unit) for value, text in values]
+        shown = [(value, text) for value, text in self._fixed if low <= value <= high]
+        if self.side == "bottom" or not high > low:
+            return shown
+        return spaced(shown, pixels / (high - low), self.label_pitch())
+
+    def label_rects(self) -> list[tuple[str, QRectF]]:
+        """Each tick label and where it is painted, in scene coordinates."""
+        return [
+            (text, self.mapRectToScene(rect))
+            for text, rect, _ in self._placed()
+            if self.side != "bottom" or self._fits(rect)
+        ]
+
+    def _fits(self, label: QRectF) -> bool:
+        """A date is written only under the plot, not cut at its ends."""
+        area = self.rect()
+        return area.left() <= label.left() and label.right() <= area.right()
+
+    def title_rect(self) -> QRectF:
+        """Where the title is painted (upright along a side axis), in scene coordinates."""
+        width, area = self._width(self.title), self.rect()
+        height = self._metrics.height()
+        left = area.left() + 1 if self.side == "left" else area.right() - height - 1
+        box = QRectF(left, area.center().y() - width / 2, height, width)
+        return self.mapRectToScene(box)
+
+    def _placed(self) -> list[tuple[str, QRectF, float]]:
+        """Each tick's label, its rectangle and the tick's position along the axis."""
+        area = self.rect()
+        to_view = self._view.childTransform()
+        offset = self.mapFromItem(self._view, QPointF(0, 0))
+        height = self._metrics.height()
+        placed = []
+        for value, text in self.ticks():
+            width = self._width(text)
+            if self.side == "bottom":
+                x = to_view.map(value, 0.0)[0] + offset.x()
+                box = QRectF(x - width / 2, area.top() + TICK + GAP, width, height)
+                placed.append((text, box, x))
+                continue
+            y = to_view.map(0.0, value)[1] + offset.y()
+            edge = area.right() if self.side == "left" else area.left()
+            left = edge - TICK - GAP - width if self.side == "left" else edge + TICK + GAP
+            placed.append((text, QRectF(left, y - height / 2, width, height), y))
+        return placed
 
     def boundingRect(self) -> QRectF:
         # Labels at the ends of a side axis may stand out by half a line.
@@ -91,27 +153,21 @@ class Axis(QGraphicsWidget):
 
     def paint(self, painter: QPainter, *_: object) -> None:
         area = self.rect()
-        to_view = self._view.childTransform()
-        offset = self.mapFromItem(self._view, QPointF(0, 0))
         line = QPen(self._line, 0)
         painter.setFont(self.font)
-        ascent, descent = self._metrics.ascent(), self._metrics.descent()
-        for value, text in self.ticks():
-            width = self._width(text)
+        ascent = self._metrics.ascent()
+        for text, box, at in self._placed():
             painter.setPen(line)
             if self.side == "bottom":
-                x = to_view.map(value, 0.0)[0] + offset.x()
-                painter.drawLine(QLineF(x, area.top(), x, area.top() + TICK))
-                if area.left() <= x - width / 2 and x + width / 2 <= area.right():
+                painter.drawLine(QLineF(at, area.top(), at, area.top() + TICK))
+                if self._fits(box):
                     painter.setPen(self._text)
-                    painter.drawText(QPointF(x - width / 2, area.top() + TICK + GAP + ascent), text)
+                    painter.drawText(QPointF(box.left(), box.top() + ascent), text)
                 continue
-            y = to_view.map(0.0, value)[1] + offset.y()
             edge, outward = (area.right(), -1) if self.side == "left" else (area.left(), 1)
-            painter.drawLine(QLineF(edge, y, edge + outward * TICK, y))
-            left = edge - TICK - GAP - width if self.side == "left" else edge + TICK + GAP
+            painter.drawLine(QLineF(edge, at, edge + outward * TICK, at))
             painter.setPen(self._text)
-            painter.drawText(QPointF(left, y + (ascent - descent) / 2), text)
+            painter.drawText(QPointF(box.left(), box.top() + ascent), text)
         painter.setPen(line)
         if self.side == "bottom":
             painter.drawLine(QLineF(area.left(), area.top(), area.right(), area.top()))
@@ -164,16 +220,33 @@ class DateAxis(Axis):
         return date_ticks(low, high, self._view.width(), self._metrics)
 
 
-def round_ticks(low: float, high: float, pixels: float) -> list[tuple[float, str]]:
-    """Round values (1, 2 or 5 times a power of ten apart) at least MIN_VALUE_GAP apart."""
+def round_ticks(
+    low: float, high: float, pixels: float, *, gap: float = MIN_VALUE_GAP
+) -> list[tuple[float, str]]:
+    """Round values (1, 2 or 5 times a power of ten apart) at least `gap` pixels apart."""
     if not high > low or pixels <= 0:
         return []
-    rough = (high - low) * MIN_VALUE_GAP / pixels
+    rough = (high - low) * gap / pixels
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
     first = math.ceil(low / step)
     last = math.floor(high / step)
     return [(n * step, f"{round(n * step, 9):g}") for n in range(first, last + 1)]
+
+
+def spaced(ticks: Ticks, per_unit: float, pitch: float) -> list[tuple[float, str]]:
+    """The first and last of `ticks` (in order of value) and as many between as stand `pitch`
+    pixels from their neighbours, at `per_unit` pixels a unit: 0, 50 and 100 % of 0 to 100 % in
+    steps of 25 on a short plot."""
+    if len(ticks) < 3 or per_unit <= 0:
+        return list(ticks)
+    kept = [ticks[0]]
+    for tick in ticks[1:-1]:
+        if (tick[0] - kept[-1][0]) * per_unit >= pitch:
+            kept.append(tick)
+    while len(kept) > 1 and (ticks[-1][0] - kept[-1][0]) * per_unit < pitch:
+        kept.pop()
+    return [*kept, ticks[-1]]
 
 
 def _midnight(day: date) -> float:

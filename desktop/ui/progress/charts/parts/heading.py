@@ -59,7 +59,9 @@ class Heading(QGraphicsWidget):
         width = constraint.width() if constraint is not None and constraint.width() > 0 else 0
         if which == Qt.SizeHint.MinimumSize:
             return QSizeF(0, self.height_for(width or 1e4))
-        return QSizeF(width or 400, self.height_for(width or self.size().width() or 400))
+        # Without a width, one line: layouts keep an item to that height, and a guess at an
+        # earlier width would stretch the charts past the view.
+        return QSizeF(width or 400, self.height_for(width or 1e4))
 
     def paint(self, painter: QPainter, *_: object) -> None:
         title, caption = self._colours

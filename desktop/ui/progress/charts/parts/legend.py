@@ -21,6 +21,7 @@ from desktop.ui.common.pyqtgraph_compat import symbol_path
 ROW_HEIGHT = 22.0
 SAMPLE_WIDTH = 26.0
 PADDING = 6.0
+V_PADDING = 2.0  # above and below the rows: the rows' own height spaces them from the plot
 
 
 @dataclass(frozen=True)
@@ -75,11 +76,11 @@ class Legend(QGraphicsWidget):
 
     def height_at(self, width: float) -> float:
         rows = math.ceil(len(self._entries) / self.columns_at(width))
-        return rows * ROW_HEIGHT + (2 * PADDING if rows else 0)
+        return rows * ROW_HEIGHT + (2 * V_PADDING if rows else 0)
 
     def sizeHint(self, which: Qt.SizeHint, constraint: QSizeF | None = None) -> QSizeF:
         width = constraint.width() if constraint is not None and constraint.width() > 0 else 0
-        height = self.height_at(width or self.size().width() or 1e4)
+        height = self.height_at(width or 1e4)  # without a width, one row: see Heading.sizeHint
         if which == Qt.SizeHint.MinimumSize:
             return QSizeF(0, height)
         if which == Qt.SizeHint.MaximumSize:
@@ -94,7 +95,7 @@ class Legend(QGraphicsWidget):
         for index, entry in enumerate(self._entries):
             row, column = divmod(index, columns)
             left = area.left() + PADDING + column * column_width + PADDING
-            middle = area.top() + PADDING + row * ROW_HEIGHT + ROW_HEIGHT / 2
+            middle = area.top() + V_PADDING + row * ROW_HEIGHT + ROW_HEIGHT / 2
             self._sample(painter, entry, left, middle)
             painter.setPen(self._text)
             baseline = middle + (self._metrics.ascent() - self._metrics.descent()) / 2

@@ -18,6 +18,12 @@ from desktop.ui.common.pyqtgraph_compat import allow_menu_later, view_box_menu
 from desktop.ui.progress.charts.parts.axes import Axis, DateAxis, Ticks
 from desktop.ui.progress.charts.parts.layers import Fonts, Layer
 
+# The plot area is never shorter: four named levels (the cramp chart's none to stopped) stand
+# a label's height apart on it, and an axis title of a dozen letters fits beside it. The Progress
+# screen scrolls when the window is too short for every chart at this height.
+MIN_PLOT_HEIGHT = 84.0
+RIGHT_AXIS_WIDTH = 72.0  # "10 spm" and a title beside it
+
 
 class ChartViewBox(pg.ViewBox):
     """A ViewBox whose context menu is built when first asked for, not with the box, and whose
@@ -46,18 +52,24 @@ class ChartViewBox(pg.ViewBox):
 class DatePlot(QGraphicsWidget):
     """x is Unix seconds shown as dates; the left axis shows `y_ticks` if given (else round
     numbers), and a right axis (`right=True`) keeps the plot area as wide as a neighbour that
-    has one.
+    has one. The plot area is at least `min_height` tall.
 
     Three layers paint the plot area: `backdrop` (tints, and grid lines at the left axis'
     values), `data` over it and `overlay` (rules and labels) on top.
     """
 
     def __init__(
-        self, *, y_label: str = "", y_ticks: Ticks | None = None, right: bool = False
+        self,
+        *,
+        y_label: str = "",
+        y_ticks: Ticks | None = None,
+        right: bool = False,
+        min_height: float = MIN_PLOT_HEIGHT,
     ) -> None:
         super().__init__()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.vb = ChartViewBox()
+        self.vb.setMinimumHeight(min_height)
         self.vb.setMouseEnabled(x=True, y=False)
         self.axes: dict[str, Axis] = {
             "left": Axis(self.vb, "left", ticks=y_ticks, title=y_label),
@@ -70,7 +82,7 @@ class DatePlot(QGraphicsWidget):
         grid.addItem(self.axes["left"], 0, 0)
         grid.addItem(self.axes["bottom"], 1, 1)
         if right:
-            self.axes["right"] = Axis(self.vb, "right")
+            self.axes["right"] = Axis(self.vb, "right", width=RIGHT_AXIS_WIDTH)
             grid.addItem(self.axes["right"], 0, 2)
         grid.setColumnStretchFactor(1, 100)
         grid.setRowStretchFactor(0, 100)
