@@ -130,3 +130,32 @@ def translates_errors(func: Callable[P, R]) -> Callable[P, R]:
             return func(*args, **kwargs)
 
     return wrapper
+
+
+_FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
+_REFUSED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS}
+_REFUSED_CODES = {sqlite3.SQLITE_PERM, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN}
+
+
+def backup_failed_notice(error: BaseException) -> str:
+    """One short status-bar line for a daily backup that failed: it says the backup failed and
+    the log is fine. The error's own message ("Cramproof cannot save its training log: database
+    or disk is full…") read as if the log itself were lost, and was cut off besides."""
+    return f"Today's backup was not written: {_why_not(error)}. Your training log is saved."
+
+
+def _why_not(error: BaseException) -> str:
+    """The first cause in `error`'s chain that says why, in a few words."""
+    seen: BaseException | None = error
+    while seen is not None:
+        code = getattr(seen, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        number = seen.errno if isinstance(seen, OSError) else None
+        if primary == sqlite3.SQLITE_FULL or number in _FULL_ERRNOS:
+            return "the disk is full"
+        if primary in _REFUSED_CODES or number in _REFUSED_ERRNOS:
+            return "the backups folder refused it"
+        seen = seen.__cause__ or seen.__context__
+    if isinstance(error, StoreUnwritable):  # its message speaks of the log, not the backup
+        return "the disk refused it"
+    return (str(error).splitlines() or ["the copy failed"])[0][:80]

@@ -25,6 +25,7 @@ from db.errors import (
     NotADatabase,
     StoreError,
     StoreUnwritable,
+    backup_failed_notice,
     store_errors,
     unwritable_message,
 )
@@ -259,7 +260,7 @@ def _daily_backup(
         prune_backups(backups_dir)
     except (StoreError, OSError, sqlite3.Error) as error:
         log.warning("Daily backup failed: %s", error)
-        return (f"Today's backup could not be written ({error}). Your training log is safe.",)
+        return (backup_failed_notice(error),)
     return ()
 
 

@@ -127,13 +127,20 @@ def _show_window(paths: AppPaths, *, verbose: bool, gym_kind: str | None) -> Sta
         return report_unloadable_qt(error)
 
     from desktop.ui.shell.main_window import MainWindow
-    from desktop.ui.shell.single_instance import acquire_lock, ask_running_instance_to_raise
+    from desktop.ui.shell.single_instance import (
+        acquire_lock,
+        acquire_lock_to_read,
+        ask_running_instance_to_raise,
+    )
 
     app = _application()
 
     try:
-        lock = acquire_lock(paths.lock_file)
-    except OSError as error:  # e.g. a read-only data folder: say so instead of a traceback
+        try:
+            lock = acquire_lock(paths.lock_file)
+        except OSError as refused:  # a read-only folder's log opens read-only
+            lock = acquire_lock_to_read(paths.lock_file, refused)
+    except OSError as error:  # e.g. a lock file that is a folder: say so, not a traceback
         return report_window_refused(paths, raised=False, problem=str(error))
     if lock is None:
         from desktop.ui.shell.store_dialogs import show_already_open

@@ -7,20 +7,54 @@ included; in its own process it costs the window nothing. `desktop.ui.alerts.voi
 
 The protocol is one JSON object a line. In, on stdin: {"say": words, "rate": r, "volume": v}.
 Out, on stdout: {"ready": engine} once the engine is made, or {"unavailable": reason} (then the
-process ends), and {"failed": reason} when saying a line failed. It ends when stdin closes.
+process ends), and {"failed": reason} when saying a line failed. It ends when stdin closes, and
+with the window: a killed window's EOF is never read while the engine hangs in speech-dispatcher.
 """
 
 from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 import threading
+import time
 from typing import IO, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 NOT_VOICES = frozenset({"mock"})  # Qt's test engine: silent, so never counted as a voice
+PARENT_ENV = "CRAMPROOF_SPEAKER_PARENT"  # the window's PID, set by `voice.speaker_environment`
+PR_SET_PDEATHSIG = 1
+
+
+def end_with_the_window() -> None:
+    """Die when the window does, even while making the engine holds Python's lock for seconds
+    or a hung speech-dispatcher never answers: then stdin's EOF would never be read.
+
+    Linux: the kernel sends SIGKILL when the parent dies (PR_SET_PDEATHSIG; the window starts
+    this from its main thread, which lives as long as it does). Elsewhere a thread watches the
+    parent's PID. A window that died before this ran is noticed by its PID already changed.
+    """
+    expected = os.environ.pop(PARENT_ENV, "")
+    if not expected.isdigit():
+        return
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != int(expected):
+                os._exit(0)
+            return
+    threading.Thread(target=_watch_parent, args=(int(expected),), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
 
 
 def reply(**message: str) -> None:
@@ -78,6 +112,7 @@ class Speaker(QObject):
 
 
 def main() -> int:
+    end_with_the_window()
     app = QCoreApplication(sys.argv[:1])
     speaker = Speaker()
     try:

@@ -191,10 +191,12 @@ def speaker_command() -> list[str]:
 
 
 def speaker_environment() -> dict[str, str]:
-    """The window's environment, with this source tree first on the path for `-m`."""
+    """The window's environment, with this source tree first on the path for `-m`, and the
+    window's PID, which the speech process ends with (`speaker.end_with_the_window`)."""
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parents[3])
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    env["CRAMPROOF_SPEAKER_PARENT"] = str(os.getpid())  # it ends with this process
     return env
 
 

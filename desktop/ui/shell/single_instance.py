@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 RAISE_MESSAGE = b"raise\n"
 GYM_KINDS = ("today", "heavy", "light")
 _LOCKS_UNSUPPORTED = {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
+_FOLDER_READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
 class InstanceLock(Protocol):
@@ -47,8 +48,8 @@ def server_name(data_dir: Path) -> str:
 class KernelLock:
     """An exclusive `flock` on the lock file, released by the kernel when the process ends."""
 
-    def __init__(self, fd: int) -> None:
-        self._fd: int | None = fd
+    def __init__(self, fd: int | None) -> None:  # None: nothing to lock in a read-only folder
+        self._fd = fd
 
     def unlock(self) -> None:
         """Release the lock; the file stays (removing it would race with a new holder)."""
@@ -89,6 +90,42 @@ def acquire_lock(lock_file: Path) -> InstanceLock | None:
     except OSError as error:
         log.warning("Could not note the PID in %s: %s", lock_file, error)
     return KernelLock(fd)
+
+
+def acquire_lock_to_read(lock_file: Path, refused: OSError) -> InstanceLock | None:
+    """The lock for a window that only reads a folder nobody may write (a read-only mount,
+    another user's 0555 folder), after `acquire_lock` raised `refused`; else `refused` again.
+
+    `flock` needs no write access, so a lock file already there is still locked; without one
+    (or without flock) a window listening for this folder is the holder, and none means ours.
+    """
+    if refused.errno not in _FOLDER_READ_ONLY or os.access(lock_file.parent, os.W_OK):
+        raise refused
+    import fcntl
+
+    try:
+        fd = os.open(lock_file, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise
+    except BlockingIOError:
+        return None
+    except OSError:  # no lock file, or no flock there: ask instead
+        return None if _window_listening(lock_file.parent) else KernelLock(None)
+    return KernelLock(fd)
+
+
+def _window_listening(data_dir: Path) -> bool:
+    """True if an open Cramproof listens on `data_dir`'s socket (connected to, not raised)."""
+    from PySide6.QtNetwork import QLocalSocket
+
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    listening = socket.waitForConnected(300)
+    socket.abort()
+    return listening
 
 
 def _acquire_qt_lock(lock_file: Path) -> InstanceLock | None:
