@@ -30,7 +30,7 @@ from desktop.domain.gym.workout import (
     without_warmups,
 )
 from desktop.domain.gym.workout_summary import WorkoutSummary, summarize
-from desktop.gym.closing.finish import CrampAnswer, finish_workout
+from desktop.gym.closing.finish import CrampAnswer, discard_session, finish_workout
 from desktop.gym.opening.equipment import Equipment
 from desktop.gym.underway.rows import (
     done_sets,
@@ -129,6 +129,12 @@ class SessionBook:
             when=when,
             changes=self.changes,
         )
+
+    def drop_if_empty(self) -> None:
+        """Gym mode left before any set was saved: the session goes (a refusal is logged), so
+        the next start does not offer to resume a session with nothing in it."""
+        if not self._logged:
+            discard_session(self.store, self.record.id, changes=self.changes)
 
     def extra_set_slot(self, *, after_last: bool) -> int | None:
         """The slot one more set would go to: the exercise just done (`after_last`) or the one

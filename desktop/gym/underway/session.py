@@ -148,6 +148,7 @@ class WorkoutSession:
             self._to_summary()
         elif self.flow.prompt is Prompt.LEAVE:
             self.flow.prompt = None
+            self.book.drop_if_empty()
             return Outcome.LEFT
         elif self.flow.prompt is None and self.flow.stage is Stage.LOGGING:
             self.save()
