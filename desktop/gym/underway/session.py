@@ -262,6 +262,10 @@ class WorkoutSession:
         self._asked_load, self.flow.prompt = new.load_kg, Prompt.UNUSUAL_LOAD
         return False
 
+    def keep_note(self, text: str) -> None:
+        """The summary's note as typed so far, stored at once: a crash keeps the draft."""
+        self.book.keep_note(text)
+
     def finish(self, *, notes: str, cramp: CrampAnswer | None = None) -> bool:
         """Close the session with its note (and cramp report); False leaves it open."""
         if self.flow.stage is not Stage.SUMMARY or self.flow.finished:

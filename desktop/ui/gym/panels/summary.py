@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -26,6 +26,8 @@ from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.keys import Offer
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
+
+NOTE_DRAFT_MS = 400  # the note is kept this long after the last key: a crash loses no more
 
 # Empty ring, ring with a solid dot; empty box, solid box: unmistakable at 3 m in any palette.
 HIGH_CONTRAST_MARKS = (
@@ -57,6 +59,10 @@ class SummaryPanel(QFrame):
         )
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(110)
+        self._session: WorkoutSession | None = None
+        self._draft = QTimer(self, singleShot=True, interval=NOTE_DRAFT_MS)
+        self._draft.timeout.connect(self._keep_note)
+        self.notes.textChanged.connect(self._draft.start)
         self.after_run = QLabel()
         self.after_run.setObjectName("afterRun")
         self.light = QLabel()
@@ -132,6 +138,9 @@ class SummaryPanel(QFrame):
         return None if self.cramps.isHidden() else self.cramps.answer()
 
     def show_session(self, session: WorkoutSession) -> None:
+        if self._session is not session:  # a resumed session's draft note comes back
+            self._session = session
+            self.notes.setPlainText(session.book.note)
         summary = session.summary
         kind = session.plan.kind.capitalize()
         self.title.setText(f"{kind} session done" if session.finished else f"{kind} session")
@@ -145,6 +154,11 @@ class SummaryPanel(QFrame):
         self.message.setVisible(bool(session.message))
         self._show_light(session)
         self._show_run(session)
+
+    def _keep_note(self) -> None:
+        """The note typed so far, kept by the session a moment after the last key."""
+        if self._session is not None and not self._session.finished:
+            self._session.keep_note(self.notes.toPlainText())
 
     def _show_run(self, session: WorkoutSession) -> None:
         """How long after the run the heavy session began, when it followed one."""
