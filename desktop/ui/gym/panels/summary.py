@@ -78,11 +78,13 @@ class SummaryPanel(QFrame):
         content.setObjectName("summaryContent")
         column = QVBoxLayout(content)
         column.setContentsMargins(40, 16, 40, 16)
+        # A refusal (a full disk at Finish) goes first: under the note and report it was below
+        # the fold at 1366x768, and Enter seemed to do nothing.
+        column.addWidget(self.message)
         for widget in (self.title, self.totals, self.after_run, self.table, self.light):
             column.addWidget(widget)
         for widget in (self.notes, self.cramps):
             column.addWidget(widget)
-        column.addWidget(self.message)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
@@ -96,7 +98,7 @@ class SummaryPanel(QFrame):
         set_pixel_font(self.title, 40, bold=True)
         for label in (self.totals, self.after_run, self.table, self.light):
             set_pixel_font(label, 22)
-        set_pixel_font(self.message, 22, bold=True)
+        set_pixel_font(self.message, 26, bold=True)
         set_pixel_font(self.notes, 20)
         self.apply_look(NORMAL)
 
@@ -107,7 +109,8 @@ class SummaryPanel(QFrame):
         self.setStyleSheet(
             f"QFrame#summaryPanel {{ background: {look.background}; }}"
             f"QFrame#summaryPanel QLabel {{ color: {TEXT}; }}"
-            f"QLabel#message {{ color: {MESSAGE_FG}; }}"
+            f"QLabel#message {{ color: {MESSAGE_FG}; border: 3px solid {MESSAGE_FG};"
+            " border-radius: 8px; padding: 8px; }"
             "QPlainTextEdit, QLineEdit, QSpinBox { background: #ffffff; color: #000000; }"
             "QGroupBox { background: #e9eef4; border-radius: 8px; margin-top: 32px;"
             " padding: 8px; }"
@@ -152,6 +155,8 @@ class SummaryPanel(QFrame):
         self.notes.setReadOnly(session.finished)
         self.message.setText(session.message or "")
         self.message.setVisible(bool(session.message))
+        if session.message:
+            self._scroll.verticalScrollBar().setValue(0)  # where the runner looks: the top
         self._show_light(session)
         self._show_run(session)
 
