@@ -13,13 +13,16 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from db.sessions import get_session
+from db.store import Store
 from desktop.domain.gym.workout import Stage
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.open_session import open_gym
 from tests.conftest import REPO_ROOT, child_env
+from tests.fake_clock import FakeClock
 from tests.gym_support import open_log
 from tests.ui.gym_ui import no_bus_screen
 
@@ -77,3 +80,23 @@ def test_the_note_typed_on_the_summary_survives_a_kill(
         view.shut_down()
     finally:
         store.close()
+
+
+def test_a_note_typed_just_before_gym_mode_closes_is_kept(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Typed and the window closed at once, inside the draft's moment: shutting down keeps it."""
+    view = open_gym(
+        store, clock=clock, player=CuePlayer(muted=True), screen=no_bus_screen(tmp_path)
+    )
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_E):
+        qtbot.keyClick(view.focusWidget() or view, key)
+    qtbot.keyClick(view.focusWidget() or view, Qt.Key.Key_Return)
+    qtbot.keyClick(view.focusWidget() or view, Qt.Key.Key_Tab)
+    assert view.focusWidget() is view.summary.notes
+    qtbot.keyClicks(view.summary.notes, NOTE)
+    view.shut_down()  # what leaving gym mode and closing the window do
+    assert get_session(store, view.session.session_id).notes == NOTE

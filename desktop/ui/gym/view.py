@@ -213,8 +213,9 @@ class GymView(QWidget):
         super().closeEvent(event)
 
     def shut_down(self) -> None:
-        """Stop the timers and let the screen sleep; the session itself stays as stored."""
+        """Stop the timers, keep a note typed a moment ago, let the screen sleep."""
         self._stopwatch.stop()
+        self.summary.flush_note()
         self.rests.stop()
         self.screen.release()
 

@@ -160,6 +160,12 @@ class SummaryPanel(QFrame):
         self._show_light(session)
         self._show_run(session)
 
+    def flush_note(self) -> None:
+        """Keep a note still waiting for its moment now: gym mode is being left or closed."""
+        if self._draft.isActive():
+            self._draft.stop()
+            self._keep_note()
+
     def _keep_note(self) -> None:
         """The note typed so far, kept by the session a moment after the last key."""
         if self._session is not None and not self._session.finished:
