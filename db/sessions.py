@@ -185,6 +185,12 @@ def set_session_layout(target: StoreLike, session_id: int, layout: Mapping[str, 
 
 
 @translates_errors
+def set_session_notes(target: StoreLike, session_id: int, notes: str) -> None:
+    """Keep an open session's note as typed so far: a crash on the summary keeps the draft."""
+    as_database(target).execute("UPDATE sessions SET notes = ? WHERE id = ?", [notes, session_id])
+
+
+@translates_errors
 def finish_session(
     target: StoreLike,
     session_id: int,

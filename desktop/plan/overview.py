@@ -7,6 +7,7 @@ from dataclasses import field
 from datetime import date, datetime
 
 from db.lean_dataclass import frozen_dataclass
+from db.records import SessionRecord
 from desktop.domain.buildup.gate import MATCH_SLACK
 from desktop.domain.buildup.model import BuildUp, Phase, PlannedDay, PlanSettings, SessionKind
 from desktop.domain.buildup.plan import phase_of, week_start
@@ -72,6 +73,8 @@ class PlanOverview:
     light_too_late: bool = False
     # By planned day id: the run the day hangs on, or how long after it the heavy session began.
     runs: Mapping[int, str] = field(default_factory=dict)
+    # A gym session still in progress (left mid-rest, a crash): F5 resumes it.
+    open_session: SessionRecord | None = None
 
     @property
     def days(self) -> tuple[DayEntry, ...]:

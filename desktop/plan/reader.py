@@ -16,9 +16,9 @@ from db.exercises import list_exercises
 from db.lean_dataclass import frozen_dataclass
 from db.light_reminders import light_reminder
 from db.plans import active_plan, gate_decisions, plan_exercises, planned_days
-from db.records import Athlete, PlanRecord
+from db.records import Athlete, PlanRecord, SessionRecord
 from db.session_reach import sessions_in_reach
-from db.sessions import work_set_counts
+from db.sessions import open_sessions, work_set_counts
 from db.settings import get_setting
 from db.store import Store
 from desktop.domain.buildup.gate import CheckIn
@@ -33,6 +33,8 @@ from desktop.plan.run_links import day_words, run_days
 
 LAST_ATHLETE = "last_athlete_id"
 WEEK = timedelta(weeks=1)
+# A session open longer is closed as abandoned when gym mode next opens, not offered again.
+OPEN_SESSION_KEPT = timedelta(hours=12)
 
 
 @frozen_dataclass
@@ -110,7 +112,23 @@ class PlanReader:
         too_late = light is None and light_too_late(self.store, athlete.id, self.now())
         runs = day_words(self.store, athlete.id, days)
         note = second_day_note(self.review(plan, plain))
-        return replace(plain, note=note, light_at=light_at, light_too_late=too_late, runs=runs)
+        return replace(
+            plain,
+            note=note,
+            light_at=light_at,
+            light_too_late=too_late,
+            runs=runs,
+            open_session=self.open_session(athlete.id),
+        )
+
+    def open_session(self, athlete_id: int) -> SessionRecord | None:
+        """The athlete's newest gym session still in progress that gym mode would offer to
+        resume (one it can walk, open for less than 12 hours), else None."""
+        since = self.now() - OPEN_SESSION_KEPT
+        kept = [
+            s for s in open_sessions(self.store, athlete_id) if s.layout and s.started_at > since
+        ]
+        return kept[-1] if kept else None
 
     def logged(
         self, athlete_id: int, *, build_up: BuildUp, ids: Mapping[DayKey, int]

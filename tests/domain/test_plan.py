@@ -15,7 +15,7 @@ from desktop.domain.buildup.model import (
     PlanSettings,
     SecondDayState,
 )
-from desktop.domain.buildup.plan import build_plan, parse_date, parse_weekday, replan
+from desktop.domain.buildup.plan import build_plan, in_taper, parse_date, parse_weekday, replan
 
 RACE = date(2027, 4, 18)  # a Sunday
 EARLY = date(2026, 12, 1)
@@ -215,3 +215,13 @@ def test_parse_weekday_reads_short_and_full_names(text: str, expected: int) -> N
 def test_parse_weekday_rejects_anything_else(text: str) -> None:
     with pytest.raises(PlanInputError, match="weekday"):
         parse_weekday(text)
+
+
+def test_the_taper_runs_from_three_weeks_out_to_race_day() -> None:
+    settings = PlanSettings(race_date=RACE)
+    assert not in_taper(settings, RACE - timedelta(days=22))
+    assert in_taper(settings, RACE - timedelta(days=21)), "none on or after race - 21 days"
+    assert in_taper(settings, RACE)
+    assert not in_taper(settings, RACE + timedelta(days=1)), "the build-up is over"
+    planned = build_plan(settings, today=EARLY).days
+    assert planned and not any(in_taper(settings, day.date) for day in planned)

@@ -83,6 +83,12 @@ def phase_of(settings: PlanSettings, weeks_out: int) -> Phase:
     return "phase2"
 
 
+def in_taper(settings: PlanSettings, day: date) -> bool:
+    """Whether `day` falls in the taper, from `taper_weeks` before race day to race day itself:
+    the protocol does no strength work then, so gym mode asks before starting a session."""
+    return settings.race_date - settings.taper_weeks * WEEK <= day <= settings.race_date
+
+
 def build_plan(
     settings: PlanSettings, *, today: date, second_day: SecondDayState | None = None
 ) -> BuildUp:

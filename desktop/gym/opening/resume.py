@@ -22,6 +22,7 @@ from desktop.gym.opening.start import (
     resume_workout,
     start_workout,
 )
+from desktop.gym.opening.today import taper_words
 from desktop.gym.underway.session import WorkoutSession
 from desktop.runtime.changes import LogChanges
 
@@ -30,6 +31,14 @@ log = logging.getLogger(__name__)
 AskResume = Callable[[str], bool | None]
 """Answers the resume offer: True resume, False start a new one, None not answered (the window
 closed under the question: a logout, a SIGTERM)."""
+
+
+AskTaper = Callable[[str], bool]
+"""Answers the taper's question: True starts a session anyway, False (Enter) starts none."""
+
+
+class NotStarted(Exception):
+    """The runner chose not to start a session in the taper: nothing was written."""
 
 
 class ResumeUnanswered(Exception):
@@ -57,11 +66,17 @@ def opened_session(
     ask: AskResume,
     kind: SessionKind | None = None,
     changes: LogChanges | None = None,
+    ask_taper: AskTaper | None = None,
 ) -> tuple[WorkoutSession, bool]:
-    """`session_to_open`, and whether the session is a resumed one: the voice then says so."""
+    """`session_to_open`, and whether the session is a resumed one: the voice then says so.
+    In the taper a new session starts only if `ask_taper(words)` says so (raises NotStarted)."""
     session = resumed_session(store, clock=clock, ask=ask, changes=changes)
     if session is not None:
         return session, True
+    words = taper_words(store, now=clock.wall()) if ask_taper is not None else None
+    if ask_taper is not None and words is not None and not ask_taper(words):
+        log.info("No session started: the runner is in the taper")
+        raise NotStarted("taper")
     return start_workout(store, clock=clock, kind=kind, changes=changes), False
 
 

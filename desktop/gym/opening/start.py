@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from db.athletes import list_athletes
 from db.records import SessionRecord
@@ -38,11 +38,12 @@ from desktop.gym.underway.rows import (
     warmups_for,
 )
 from desktop.gym.underway.session import WorkoutSession
+from desktop.plan.reader import OPEN_SESSION_KEPT
 from desktop.runtime.changes import LogChanges
 
 log = logging.getLogger(__name__)
 
-STALE_AFTER = timedelta(hours=12)
+STALE_AFTER = OPEN_SESSION_KEPT  # the Plan shows an open session for as long
 
 
 def start_workout(

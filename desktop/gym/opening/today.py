@@ -23,13 +23,14 @@ from desktop.domain.buildup.model import (
     SessionPrescription,
     Units,
 )
-from desktop.domain.buildup.plan import build_plan
+from desktop.domain.buildup.plan import build_plan, in_taper
 from desktop.gym.opening.equipment import Equipment, equipment
 from desktop.plan.reader import LAST_ATHLETE, PlanReader
 
 log = logging.getLogger(__name__)
 
 DEFAULT_ATHLETE = "Runner"
+TAPER_HEADLINE = "Taper: no strength work — arrive fresh"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,22 @@ def current_athlete(store: Store, *, now: datetime) -> int:
     set_setting(store, LAST_ATHLETE, str(created.id))
     log.info("No athlete yet: created %r so the session can start", DEFAULT_ATHLETE)
     return created.id
+
+
+def taper_words(store: Store, *, now: datetime) -> str | None:
+    """What gym mode says before starting a session in the current runner's taper, else None.
+
+    The protocol stops strength work three weeks before race day: a session started then is
+    asked about first, never opened as if it were planned."""
+    athlete = PlanReader(store, now=lambda: now).current_athlete()
+    plan = active_plan(store, athlete.id) if athlete is not None else None
+    settings = _settings(store, plan) if plan is not None else None
+    today = now.astimezone().date()
+    if settings is None or not in_taper(settings, today):
+        return None
+    days = (settings.race_date - today).days
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    return f"{TAPER_HEADLINE}.\n\nRace day is {when}: the plan has no session until then."
 
 
 def default_kind(store: Store, athlete_id: int, today: date) -> SessionKind:

@@ -6,12 +6,14 @@ stored at once, like every set, so a restart finds the athlete exactly where the
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from db.errors import StoreError
 from db.progress_queries import top_sets
 from db.records import SessionRecord, SetRecord
-from db.sessions import log_set
+from db.sessions import log_set, set_session_notes
 from db.store import Store
 from desktop.domain.buildup.exercises import Exercise
 from desktop.domain.gym.plates import lb_to_kg
@@ -30,7 +32,7 @@ from desktop.domain.gym.workout import (
     without_warmups,
 )
 from desktop.domain.gym.workout_summary import WorkoutSummary, summarize
-from desktop.gym.closing.finish import CrampAnswer, finish_workout
+from desktop.gym.closing.finish import CrampAnswer, discard_session, finish_workout
 from desktop.gym.opening.equipment import Equipment
 from desktop.gym.underway.rows import (
     done_sets,
@@ -41,6 +43,8 @@ from desktop.gym.underway.rows import (
     warmups_for,
 )
 from desktop.runtime.changes import LogChanges
+
+log = logging.getLogger(__name__)
 
 
 class SessionBook:
@@ -64,6 +68,7 @@ class SessionBook:
         self._ids = dict(ids)
         self._loads = dict(loads)
         self._logged = list(logged)
+        self.note = record.notes  # the note as last kept: the draft a crash left, on resume
 
     @property
     def plan(self) -> WorkoutPlan:
@@ -129,6 +134,24 @@ class SessionBook:
             when=when,
             changes=self.changes,
         )
+
+    def keep_note(self, text: str) -> None:
+        """Store the summary's note as typed so far; a refusal is logged and the note stays on
+        screen, for Finish to save or to say why it cannot."""
+        if text == self.note:
+            return
+        try:
+            set_session_notes(self.store, self.record.id, text)
+        except StoreError as error:
+            log.warning("Note draft of session %s not kept: %s", self.record.id, error.message)
+            return
+        self.note = text
+
+    def drop_if_empty(self) -> None:
+        """Gym mode left before any set was saved: the session goes (a refusal is logged), so
+        the next start does not offer to resume a session with nothing in it."""
+        if not self._logged:
+            discard_session(self.store, self.record.id, changes=self.changes)
 
     def extra_set_slot(self, *, after_last: bool) -> int | None:
         """The slot one more set would go to: the exercise just done (`after_last`) or the one

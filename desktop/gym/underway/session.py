@@ -148,6 +148,7 @@ class WorkoutSession:
             self._to_summary()
         elif self.flow.prompt is Prompt.LEAVE:
             self.flow.prompt = None
+            self.book.drop_if_empty()
             return Outcome.LEFT
         elif self.flow.prompt is None and self.flow.stage is Stage.LOGGING:
             self.save()
@@ -260,6 +261,10 @@ class WorkoutSession:
         self._question = unusual_load_question(new.load_kg, best, name=name, units=self.units)
         self._asked_load, self.flow.prompt = new.load_kg, Prompt.UNUSUAL_LOAD
         return False
+
+    def keep_note(self, text: str) -> None:
+        """The summary's note as typed so far, stored at once: a crash keeps the draft."""
+        self.book.keep_note(text)
 
     def finish(self, *, notes: str, cramp: CrampAnswer | None = None) -> bool:
         """Close the session with its note (and cramp report); False leaves it open."""

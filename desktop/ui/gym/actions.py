@@ -92,7 +92,7 @@ class GymActions(QObject):
         window's message line: F5 must never do nothing.
         """
         # Gym mode is imported on first use: the window's start-up does not pay for it.
-        from desktop.ui.gym.open_session import ResumeUnanswered, open_gym
+        from desktop.ui.gym.open_session import NotStarted, ResumeUnanswered, open_gym
 
         store = self._store()
         if store is None:
@@ -111,6 +111,10 @@ class GymActions(QObject):
             except StoreError as error:
                 log.error("Gym mode not opened: %s", error.message)
                 self.message_posted.emit(error.message)
+                return None
+            except NotStarted:  # the taper's question answered "back to the plan"
+                self.message_posted.emit("No session started: taper, arrive fresh.")
+                self.gym_closed.emit()
                 return None
             except ResumeUnanswered as unanswered:
                 log.info("Gym mode not opened: the resume question was closed, %s", unanswered)

@@ -13,7 +13,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from db.store import Store
 from desktop.domain.buildup.model import SessionKind
 from desktop.domain.rest.clock import Clock, SystemClock
-from desktop.gym.opening.resume import AskResume, ResumeUnanswered, opened_session
+from desktop.gym.opening.resume import (
+    AskResume,
+    AskTaper,
+    NotStarted,
+    ResumeUnanswered,
+    opened_session,
+)
 from desktop.gym.underway.spoken import resumed_cue_words
 from desktop.runtime.changes import LogChanges
 from desktop.ui.alerts.screen_awake import ScreenAwake
@@ -21,7 +27,7 @@ from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.gym.view import GymView
 
-__all__ = ["AskResume", "ResumeUnanswered", "open_gym"]
+__all__ = ["AskResume", "AskTaper", "NotStarted", "ResumeUnanswered", "open_gym"]
 
 QUESTION_PX = 32  # larger than gym mode's banner questions (26 px), bold
 RESUME_BOX_STYLE = (
@@ -39,15 +45,24 @@ def open_gym(
     voice: Voice | None = None,
     screen: ScreenAwake | None = None,
     ask_resume: AskResume | None = None,
+    ask_taper: AskTaper | None = None,
     parent: QWidget | None = None,
     changes: LogChanges | None = None,
 ) -> GymView:
     """A GymView on the resumed or a new session; `ask_resume(text)` answers the offer. A
     resumed session is said aloud ("Resumed: Back squat, set 3 of 4."): the runner who answered
-    the question may already be back at the rack."""
+    the question may already be back at the rack. In the taper a new session is asked about
+    first (`ask_taper`); declined, NotStarted is raised and nothing is written."""
     clock = clock or SystemClock()
     ask = ask_resume or _asker(parent)
-    session, resumed = opened_session(store, clock=clock, ask=ask, kind=kind, changes=changes)
+    session, resumed = opened_session(
+        store,
+        clock=clock,
+        ask=ask,
+        kind=kind,
+        changes=changes,
+        ask_taper=ask_taper or _taper_asker(parent),
+    )
     view = GymView(session, player=player, voice=voice, screen=screen, parent=parent)
     if resumed:
         view.rests.announce(resumed_cue_words(session))
@@ -73,5 +88,27 @@ def _asker(parent: QWidget | None) -> AskResume:
             return clicked[-1] is resume if clicked else None
         finally:
             box.deleteLater()  # asked once per start; the window must not collect them
+
+    return ask
+
+
+def _taper_asker(parent: QWidget | None) -> AskTaper:
+    """The taper's question, as large as the resume offer: Enter (or Esc) goes back to the plan,
+    S starts a session anyway (a runner told to by a coach, a test session)."""
+
+    def ask(text: str) -> bool:
+        box = QMessageBox(parent)
+        box.setWindowTitle("Taper: no strength work")
+        box.setText(text)
+        box.setStyleSheet(RESUME_BOX_STYLE)
+        back = box.addButton("Back to the plan", QMessageBox.ButtonRole.RejectRole)
+        anyway = box.addButton("&Start anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        try:
+            box.exec()
+            return box.clickedButton() is anyway
+        finally:
+            box.deleteLater()
 
     return ask

@@ -213,8 +213,9 @@ class GymView(QWidget):
         super().closeEvent(event)
 
     def shut_down(self) -> None:
-        """Stop the timers and let the screen sleep; the session itself stays as stored."""
+        """Stop the timers, keep a note typed a moment ago, let the screen sleep."""
         self._stopwatch.stop()
+        self.summary.flush_note()
         self.rests.stop()
         self.screen.release()
 
@@ -239,16 +240,15 @@ class GymView(QWidget):
         if session.finish(notes=self.summary.note_text(), cramp=self.summary.cramp_answer()):
             self.summary.keep_light(session)
             self.session_finished.emit(session.session_id)
+        elif session.message:  # refused: said in the status line too; Enter retries
+            self.status_posted.emit(session.message)
 
     def _toggle_mute(self) -> None:
         self.mute_toggled.emit(self.player.toggle_mute())
 
     def _toggle_full_screen(self) -> None:
         window = self.window()
-        if window.isFullScreen():
-            window.showNormal()
-        else:
-            window.showFullScreen()
+        window.showNormal() if window.isFullScreen() else window.showFullScreen()
 
     def _render(self) -> None:
         session = self.session

@@ -133,6 +133,15 @@ class PlanView(QWidget):
         layout.addLayout(body, 1)
 
     def _show_today(self) -> None:
+        opened = self._overview.open_session
+        if opened is not None:  # left mid-rest (another runner's turn, a crash): still hers
+            since = opened.started_at.astimezone()
+            self.today_label.setText(
+                f"Your {opened.kind} session from {since:%H:%M} is still open: F5 resumes it."
+            )
+            self.start_button.setText(f"&Resume {opened.kind} session")
+            self.start_button.setEnabled(True)
+            return
         due, kind = self._overview.due(), self._overview.next_kind()
         if due is None or kind is None:
             upcoming = self._overview.next_day()
@@ -176,6 +185,7 @@ class PlanView(QWidget):
             self.detail.show_week(week)
 
     def _on_start_button_clicked(self) -> None:
-        kind = self._overview.next_kind()
+        opened = self._overview.open_session
+        kind = opened.kind if opened is not None else self._overview.next_kind()
         if kind is not None:
             self.session_start_requested.emit(kind)

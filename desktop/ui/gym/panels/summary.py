@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -26,6 +26,8 @@ from desktop.plan.run_links import session_words
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.keys import Offer
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
+
+NOTE_DRAFT_MS = 400  # the note is kept this long after the last key: a crash loses no more
 
 # Empty ring, ring with a solid dot; empty box, solid box: unmistakable at 3 m in any palette.
 HIGH_CONTRAST_MARKS = (
@@ -57,6 +59,10 @@ class SummaryPanel(QFrame):
         )
         self.notes.setTabChangesFocus(True)
         self.notes.setMaximumHeight(110)
+        self._session: WorkoutSession | None = None
+        self._draft = QTimer(self, singleShot=True, interval=NOTE_DRAFT_MS)
+        self._draft.timeout.connect(self._keep_note)
+        self.notes.textChanged.connect(self._draft.start)
         self.after_run = QLabel()
         self.after_run.setObjectName("afterRun")
         self.light = QLabel()
@@ -72,11 +78,13 @@ class SummaryPanel(QFrame):
         content.setObjectName("summaryContent")
         column = QVBoxLayout(content)
         column.setContentsMargins(40, 16, 40, 16)
+        # A refusal (a full disk at Finish) goes first: under the note and report it was below
+        # the fold at 1366x768, and Enter seemed to do nothing.
+        column.addWidget(self.message)
         for widget in (self.title, self.totals, self.after_run, self.table, self.light):
             column.addWidget(widget)
         for widget in (self.notes, self.cramps):
             column.addWidget(widget)
-        column.addWidget(self.message)
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(content)
@@ -90,7 +98,7 @@ class SummaryPanel(QFrame):
         set_pixel_font(self.title, 40, bold=True)
         for label in (self.totals, self.after_run, self.table, self.light):
             set_pixel_font(label, 22)
-        set_pixel_font(self.message, 22, bold=True)
+        set_pixel_font(self.message, 26, bold=True)
         set_pixel_font(self.notes, 20)
         self.apply_look(NORMAL)
 
@@ -101,7 +109,8 @@ class SummaryPanel(QFrame):
         self.setStyleSheet(
             f"QFrame#summaryPanel {{ background: {look.background}; }}"
             f"QFrame#summaryPanel QLabel {{ color: {TEXT}; }}"
-            f"QLabel#message {{ color: {MESSAGE_FG}; }}"
+            f"QLabel#message {{ color: {MESSAGE_FG}; border: 3px solid {MESSAGE_FG};"
+            " border-radius: 8px; padding: 8px; }"
             "QPlainTextEdit, QLineEdit, QSpinBox { background: #ffffff; color: #000000; }"
             "QGroupBox { background: #e9eef4; border-radius: 8px; margin-top: 32px;"
             " padding: 8px; }"
@@ -132,6 +141,9 @@ class SummaryPanel(QFrame):
         return None if self.cramps.isHidden() else self.cramps.answer()
 
     def show_session(self, session: WorkoutSession) -> None:
+        if self._session is not session:  # a resumed session's draft note comes back
+            self._session = session
+            self.notes.setPlainText(session.book.note)
         summary = session.summary
         kind = session.plan.kind.capitalize()
         self.title.setText(f"{kind} session done" if session.finished else f"{kind} session")
@@ -143,8 +155,21 @@ class SummaryPanel(QFrame):
         self.notes.setReadOnly(session.finished)
         self.message.setText(session.message or "")
         self.message.setVisible(bool(session.message))
+        if session.message:
+            self._scroll.verticalScrollBar().setValue(0)  # where the runner looks: the top
         self._show_light(session)
         self._show_run(session)
+
+    def flush_note(self) -> None:
+        """Keep a note still waiting for its moment now: gym mode is being left or closed."""
+        if self._draft.isActive():
+            self._draft.stop()
+            self._keep_note()
+
+    def _keep_note(self) -> None:
+        """The note typed so far, kept by the session a moment after the last key."""
+        if self._session is not None and not self._session.finished:
+            self._session.keep_note(self.notes.toPlainText())
 
     def _show_run(self, session: WorkoutSession) -> None:
         """How long after the run the heavy session began, when it followed one."""
