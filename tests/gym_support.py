@@ -12,7 +12,7 @@ from db.records import PlannedDayRecord, PlanRecord
 from db.settings import set_setting
 from db.store import Store, open_store
 from desktop.gym.opening.start import start_workout
-from desktop.gym.underway.session import WorkoutSession
+from desktop.gym.underway.session import Prompt, WorkoutSession
 from tests.fake_clock import FakeClock
 
 MORNING = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
@@ -77,6 +77,14 @@ def plan_for_today(
         "SELECT id FROM planned_days WHERE plan_id = ?", [plan.id]
     ).fetchone()[0]
     return athlete.id, day_id
+
+
+def leave_start_loads(session: WorkoutSession) -> WorkoutSession:
+    """Esc to each first-time load question: the loads are set on the form, as a runner who
+    does not answer it (tests of other things start from the empty bar, as before)."""
+    while session.prompt is Prompt.START_LOAD:
+        session.back()
+    return session
 
 
 def lift_set(session: WorkoutSession, clock: FakeClock, *, seconds: float = 30.0) -> None:

@@ -14,7 +14,7 @@ from desktop.domain.rest.rest_timer import HEAVY_WINDOW
 from desktop.gym.opening.start import start_workout
 from desktop.gym.underway.session import Outcome, Prompt, Stage
 from tests.fake_clock import FakeClock
-from tests.gym_support import end_rest, lift_set, plan_for_today
+from tests.gym_support import end_rest, leave_start_loads, lift_set, plan_for_today
 
 
 def keys(store: Store) -> dict[int, str]:
@@ -41,7 +41,7 @@ def test_todays_planned_day_is_linked_and_light_follows_a_finished_heavy(
     store: Store, clock: FakeClock
 ) -> None:
     athlete, day = plan_for_today(store, clock)
-    heavy = start_workout(store, clock=clock)
+    heavy = leave_start_loads(start_workout(store, clock=clock))
     assert (heavy.plan.kind, heavy.plan.after) == ("heavy", "long_run")
     assert get_session(store, heavy.session_id).planned_day_id == day
     heavy.end_early()

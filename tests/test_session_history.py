@@ -13,7 +13,7 @@ from desktop.domain.rest.rest_timer import LIGHT_WINDOW
 from desktop.gym.opening.start import start_workout
 from desktop.gym.underway.session import Prompt, Stage, WorkoutSession
 from tests.fake_clock import FakeClock
-from tests.gym_support import end_rest, lift_set, plan_for_today
+from tests.gym_support import end_rest, leave_start_loads, lift_set, plan_for_today
 
 
 def squat_session(store: Store, clock: FakeClock, *, load: str, reps: str) -> None:
@@ -74,7 +74,7 @@ def test_next_heavy_session_prefills_the_suggested_load_with_warmups(
 
 def test_a_hard_session_suggests_less_next_time(store: Store, clock: FakeClock) -> None:
     squat_session(store, clock, load="100", reps="3")
-    session = start_workout(store, clock=clock, kind="heavy")
+    session = leave_start_loads(start_workout(store, clock=clock, kind="heavy"))
     session.skip_warmups()
     session.primary()
     session.primary()
@@ -151,7 +151,7 @@ def test_the_cramp_question_follows_the_long_run_only(store: Store, clock: FakeC
 
 
 def test_swap_prompt_needs_a_variant_to_offer(store: Store, clock: FakeClock) -> None:
-    session: WorkoutSession = start_workout(store, clock=clock, kind="heavy")
+    session: WorkoutSession = leave_start_loads(start_workout(store, clock=clock, kind="heavy"))
     session.open_swap()
     assert session.prompt is Prompt.SWAP
     session.choose_swap(99)

@@ -17,7 +17,7 @@ from desktop.gym.opening.start import start_workout
 from desktop.gym.underway.session import WorkoutSession
 from tests.audio_server import missing_tools, pulse_server
 from tests.fake_clock import FakeClock
-from tests.gym_support import fake_clock, open_log, plan_for_today
+from tests.gym_support import fake_clock, leave_start_loads, open_log, plan_for_today
 
 SIZE = (1366, 768)
 LAST_WEEK = {"back_squat": "97.5", "conventional_deadlift": "120", "reverse_lunge": "30"}
@@ -25,7 +25,7 @@ LAST_WEEK = {"back_squat": "97.5", "conventional_deadlift": "120", "reverse_lung
 
 def last_weeks_session(store: Store, clock: FakeClock) -> None:
     """Clean sets of five on each lift, so today suggests +5 kg (+2.5 kg on the lunge)."""
-    session = start_workout(store, clock=clock, kind="heavy")
+    session = leave_start_loads(start_workout(store, clock=clock, kind="heavy"))
     session.primary()
     while True:
         clock.advance(30)

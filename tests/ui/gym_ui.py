@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from db.store import Store
 from desktop.domain.buildup.model import SessionKind
 from desktop.gym.opening.start import start_workout
-from desktop.gym.underway.session import WorkoutSession
+from desktop.gym.underway.session import Prompt, WorkoutSession
 from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.gym.view import GymView
@@ -41,7 +41,17 @@ def show_view(qtbot: QtBot, session: WorkoutSession, tmp_path: Path) -> GymView:
 def open_view(
     qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path, *, kind: SessionKind
 ) -> GymView:
-    return show_view(qtbot, start_workout(store, clock=clock, kind=kind), tmp_path)
+    """Gym mode on today's session; Esc to each first-time load question, so a test of
+    something else starts where it always did (`leave_start_loads`)."""
+    view = show_view(qtbot, start_workout(store, clock=clock, kind=kind), tmp_path)
+    leave_start_loads(qtbot, view)
+    return view
+
+
+def leave_start_loads(qtbot: QtBot, view: GymView) -> None:
+    """Esc, by key, to each first-time load question: the loads are set on the form."""
+    while view.session.prompt is Prompt.START_LOAD:
+        press(qtbot, view, Qt.Key.Key_Escape)
 
 
 def focused(view: GymView) -> QWidget:

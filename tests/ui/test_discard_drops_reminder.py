@@ -16,6 +16,7 @@ from desktop.gym.opening.equipment import current_owner
 from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
 from tests.local_zone import local_time
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
+from tests.ui.gym_ui import leave_start_loads
 from tests.ui.light_window import DAY, LightWindow
 from tests.ui.private_bus import Lines
 
@@ -33,6 +34,7 @@ def test_a_discarded_heavy_session_leaves_no_light_session_reminder(
     notifier = window.gym.light_notifier
     view = window.gym.open("heavy")
     assert view is not None and view.session.plan.kind == "heavy"
+    leave_start_loads(qtbot, view)
     qtbot.keyClick(view, K.Key_E)  # end the session…
     qtbot.keyClick(view, K.Key_Return)  # …yes, now
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.summary)

@@ -15,6 +15,7 @@ from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.dialogs.discard import DiscardEmptyDialog
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
+from tests.ui.gym_ui import leave_start_loads
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 K = Qt.Key
@@ -42,6 +43,7 @@ def end_with_no_sets(qtbot: QtBot, window: MainWindow) -> DiscardEmptyDialog:
     window.welcome_view.session_button.click()
     view = window.gym.view
     assert view is not None and sessions(window) == 1
+    leave_start_loads(qtbot, view)
     qtbot.keyClick(view, K.Key_E)  # end the session…
     qtbot.keyClick(view, K.Key_Return)  # …yes, now
     qtbot.waitUntil(lambda: view.pages.currentWidget() is view.summary)

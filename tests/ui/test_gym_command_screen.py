@@ -29,6 +29,7 @@ from tests.planning_support import (
     open_harness,
     plan_a_build_up,
 )
+from tests.ui.gym_ui import leave_start_loads
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 
@@ -110,6 +111,8 @@ def test_a_due_check_in_waits_until_gym_mode_is_left(qtbot: QtBot, data_dir: Pat
             qtbot.wait(20)
         assert window.plan_actions.dialog is None, "no question covers gym mode"
         assert window.centralWidget().currentWidget() is gym
+        assert QApplication.focusWidget() is gym.start_load.field, "the first load is asked"
+        leave_start_loads(qtbot, gym)
         assert QApplication.focusWidget() is gym
         qtbot.keyClick(gym, Qt.Key.Key_Escape)
         qtbot.keyClick(gym, Qt.Key.Key_Return)  # leave gym mode
@@ -129,4 +132,4 @@ def test_gym_command_while_the_window_is_open_shows_gym_mode_there(
     qtbot.waitUntil(lambda: first.window.gym.view is not None, timeout=5_000)
     gym = shown_gym(first)
     assert gym.session.plan.kind == "heavy"
-    assert QApplication.focusWidget() is gym
+    assert QApplication.focusWidget() is gym.start_load.field, "the first load is asked"

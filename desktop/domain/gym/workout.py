@@ -40,6 +40,7 @@ class Prompt(Enum):
     SWAP = "swap"  # another variant, chosen with a digit; Esc keeps the current one
     LEAVE = "leave"  # leave gym mode: Enter leaves, the open session can be resumed later
     UNUSUAL_LOAD = "unusual_load"  # a load far above the runner's best: Y saves, Enter/Esc fix it
+    START_LOAD = "start_load"  # a lift's first heavy load: Enter uses it, Esc/Space leave it
 
 
 class Outcome(Enum):
@@ -55,13 +56,15 @@ class WarmupSet:
 @dataclass(frozen=True)
 class Slot:
     """One exercise of the session as it stands now; `earlier_keys` are variants swapped out
-    after sets were logged under them, so those sets still count for this slot."""
+    after sets were logged under them, so those sets still count for this slot. `start_kg` is
+    the runner's answer to the first-time load question (`start_load`), kept for a restart."""
 
     key: str
     sets: int
     warmups: tuple[WarmupSet, ...] = ()
     skipped: bool = False
     earlier_keys: tuple[str, ...] = ()
+    start_kg: float | None = None
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -174,6 +177,12 @@ def without_warmups(plan: WorkoutPlan, slot: int) -> WorkoutPlan:
     return _change(plan, slot, warmups=())
 
 
+def with_start_load(
+    plan: WorkoutPlan, slot: int, load_kg: float, warmups: tuple[WarmupSet, ...]
+) -> WorkoutPlan:
+    return _change(plan, slot, start_kg=load_kg, warmups=warmups)
+
+
 def swap_choices(plan: WorkoutPlan, slot: int) -> tuple[Exercise, ...]:
     """Other variants of the slot's movement that are not already in this session."""
     taken = {key for other in plan.slots for key in other.keys}
@@ -195,7 +204,8 @@ def swapped(
     logged = any(s.key == current.key for s in done)
     earlier = (*current.earlier_keys, current.key) if logged else current.earlier_keys
     started = counts(plan, done)[slot][1] > 0
-    return _change(plan, slot, key=key, earlier_keys=earlier, warmups=() if started else warmups)
+    warmups = () if started else warmups
+    return _change(plan, slot, key=key, earlier_keys=earlier, warmups=warmups, start_kg=None)
 
 
 def warmup_ramp(work: float, *, bar: float, step: float) -> tuple[tuple[float, int], ...]:

@@ -29,6 +29,7 @@ from desktop.domain.gym.workout import (
     wants_warmups,
     with_extra_set,
     with_skipped,
+    with_start_load,
     without_warmups,
 )
 from desktop.domain.gym.workout_summary import WorkoutSummary, summarize
@@ -67,6 +68,9 @@ class SessionBook:
         self._plan = plan
         self._ids = dict(ids)
         self._loads = dict(loads)
+        for slot in plan.slots:  # a restart keeps the runner's first-time answers
+            if slot.start_kg is not None:
+                self._loads.setdefault(slot.key, slot.start_kg)
         self._logged = list(logged)
         self.note = record.notes  # the note as last kept: the draft a crash left, on resume
 
@@ -104,6 +108,18 @@ class SessionBook:
         if upcoming.key in self._loads:
             return self._loads[upcoming.key]
         return self._bar_kg() if wants_warmups(self._plan.kind, upcoming.key) else 0.0
+
+    def knows_load(self, key: str) -> bool:
+        """A load to start `key` from: a recent session's, or the runner's first-time answer."""
+        return key in self._loads
+
+    def use_start_load(self, slot: int, load_kg: float) -> None:
+        """The runner's starting load for a lift never lifted: its work load, and warm-ups
+        worked out from it; stored with the layout, so a restart keeps it without asking."""
+        key = self._plan.slots[slot].key
+        warmups = warmups_for(self._plan.kind, key, load_kg, self.equipment)
+        self._change(with_start_load(self._plan, slot, load_kg, warmups))
+        self._loads[key] = load_kg
 
     def best_load_kg(self, exercise_id: int) -> float | None:
         """The runner's heaviest work set of this exercise so far, in any session; None if none."""

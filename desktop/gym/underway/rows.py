@@ -56,6 +56,7 @@ def layout_of(plan: WorkoutPlan) -> dict[str, Any]:
                 "skipped": slot.skipped,
                 "earlier_keys": list(slot.earlier_keys),
                 "warmups": [[w.load_kg, w.reps] for w in slot.warmups],
+                "start_kg": slot.start_kg,
             }
             for slot in plan.slots
         ],
@@ -73,6 +74,7 @@ def plan_from_layout(layout: Mapping[str, Any]) -> WorkoutPlan:
             warmups=tuple(WarmupSet(float(kg), int(reps)) for kg, reps in slot["warmups"]),
             skipped=bool(slot["skipped"]),
             earlier_keys=tuple(slot["earlier_keys"]),
+            start_kg=None if slot.get("start_kg") is None else float(slot["start_kg"]),
         )
         for slot in layout["slots"]
     )

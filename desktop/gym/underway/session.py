@@ -27,6 +27,7 @@ from desktop.domain.rest.rest_timer import RestTimer
 from desktop.gym.closing.finish import CrampAnswer
 from desktop.gym.underway.book import SessionBook
 from desktop.gym.underway.changes import Flow, SessionChanges
+from desktop.gym.underway.first_load import StartLoadQuestion
 from desktop.gym.underway.lift import Draft, Lift
 from desktop.gym.underway.rest import RestKeeper
 
@@ -50,6 +51,7 @@ class WorkoutSession:
         self.changes = SessionChanges(
             book, self.rests, self.flow, save=self.save, to_summary=self._to_summary
         )
+        self.start_load = StartLoadQuestion(book, self.flow)  # asks at once in a new session
 
     @property
     def session_id(self) -> int:
@@ -104,11 +106,6 @@ class WorkoutSession:
         return self._question if self.flow.prompt is Prompt.UNUSUAL_LOAD else ""
 
     @property
-    def resting_after_warmup(self) -> bool:
-        logged = self.book.logged
-        return bool(logged) and logged[-1].warmup
-
-    @property
     def lifting_s(self) -> float:
         """Seconds since the set started: the stopwatch for planks."""
         return self.clock.now() - self._lift.started[0] if self._lift else 0.0
@@ -119,8 +116,11 @@ class WorkoutSession:
         return self.plan.kind == "heavy" and self.plan.after != "speed_run"
 
     def primary(self) -> None:
-        """Space: start the set, set done, end the rest (a heavy rest before 3:00 asks once)."""
+        """Space: start the set, set done, end the rest (a heavy rest before 3:00 asks once);
+        a lift with no load to start from is asked about first (`StartLoadQuestion.on_space`)."""
         self.flow.message = None
+        if self.start_load.on_space():
+            return
         if self.flow.prompt is Prompt.EARLY:
             self.flow.prompt = None
             self._start_lifting()
@@ -133,7 +133,8 @@ class WorkoutSession:
             self._lift.done(self._moment(), load_kg=load_kg, units=self.units)
             self.flow.stage = Stage.LOGGING
         elif self.flow.stage is Stage.RESTING:
-            heavy_work = self.plan.kind == "heavy" and not self.resting_after_warmup
+            after_warmup = bool(self.book.logged) and self.book.logged[-1].warmup
+            heavy_work = self.plan.kind == "heavy" and not after_warmup
             if heavy_work and self.rests.is_early():
                 self.flow.prompt = Prompt.EARLY
             else:
@@ -141,7 +142,9 @@ class WorkoutSession:
 
     def confirm(self) -> Outcome | None:
         """Enter: save the set as shown, or answer the open prompt."""
-        if self.flow.prompt is Prompt.UNUSUAL_LOAD:
+        if self.flow.prompt is Prompt.START_LOAD:
+            self.start_load.accept()
+        elif self.flow.prompt is Prompt.UNUSUAL_LOAD:
             self.flow.prompt = None  # the safe answer: back to the load, nothing saved
         elif self.flow.prompt is Prompt.END:
             self.changes.guarded(self.book.skip_the_rest)
@@ -157,7 +160,9 @@ class WorkoutSession:
     def back(self) -> None:
         """Esc: close the prompt, or step back one stage; never touches a saved set."""
         self.flow.message = None
-        if self.flow.prompt is not None:
+        if self.flow.prompt is Prompt.START_LOAD:
+            self.start_load.leave()  # the load is set on the form; the next lift is asked about
+        elif self.flow.prompt is not None:
             self.flow.prompt = None
         elif self.flow.stage is Stage.LOGGING and self._lift is not None:
             self._lift.not_done()

@@ -171,6 +171,7 @@ PROMPT_HINTS = {
     Prompt.SWAP: "1–{choices} choose a variant · Esc keep this one",
     Prompt.LEAVE: "Enter leave gym mode · Esc stay",
     Prompt.UNUSUAL_LOAD: "Y save it as typed · Enter or Esc correct the load",
+    Prompt.START_LOAD: "digits the load · Enter use it · Esc set it on the form · Space start now",
 }
 
 

@@ -23,13 +23,15 @@ from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.eliding_label import ElidingLabel
-from desktop.ui.gym.keys import REPEATABLE, SWAP_CHOICES, Action, Field, action_for
+from desktop.ui.gym.keys import REPEATABLE, Action, Field, action_for
 from desktop.ui.gym.panels.controls import Controls
 from desktop.ui.gym.panels.focus_ring import next_in_ring
 from desktop.ui.gym.panels.log_panel import LogPanel
 from desktop.ui.gym.panels.set_panel import SetPanel, next_set_line
+from desktop.ui.gym.panels.start_load_panel import StartLoadPanel
 from desktop.ui.gym.panels.summary import SummaryPanel
 from desktop.ui.gym.panels.timer_panel import TimerPanel
+from desktop.ui.gym.session_calls import session_calls
 from desktop.ui.gym.style import MESSAGE_FG, Look, current_look, set_pixel_font
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,7 @@ class GymView(QWidget):
         self.player = player or CuePlayer(parent=self)
         self.screen = screen or ScreenAwake()
         self.rests = RestFollower(session, self.player, voice=voice, parent=self)
-        self._stage: Stage | None = None
+        self._shown: tuple[Stage, int | None] | None = None  # the stage, the slot asked about
         self._look: Look | None = None
         self.setObjectName("gymView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -72,8 +74,15 @@ class GymView(QWidget):
             set_pixel_font(label, size, bold=True)
         self.set_panel, self.log_panel = SetPanel(), LogPanel()
         self.timer_panel, self.summary = TimerPanel(), SummaryPanel()
+        self.start_load = StartLoadPanel()  # the first-time load question, over any stage
         self.pages = QStackedWidget()
-        for page in (self.set_panel, self.log_panel, self.timer_panel, self.summary):
+        for page in (
+            self.set_panel,
+            self.log_panel,
+            self.timer_panel,
+            self.summary,
+            self.start_load,
+        ):
             self.pages.addWidget(page)
         self.message = QLabel()
         self.message.setStyleSheet(f"color: {MESSAGE_FG};")
@@ -94,6 +103,7 @@ class GymView(QWidget):
         self._fields = {
             self.log_panel.reps: Field.NUMBER,
             self.log_panel.load: Field.NUMBER,
+            self.start_load.field: Field.NUMBER,
             **{widget: Field.TEXT for widget in self.summary.typing_widgets},
             self.summary.cramps.severity: Field.TEXT,
         }
@@ -102,6 +112,7 @@ class GymView(QWidget):
         self.log_panel.reps_edited.connect(lambda text: self._edit(reps=text))
         self.log_panel.load_edited.connect(lambda text: self._edit(load=text))
         self.log_panel.form_clicked.connect(lambda: self.dispatch(Action.FORM))
+        self.start_load.edited.connect(lambda text: self.session.start_load.type(text))
         self.controls.action_requested.connect(self.dispatch)
         self.player.flash_requested.connect(self._on_player_flash_requested)
         self.player.sound_unavailable.connect(self.status_posted)
@@ -119,7 +130,8 @@ class GymView(QWidget):
         self.setStyleSheet(f"QWidget#gymView {{ background: {look.background}; }}")
         for label in (self.heading, self.progress):
             label.setStyleSheet(f"color: {look.muted};")
-        for part in (self.controls, self.set_panel, self.log_panel, self.timer_panel, self.summary):
+        panels = (self.set_panel, self.log_panel, self.timer_panel, self.summary, self.start_load)
+        for part in (self.controls, *panels):
             part.apply_look(look)
 
     def dispatch(self, action: Action | str) -> None:
@@ -146,30 +158,12 @@ class GymView(QWidget):
         the speaker, the window or the summary's fields. Built per call: a table kept on the
         view would tie the view's wrapper to itself and outlive the widget."""
         session = self.session
-        return {
-            Action.PRIMARY: session.primary,
-            Action.CONFIRM: session.confirm,
+        return session_calls(session) | {
             Action.FINISH: self._finish,
-            Action.BACK: session.back,
             Action.FULLSCREEN: self._toggle_full_screen,
             Action.MUTE: self._toggle_mute,
-            Action.FORM: session.toggle_form,
-            Action.REPS_UP: partial(session.adjust_reps, 1),
-            Action.REPS_DOWN: partial(session.adjust_reps, -1),
-            Action.LOAD_UP: partial(session.adjust_load, 1),
-            Action.LOAD_DOWN: partial(session.adjust_load, -1),
-            Action.PAUSE: session.toggle_pause,
-            Action.EXTEND: session.extend_rest,
-            Action.EXTRA: session.add_extra_set,
-            Action.SKIP: session.skip_exercise,
-            Action.SWAP: session.open_swap,
-            Action.SKIP_WARMUPS: session.skip_warmups,
-            Action.END: session.end_early,
-            Action.SAVE_ANYWAY: session.save_unusual_load,
             Action.LIGHT_LATER: partial(self.summary.move_light, session, 1),
             Action.LIGHT_EARLIER: partial(self.summary.move_light, session, -1),
-            Action.IGNORE: lambda: None,  # Space in the reps or load field (`keys.Action`)
-            **{choice: partial(session.choose_swap, n) for n, choice in enumerate(SWAP_CHOICES)},
         }
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -252,30 +246,35 @@ class GymView(QWidget):
 
     def _render(self) -> None:
         session = self.session
-        stage, entering = session.stage, session.stage is not self._stage
-        self._stage = stage
+        asked = session.start_load.slot if session.prompt is Prompt.START_LOAD else None
+        stage, shown = session.stage, (session.stage, asked)
+        entering, self._shown = shown != self._shown, shown
         summary = session.summary
         sound = "Muted (M)" if self.player.muted else "Sound on (M)"
         if self.player.unavailable_reason and not self.player.muted:
             sound = "No sound: the timer flashes"
         self.progress.setText(f"{summary.work_sets}/{summary.sets_planned} sets  ·  {sound}")
-        page = {
+        pages = {
             Stage.READY: self.set_panel,
             Stage.LIFTING: self.set_panel,
             Stage.LOGGING: self.log_panel,
             Stage.RESTING: self.timer_panel,
             Stage.SUMMARY: self.summary,
-        }[stage]
+        }
+        page = pages[stage] if asked is None else self.start_load
+        self.setFocusProxy(None if asked is None else self.start_load.field)  # the app's focus too
         self.pages.setCurrentWidget(page)
         cue = "" if page is self.set_panel else f"  ·  {session.plan.cue}"  # the panel shows it
         self.heading.setText(f"{session.plan.kind.upper()} SESSION{cue}")
         if page is self.set_panel:
             self.set_panel.show_session(session)
+        elif page is self.start_load:  # it takes the focus for its field on a new question
+            self.start_load.show_session(session, fresh=entering)
         elif stage is Stage.LOGGING:
             self.log_panel.show_session(session, fresh=entering)
         elif stage is Stage.SUMMARY:
             self.summary.show_session(session)
-        own_message = stage in (Stage.LOGGING, Stage.SUMMARY)
+        own_message = stage in (Stage.LOGGING, Stage.SUMMARY) or asked is not None
         self.message.setText("" if own_message else session.message or "")
         self.message.setVisible(bool(self.message.text()))
         self.controls.show_session(session, summary_offers=self.summary.offers())
@@ -283,7 +282,7 @@ class GymView(QWidget):
             self._stopwatch.stop()
         elif not self._stopwatch.isActive():
             self._stopwatch.start()
-        if entering and stage is not Stage.LOGGING:
+        if entering and stage is not Stage.LOGGING and asked is None:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot(object)
