@@ -151,6 +151,10 @@ class SessionBook:
             changes=self.changes,
         )
 
+    def last_was_warmup(self) -> bool:
+        """The set logged last was a warm-up: the rest after it is not a heavy rest."""
+        return bool(self.logged) and self.logged[-1].warmup
+
     def keep_note(self, text: str) -> None:
         """Store the summary's note as typed so far; a refusal is logged and the note stays on
         screen, for Finish to save or to say why it cannot."""

@@ -116,8 +116,8 @@ class WorkoutSession:
         return self.plan.kind == "heavy" and self.plan.after != "speed_run"
 
     def primary(self) -> None:
-        """Space: start the set, set done, end the rest (a heavy rest before 3:00 asks once);
-        a lift with no load to start from is asked about first (`StartLoadQuestion.on_space`)."""
+        """Space: start the set (a lift with no load yet is asked one first), set done, end the
+        rest (a heavy rest before 3:00 asks once)."""
         self.flow.message = None
         if self.start_load.on_space():
             return
@@ -133,8 +133,7 @@ class WorkoutSession:
             self._lift.done(self._moment(), load_kg=load_kg, units=self.units)
             self.flow.stage = Stage.LOGGING
         elif self.flow.stage is Stage.RESTING:
-            after_warmup = bool(self.book.logged) and self.book.logged[-1].warmup
-            heavy_work = self.plan.kind == "heavy" and not after_warmup
+            heavy_work = self.plan.kind == "heavy" and not self.book.last_was_warmup()
             if heavy_work and self.rests.is_early():
                 self.flow.prompt = Prompt.EARLY
             else:
@@ -266,10 +265,6 @@ class WorkoutSession:
         self._question = unusual_load_question(new.load_kg, best, name=name, units=self.units)
         self._asked_load, self.flow.prompt = new.load_kg, Prompt.UNUSUAL_LOAD
         return False
-
-    def keep_note(self, text: str) -> None:
-        """The summary's note as typed so far, stored at once: a crash keeps the draft."""
-        self.book.keep_note(text)
 
     def finish(self, *, notes: str, cramp: CrampAnswer | None = None) -> bool:
         """Close the session with its note (and cramp report); False leaves it open."""

@@ -169,7 +169,7 @@ class SummaryPanel(QFrame):
     def _keep_note(self) -> None:
         """The note typed so far, kept by the session a moment after the last key."""
         if self._session is not None and not self._session.finished:
-            self._session.keep_note(self.notes.toPlainText())
+            self._session.book.keep_note(self.notes.toPlainText())  # a crash keeps the draft
 
     def _show_run(self, session: WorkoutSession) -> None:
         """How long after the run the heavy session began, when it followed one."""
