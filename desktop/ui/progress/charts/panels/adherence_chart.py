@@ -99,10 +99,7 @@ class AdherenceChart(ChartPanel):
                 [float(w.planned) for w in weeks],
                 BAR_WIDTH_S,
                 fills=[None] * len(weeks),
-                edges=[
-                    (palette.grey, True) if w.state == "future" else (palette.foreground, False)
-                    for w in weeks
-                ],
+                edges=[_planned_edge(w, palette) for w in weeks],
             ),
         ]
 
@@ -178,3 +175,13 @@ class AdherenceChart(ChartPanel):
         if week.extra:
             lines.append(f"{week.extra} extra session{'s' if week.extra > 1 else ''} (not planned)")
         return week_middle_seconds(span), max(week.planned, week.done), "\n".join(lines)
+
+
+def _planned_edge(week: WeekAdherence, palette: ChartPalette) -> tuple[str, bool]:
+    """To come: dashed grey. Due and missed outright (nothing to fill in the week's red): the
+    outline itself in red, so a missed week never reads as one merely planned."""
+    if week.state == "future":
+        return palette.grey, True
+    if week.settled and not week.done:
+        return palette.red, False
+    return palette.foreground, False
