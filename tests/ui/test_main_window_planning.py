@@ -255,3 +255,31 @@ def test_choosing_a_variant_changes_every_day_of_the_plan(
     heavy = [day.heavy.exercises for day in harness.planning.saved_build_up().days]
     assert heavy and all("front_squat" in names and "calf_raise" not in names for names in heavy)
     assert "Exercises updated" in window.statusBar().currentMessage()
+
+
+def test_a_runner_added_from_history_sees_their_new_plan(
+    qtbot: QtBot, open_window: Callable[[], MainWindow], harness: Harness
+) -> None:
+    """Found by a trial: Add athlete… from History left the window on an empty History; and the
+    last runner's "New build-up saved" stayed in the status line after switching back."""
+    harness.planning.set_up(FORM)
+    window = open_window()
+    window.screens.history_action.trigger()  # F4
+    assert window.screens.current_name() == "history"
+    combo = window.athlete_switcher.combo
+    combo.activated.emit(combo.findText("Add athlete…"))
+    dialog = wait_for_dialog(qtbot, window, SetupDialog)
+    assert isinstance(dialog, SetupDialog)
+    qtbot.keyClicks(dialog.name_edit, "Bo")
+    qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.race_edit, "2027-05-30")
+    qtbot.keyClick(dialog.race_edit, Qt.Key.Key_Return)
+    pages = window.centralWidget()
+    qtbot.waitUntil(lambda: pages.currentWidget() is window.plan_view)
+    assert window.plan_view is not None and window.plan_view.overview.athlete == "Bo"
+    assert "New build-up saved for Bo" in window.statusBar().currentMessage()
+    ana = combo.findText("Ana")
+    combo.setCurrentIndex(ana)
+    combo.activated.emit(ana)
+    assert window.plan_view.overview.athlete == "Ana"
+    assert "Bo" not in window.statusBar().currentMessage()

@@ -32,6 +32,7 @@ class PlanActions(QObject):
     """
 
     plan_changed = Signal()
+    build_up_made = Signal()  # a new runner's or a fresh build-up: the Plan shows it
     message_posted = Signal(str)
 
     def __init__(
@@ -226,7 +227,7 @@ class PlanActions(QObject):
     def _on_setup_form_accepted(self, form: SetupForm) -> None:
         if self._guarded(lambda: self._planning().set_up(form)) is not None:
             self.update_enabled()
-            self.plan_changed.emit()
+            self.build_up_made.emit()
             self.message_posted.emit(f"New build-up saved for {form.name.strip()}")
 
     def _on_change_form_accepted(self, form: SetupForm) -> None:

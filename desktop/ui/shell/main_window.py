@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
             selected_day=lambda: self.plan_view.chosen_day() if self.plan_view else None,
         )
         self.plan_actions.plan_changed.connect(self._on_plan_actions_plan_changed)
+        self.plan_actions.build_up_made.connect(self._on_plan_actions_build_up_made)
         self.plan_actions.message_posted.connect(self._show_status)
         self.welcome_view.setup_requested.connect(self._on_welcome_setup_requested)
         self.athlete_switcher = AthleteSwitcher([], None)
@@ -224,6 +225,11 @@ class MainWindow(QMainWindow):
         # A changed plan is redrawn, but a runner in Progress, History or gym mode stays there.
         self._show_current(switch=self.screens.current_name() is None and self.gym.view is None)
 
+    def _on_plan_actions_build_up_made(self) -> None:
+        # The new build-up is shown, even from Progress or History; gym mode stays on top.
+        self.screens.reset()
+        self._show_current(switch=self.gym.view is None)
+
     def _on_log_changed(self, _change: object) -> None:
         """A change to the log redraws the plan (its cells count the sets logged) while it is on
         show; every way back to it (F2, leaving gym mode) redraws it from the log anyway."""
@@ -271,6 +277,7 @@ class MainWindow(QMainWindow):
 
     def _on_athlete_switcher_athlete_chosen(self, athlete_id: int) -> None:
         self._require_planning().switch_athlete(athlete_id)
+        self.statusBar().clearMessage()  # the last runner's news is not this one's
         self.screens.reset()
         self._show_current()
         self.plan_actions.open_checkin()
