@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from db.backup import good_backups, new_backup_path, prune_backups, restore_backup, write_backup
 from db.errors import StoreError
 from db.records import BackupInfo
+from db.restore_loss import restore_loss
 from db.store import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,16 @@ def back_up_now(store: Store, *, now: datetime) -> Path:
 def restorable_backups(backups_dir: Path) -> list[BackupInfo]:
     """The backups a restore may offer, newest first: those that open as a sound log."""
     return good_backups(backups_dir)
+
+
+def restore_loss_words(store: Store, backup: Path) -> str | None:
+    """What the log holds that `backup` does not ("the runner Ben, 2 sessions, 14 sets"), for
+    the question before a restore: "" when nothing would go, None when it cannot be told."""
+    try:
+        return restore_loss(store.conn, backup).words
+    except (StoreError, sqlite3.Error, OSError) as error:
+        log.warning("Could not compare the log with %s: %s", backup, error)
+        return None
 
 
 def restore_and_reopen(store: Store, backup: Path, *, now: datetime) -> tuple[Store, str | None]:

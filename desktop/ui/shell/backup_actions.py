@@ -12,7 +12,12 @@ from PySide6.QtWidgets import QWidget
 
 from db.errors import StoreError
 from db.store import Store
-from desktop.runtime.data_safety import back_up_now, restorable_backups, restore_and_reopen
+from desktop.runtime.data_safety import (
+    back_up_now,
+    restorable_backups,
+    restore_and_reopen,
+    restore_loss_words,
+)
 from desktop.runtime.paths import AppPaths
 
 
@@ -78,7 +83,7 @@ class BackupActions(QObject):
             self._window,
             "Restore this backup?",
             f"Replace the training log with the backup from {label}?\n\n"
-            "Sets logged after it will not be in the log, but the current log is kept as a "
+            f"{_what_goes(restore_loss_words(store, backup.path))} The current log is kept as a "
             "backup first, so you can come back to it.",
         )
         if confirmed != QMessageBox.StandardButton.Yes:
@@ -108,3 +113,12 @@ class BackupActions(QObject):
             QMessageBox.warning(self._window, "Restore refused", problem)
         else:
             self.message_posted.emit(f"Restored the backup from {label}")
+
+
+def _what_goes(words: str | None) -> str:
+    """The restore's cost in the runner's words."""
+    if words is None:
+        return "What was logged after it will not be in the log."
+    if not words:
+        return "Everything in the log is in this backup too."
+    return f"After the restore the log will not hold what came after this backup: {words}."
