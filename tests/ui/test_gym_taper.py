@@ -127,3 +127,17 @@ def test_leaving_a_session_before_any_set_leaves_none_open(
     assert "text" not in seen, f"the next start asked: {seen.get('text')}"
     assert window.gym.view is not None and window.gym.view.session.stage is Stage.READY
     window.close()
+
+
+def test_the_plan_in_the_taper_shows_this_week_not_the_first(
+    qtbot: QtBot, planned: Harness, data_dir: Path
+) -> None:
+    """Found by a trial: with no double day left, the side panel described week 1."""
+    planned.clock.set_day(TWO_WEEKS_OUT)
+    window = shown_window(qtbot, planned, data_dir)
+    view = window.plan_view
+    assert view is not None
+    text = view.detail.text()
+    assert "Taper: no strength double days" in text
+    assert "Week 1 " not in text
+    window.close()

@@ -95,6 +95,10 @@ class PlanView(QWidget):
             (e.day_id for e in (overview.due(), overview.next_day()) if e is not None), None
         )
         cell = None if target is None else self.table.day_cell(target)
+        current = next((week for week in overview.weeks if week.current), None)
+        if cell is None and current is not None:  # nothing left to lift (the taper): this week
+            row = self.table.week_row(current.number)
+            cell = None if row is None else (row, 1)
         if cell is not None:
             self.table.setCurrentCell(*cell)
         self.table.setFocus()
