@@ -17,6 +17,7 @@ from bench.synthetic import populate
 from db.store import Store, open_store
 from desktop.plan.planning import Planning
 from desktop.runtime.paths import AppPaths
+from desktop.ui.common.colours import FOCUS_RING
 from desktop.ui.history.models import LOAD, REPS
 from desktop.ui.history.view import ERROR_STYLE, HistoryView
 from desktop.ui.shell.main_window import MainWindow
@@ -188,3 +189,19 @@ def test_a_successful_export_clears_an_old_not_saved(
     assert target.exists()
     assert window.statusBar().currentMessage().startswith("Exported ")
     assert not view.message.text().startswith("Not saved"), "no stale red line after it worked"
+
+
+def test_the_table_with_the_keyboard_is_ringed(qtbot: QtBot, window: MainWindow) -> None:
+    """Found by a trial: which of History's two tables had the keys was nearly invisible."""
+    view = history(window)
+    qtbot.waitUntil(view.sessions_table.hasFocus)
+
+    def edge(table: QAbstractItemView) -> str:
+        return table.grab().toImage().pixelColor(1, table.height() // 2).name()
+
+    assert edge(view.sessions_table) == FOCUS_RING
+    assert edge(view.sets_table) != FOCUS_RING
+    qtbot.keyClick(view.sessions_table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(view.sets_table.hasFocus)
+    assert edge(view.sets_table) == FOCUS_RING
+    assert edge(view.sessions_table) != FOCUS_RING

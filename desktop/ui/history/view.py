@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from db.errors import StoreError
 from desktop.history.history import HistoryLog
 from desktop.runtime.changes import Change
+from desktop.ui.common.colours import FOCUS_RING
 from desktop.ui.history.keys import HistoryKeys
 from desktop.ui.history.models import REPS, SessionsModel, SetsModel, problem_text
 
@@ -283,6 +284,12 @@ def _table(model: SessionsModel | SetsModel) -> QTableView:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
+    # Which table has the keys, seen from across the room: the ring is always there, in colour
+    # while focused (a ring that came with focus alone would not be in the laid-out frame).
+    table.setStyleSheet(
+        "QTableView { border: 3px solid #c8ced6; }"
+        f"QTableView:focus {{ border-color: {FOCUS_RING}; }}"
+    )
     table.verticalHeader().hide()
     table.setTabKeyNavigation(False)  # Tab moves on to the next control; arrows move in the table
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

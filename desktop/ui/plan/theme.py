@@ -9,12 +9,12 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.common.colours import ACCENT_BLUE
+from desktop.ui.common.colours import ACCENT_BLUE, FOCUS_RING
 
 INK = "#111111"
 PAPER = "#ffffff"
 ACCENT = ACCENT_BLUE
-FOCUS = "#f0b400"
+FOCUS = FOCUS_RING
 ERROR_BG = "#fde2e1"
 ERROR_INK = "#8a1208"
 OK_BG = "#dff3e4"

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.ui.common.colours import ACCENT_BLUE
+from desktop.ui.common.colours import ACCENT_BLUE, FOCUS_RING
 from desktop.ui.common.pyside_compat import ALIGN_H_CENTER, align
 
 WELCOME_TEXT = (
@@ -55,7 +55,7 @@ class WelcomeView(QWidget):
             # would not be in the button's size and would cut the label's first letter.
             f"#primaryAction {{ background: {ACCENT_BLUE}; color: white;"
             f" border: 3px solid {ACCENT_BLUE}; border-radius: 8px; padding: 8px 32px; }}"
-            "#primaryAction:focus { outline: none; border-color: #f0b400; }"
+            f"#primaryAction:focus {{ outline: none; border-color: {FOCUS_RING}; }}"
         )
         self.setup_button.clicked.connect(self.setup_requested)
         self.setFocusProxy(self.setup_button)  # Enter on a new log sets up the build-up
@@ -68,7 +68,7 @@ class WelcomeView(QWidget):
         self.session_button.setStyleSheet(  # flat, with the same ring as the set-up button
             "#sessionAction { background: transparent; border: 3px solid transparent;"
             " border-radius: 8px; padding: 4px 16px; }"
-            "#sessionAction:focus { outline: none; border-color: #f0b400; }"
+            f"#sessionAction:focus {{ outline: none; border-color: {FOCUS_RING}; }}"
         )
         self.session_button.clicked.connect(self.session_requested)
         self.light_label = QLabel()
