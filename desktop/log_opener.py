@@ -120,8 +120,10 @@ class LogOpener:
         if not any(open_sessions(store, athlete.id) for athlete in list_athletes(store)):
             return
         from desktop.gym.opening.start import resumable_session
+        from desktop.gym.opening.today import current_athlete
 
-        if resumable_session(store, now=datetime.now(UTC)) is not None:
+        now = datetime.now(UTC)  # the runner at the laptop: another's session waits for them
+        if resumable_session(store, now=now, athlete_id=current_athlete(store, now=now)):
             self._window.gym.open()
 
 

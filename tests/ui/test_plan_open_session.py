@@ -105,3 +105,53 @@ def test_a_session_left_mid_rest_is_shown_on_the_plan_and_f5_resumes_it(
         assert resumed.session.stage is Stage.RESTING
     finally:
         window.close()
+
+
+def test_f5_for_the_other_runner_starts_their_own_session_not_hers(
+    qtbot: QtBot, two_runners: Harness, data_dir: Path
+) -> None:
+    """Found by a trial: with Ana's session open, Ben's F5 offered hers, unnamed, and resumed
+    it under his name. His F5 now starts his own; hers waits for her."""
+    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+    WindowState(paths.window_settings).set_sound(volume=1.0, muted=True, device=None)
+    window = MainWindow(paths=paths, now=two_runners.clock)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attach_store(two_runners.store)
+    asked: list[str] = []
+
+    def note_any_question() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            asked.append(box.text())
+            qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    poller = QTimer()
+    poller.setInterval(10)
+    poller.timeout.connect(note_any_question)
+    try:
+        for _ in range(5):
+            qtbot.wait(20)
+        if window.plan_actions.dialog is not None:
+            window.plan_actions.dialog.reject()
+        ana_session = window.gym.open()
+        assert ana_session is not None
+        hers = ana_session.session.session_id
+        window.gym.close()
+        combo = window.athlete_switcher.combo
+        ben = combo.findText("Ben")
+        combo.setCurrentIndex(ben)
+        combo.activated.emit(ben)
+        if window.plan_actions.dialog is not None:
+            window.plan_actions.dialog.reject()
+        poller.start()
+        his = window.gym.open()
+        poller.stop()
+        assert asked == [], f"Ben was asked about Ana's session: {asked}"
+        assert his is not None and his.session.session_id != hers
+        assert his.session.book.record.athlete_id != ana_session.session.book.record.athlete_id
+    finally:
+        poller.stop()
+        window.close()

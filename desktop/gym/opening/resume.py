@@ -22,7 +22,7 @@ from desktop.gym.opening.start import (
     resume_workout,
     start_workout,
 )
-from desktop.gym.opening.today import taper_words
+from desktop.gym.opening.today import current_athlete, taper_words
 from desktop.gym.underway.session import WorkoutSession
 from desktop.runtime.changes import LogChanges
 
@@ -84,7 +84,8 @@ def resumed_session(
     store: Store, *, clock: Clock, ask: AskResume, changes: LogChanges | None = None
 ) -> WorkoutSession | None:
     """The open session if the runner wants it back; None once it is closed or if none is open."""
-    record = resumable_session(store, now=clock.wall())
+    wall = clock.wall()
+    record = resumable_session(store, now=wall, athlete_id=current_athlete(store, now=wall))
     if record is None:
         return None
     try:

@@ -135,11 +135,16 @@ def resume_workout(
     return WorkoutSession(book, clock=clock, rest=rest)
 
 
-def resumable_session(store: Store, *, now: datetime) -> SessionRecord | None:
-    """The newest session still in progress, after closing those abandoned > 12 hours ago."""
+def resumable_session(
+    store: Store, *, now: datetime, athlete_id: int | None = None
+) -> SessionRecord | None:
+    """The newest session still in progress (of `athlete_id`, the runner at the laptop, when
+    given: another runner's open session waits for them), after closing those abandoned more
+    than 12 hours ago."""
     for closed in close_stale_sessions(store, older_than=now - STALE_AFTER):
         log.info("Closed session %s as abandoned (open since %s)", closed.id, closed.started_at)
-    candidates = [s for athlete in list_athletes(store) for s in open_sessions(store, athlete.id)]
+    runners = [a.id for a in list_athletes(store)] if athlete_id is None else [athlete_id]
+    candidates = [s for runner in runners for s in open_sessions(store, runner)]
     resumable = [s for s in candidates if s.layout]
     return max(resumable, key=lambda s: (s.started_at, s.id), default=None)
 
