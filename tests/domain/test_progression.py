@@ -23,7 +23,7 @@ def reps(*counts: int, broke_at: int | None = None) -> list[SetResult]:
     [
         (reps(5, 5, 5), "increase", 105.0),
         (reps(6, 5, 5, 7), "increase", 105.0),
-        (reps(5), "increase", 105.0),
+        (reps(5), "keep", 100.0),  # one of the three sets: a session ended early
         (reps(5, 5, 4), "keep", 100.0),
         (reps(4, 4, 4, 4), "keep", 100.0),
         (reps(3, 5, 5), "keep", 100.0),
@@ -39,6 +39,16 @@ def test_heavy_squat_in_kg(sets: list[SetResult], kind: str, load: float) -> Non
     suggestion = suggest_heavy(exercise=SQUAT, load_kg=100.0, sets=sets)
     assert (suggestion.kind, suggestion.load_kg) == (kind, pytest.approx(load))
     assert SQUAT.name in suggestion.message
+
+
+def test_a_session_ended_early_keeps_the_load_and_says_why() -> None:
+    """Found by a trial: 1 of 3 sets at 5 reps, then End session, said "every set reached 5
+    reps — try 105 kg" and the next session loaded 105 kg."""
+    early = suggest_heavy(exercise=SQUAT, load_kg=100.0, sets=reps(5), planned=3)
+    assert (early.kind, early.load_kg) == ("keep", 100.0)
+    assert "1 of 3 sets done" in early.message
+    whole = suggest_heavy(exercise=SQUAT, load_kg=100.0, sets=reps(5, 5, 5, 5), planned=4)
+    assert (whole.kind, whole.load_kg) == ("increase", 105.0)
 
 
 @pytest.mark.parametrize(

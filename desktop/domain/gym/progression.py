@@ -15,6 +15,7 @@ SuggestionKind = Literal["increase", "decrease", "keep", "find_load", "harder", 
 HEAVY_TARGET = 5
 HEAVY_FLOOR = 4
 LIGHT_CEILING = 20
+FEWEST_HEAVY_SETS = 3  # PROTOCOL: 3 heavy sets in phase 1, 4 after
 LIGHT_FLOOR = 10
 DECREASE = 0.05
 _INCREASE = {
@@ -43,9 +44,15 @@ class Suggestion:
 
 
 def suggest_heavy(
-    *, exercise: Exercise, load_kg: float | None, sets: Sequence[SetResult], units: Units = "kg"
+    *,
+    exercise: Exercise,
+    load_kg: float | None,
+    sets: Sequence[SetResult],
+    units: Units = "kg",
+    planned: int = FEWEST_HEAVY_SETS,
 ) -> Suggestion:
-    """Suggest the next heavy load for one exercise from its last heavy session."""
+    """Suggest the next heavy load for one exercise from its last heavy session. "Every set
+    reached 5 reps" counts the `planned` sets: a session ended early never raises the load."""
     if not sets and exercise.increment == "none":
         return Suggestion("keep", None, f"{exercise.name}: log a session to get a suggestion.")
     if not sets or (load_kg is None and exercise.increment != "none"):
@@ -60,6 +67,13 @@ def suggest_heavy(
     form_broke = any(not s.form_ok for s in sets)
     if exercise.increment == "none" or load_kg is None:
         return _bodyweight_heavy(exercise, all_five, short_sets >= 2 or form_broke)
+    if all_five and len(sets) < planned:
+        return Suggestion(
+            "keep",
+            load_kg,
+            f"{exercise.name}: {len(sets)} of {planned} sets done — keep {_show(load_kg, units)} "
+            "next time.",
+        )
     if all_five:
         step = _INCREASE[(exercise.increment, units)]
         new = load_kg + (step if units == "kg" else lb_to_kg(step))

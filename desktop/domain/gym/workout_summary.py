@@ -94,11 +94,11 @@ def _exercise(plan: WorkoutPlan, index: int, sets: Sequence[SummarySet]) -> Exer
             for s in work
         ),
         skipped=slot.skipped and len(work) < slot.sets,
-        suggestion=_suggest(plan, slot.key, work) if work and not hold else None,
+        suggestion=_suggest(plan, slot.key, work, slot.sets) if work and not hold else None,
     )
 
 
-def _suggest(plan: WorkoutPlan, key: str, work: Sequence[SummarySet]) -> Suggestion:
+def _suggest(plan: WorkoutPlan, key: str, work: Sequence[SummarySet], planned: int) -> Suggestion:
     chosen = exercise(key)
     if plan.kind == "light":
         return suggest_light(
@@ -110,4 +110,5 @@ def _suggest(plan: WorkoutPlan, key: str, work: Sequence[SummarySet]) -> Suggest
         load_kg=top if top > 0 else None,
         sets=[SetResult(s.reps, s.form_held) for s in work],
         units=plan.units,
+        planned=planned,
     )
