@@ -102,6 +102,10 @@ def test_the_window_opens_a_read_only_folder_and_says_so(
     labels = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert SAYS_READ_ONLY in labels
     window.grab().save(str(tmp_path / "read-only-start.png"))
+    # F5 says so in a few words (it showed SQLite's "attempt to write a readonly database",
+    # cut off under the read-only label).
+    assert window.gym.open() is None
+    assert window.statusBar().currentMessage() == "Read-only log: no session can be saved here."
 
     # A second start on the same folder: the open window answers, nothing new opens.
     assert start_window(paths) == 0, "the open window was asked to come to the front"

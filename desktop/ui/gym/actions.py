@@ -97,6 +97,9 @@ class GymActions(QObject):
         store = self._store()
         if store is None:
             return None
+        if self.view is None and store.read_only:  # not SQLite's own words, cut off
+            self.message_posted.emit("Read-only log: no session can be saved here.")
+            return None
         if self.view is None:
             try:
                 self.view = open_gym(
@@ -119,6 +122,7 @@ class GymActions(QObject):
             except ResumeUnanswered as unanswered:
                 log.info("Gym mode not opened: the resume question was closed, %s", unanswered)
                 return None
+            self.message_posted.emit("")  # an earlier "No session started" is over
             self.view.closed.connect(self.close)
             self.view.session_finished.connect(self._on_view_session_finished)
             self.view.status_posted.connect(self.message_posted)
