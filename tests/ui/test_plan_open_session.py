@@ -36,6 +36,19 @@ def two_runners(data_dir: Path) -> Iterator[Harness]:
         yield harness
 
 
+def shown_window(qtbot: QtBot, harness: Harness, data_dir: Path) -> MainWindow:
+    """The window over the two runners' log, muted, as it opens on the laptop."""
+    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
+    WindowState(paths.window_settings).set_sound(volume=1.0, muted=True, device=None)
+    window = MainWindow(paths=paths, now=harness.clock)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attach_store(harness.store)
+    return window
+
+
 def press(
     qtbot: QtBot,
     window: MainWindow,
@@ -48,14 +61,7 @@ def press(
 def test_a_session_left_mid_rest_is_shown_on_the_plan_and_f5_resumes_it(
     qtbot: QtBot, two_runners: Harness, data_dir: Path, tmp_path: Path
 ) -> None:
-    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    WindowState(paths.window_settings).set_sound(volume=1.0, muted=True, device=None)
-    window = MainWindow(paths=paths, now=two_runners.clock)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.attach_store(two_runners.store)
+    window = shown_window(qtbot, two_runners, data_dir)
     try:
         for _ in range(5):
             qtbot.wait(20)
@@ -112,14 +118,7 @@ def test_f5_for_the_other_runner_starts_their_own_session_not_hers(
 ) -> None:
     """Found by a trial: with Ana's session open, Ben's F5 offered hers, unnamed, and resumed
     it under his name. His F5 now starts his own; hers waits for her."""
-    paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    WindowState(paths.window_settings).set_sound(volume=1.0, muted=True, device=None)
-    window = MainWindow(paths=paths, now=two_runners.clock)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    window.attach_store(two_runners.store)
+    window = shown_window(qtbot, two_runners, data_dir)
     asked: list[str] = []
 
     def note_any_question() -> None:
