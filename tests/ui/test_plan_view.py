@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.plan.planning import Planning
 from desktop.ui.plan.table import DAY_COLUMNS, cell_text
-from desktop.ui.plan.theme import STATUS_STYLE, TAPER_BG
+from desktop.ui.plan.theme import ACCENT, STATUS_STYLE, TAPER_BG
 from desktop.ui.plan.view import PlanView
 from tests.planning_support import (
     FORM,
@@ -161,3 +161,30 @@ def test_a_new_overview_keeps_the_selected_day(qtbot: QtBot, harness: Harness) -
     assert overview is not None
     view.set_overview(overview)
     assert view.table.currentItem().text() == selected
+
+
+def test_the_selected_day_keeps_its_own_colour_inside_an_accent_outline(
+    qtbot: QtBot, harness: Harness
+) -> None:
+    """A selected day is drawn as unselected (its status colour, no focus tint) with an accent
+    outline, so choosing a day never hides whether it was done. The cell with the keyboard's
+    focus but no selection is drawn plain, with no outline."""
+    view = show(qtbot, harness.planning)
+    table = view.table
+    row, column = view.table.week_row(5), DAY_COLUMNS["long_run"]  # type: ignore[arg-type]
+    own = table.item(row, column).background().color().name()
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    qtbot.waitUntil(table.hasFocus)
+    rect = table.visualRect(table.model().index(row, column))
+
+    def pixels() -> tuple[str, str]:
+        shot = table.viewport().grab().toImage()
+        centre = shot.pixelColor(rect.center()).name()
+        edge = shot.pixelColor(rect.left() + 3, rect.center().y()).name()
+        return centre, edge
+
+    assert table.selectionModel().isSelected(table.currentIndex())
+    assert pixels() == (own, ACCENT.lower())
+    table.clearSelection()  # focus stays on the cell
+    assert pixels() == (own, own)

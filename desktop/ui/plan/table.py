@@ -7,7 +7,6 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -139,7 +138,7 @@ class PlanTable(QTableWidget):
             max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
             for column in range(self.columnCount())
         )
-        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        bar = self.verticalScrollBar().sizeHint().width()  # the style's scroll bar extent
         return columns + bar + 2 * self.frameWidth() + 2
 
     def day_cell(self, day_id: int) -> tuple[int, int] | None:
@@ -265,12 +264,16 @@ class _OutlinedSelection(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         table = self._table
-        if index != table.currentIndex() and not table.selectionModel().isSelected(index):
+        selected = table.selectionModel().isSelected(index)
+        if not selected and index != table.currentIndex():
             super().paint(painter, option, index)  # neither selected nor focused: as Qt draws it
             return
-        plain = QStyleOptionViewItem(option)
-        selected = bool(plain.state & QStyle.StateFlag.State_Selected)
-        plain.state &= ~(QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        # The cell as the view draws an unselected, unfocused one, from the view's own base
+        # option: clearing the bits in `option.state` would build all of `QStyle`'s enums
+        # (about 10 ms before the log is on screen; tests/test_startup.py).
+        plain = QStyleOptionViewItem()
+        table.initViewItemOption(plain)
+        plain.rect = option.rect
         super().paint(painter, plain, index)
         if selected:  # stroked as a path: `setPen`'s overloads would build `Qt` (pyside_compat)
             outline = QPainterPath()
