@@ -10,12 +10,6 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from desktop import __version__
-from desktop.cli import backup as cli_backup
-from desktop.cli import check as cli_check
-from desktop.cli import export as cli_export
-from desktop.cli import plan as cli_plan
-from desktop.cli import restore as cli_restore
-from desktop.cli import runs as cli_runs
 from desktop.cli.guard import describe_os_error, fail, non_empty_path, not_a_folder, one_line
 from desktop.runtime.paths import AppPaths
 
@@ -32,12 +26,16 @@ class OneLineErrorParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {' '.join(message.split())}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = OneLineErrorParser(
-        prog="cramproof",
-        description="Strength work against late-race leg cramps: plan, rest timer, log, progress.",
-    )
-    parser.add_argument("--version", action="version", version=f"cramproof {__version__}")
+class _NotTheWindowAlone(Exception):
+    """The arguments ask for more than the window: the full parser reads them."""
+
+
+class _WindowOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowAlone(message)
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--data-dir",
         metavar="PATH",
@@ -46,17 +44,29 @@ def build_parser() -> argparse.ArgumentParser:
         "folder; also settable with CRAMPROOF_DATA_DIR)",
     )
     parser.add_argument("--verbose", action="store_true", help="log debugging detail")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # The sub-commands' modules load with the full parser only (see `parse`).
+    from desktop.cli import backup, check, export, plan, restore, runs
+
+    parser = OneLineErrorParser(
+        prog="cramproof",
+        description="Strength work against late-race leg cramps: plan, rest timer, log, progress.",
+    )
+    parser.add_argument("--version", action="version", version=f"cramproof {__version__}")
+    _add_window_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    cli_check.add_parser(commands)
-    cli_backup.add_parser(commands)
-    cli_restore.add_parser(commands)
+    check.add_parser(commands)
+    backup.add_parser(commands)
+    restore.add_parser(commands)
     gym = commands.add_parser(
         "gym", help="open straight into today's session (heavy unless today's heavy is done)"
     )
     gym.add_argument("--kind", choices=("heavy", "light"), help="which session to start")
-    cli_plan.add_parser(commands)
-    cli_export.add_parser(commands)
-    cli_runs.add_parser(commands)
+    plan.add_parser(commands)
+    export.add_parser(commands)
+    runs.add_parser(commands)
     return parser
 
 
@@ -69,19 +79,20 @@ def run_command(args: argparse.Namespace, paths: AppPaths) -> int:
     import sqlite3
 
     from db.errors import StoreError
+    from desktop.cli import backup, check, export, plan, restore, runs
 
     _quiet_logging(verbose=args.verbose)
-    handlers = {"check": cli_check.run, "backup": cli_backup.run, "restore": cli_restore.run}
+    handlers = {"check": check.run, "backup": backup.run, "restore": restore.run}
     try:
         problem = None if args.command == "plan" else not_a_folder(paths.data_dir)
         if problem:  # else "no training log at notes.txt/cramproof.db yet", or "File exists"
             return fail(f"cannot use the data folder: {problem}")
         if args.command == "plan":
-            return cli_plan.run(args)
+            return plan.run(args)
         if args.command == "export":
-            return cli_export.run(args, paths)
+            return export.run(args, paths)
         if args.command == "runs":
-            return cli_runs.run(args, paths)
+            return runs.run(args, paths)
         return handlers[args.command](args, paths)
     except StoreError as error:
         return fail(error.message)
@@ -129,4 +140,18 @@ def report_window_refused(paths: AppPaths, *, raised: bool, problem: str | None 
 
 
 def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)
+    """The arguments as the full parser reads them.
+
+    The window's own arguments (`--data-dir`, `--verbose`, or none) are read by a parser without
+    the sub-commands: building those and importing their modules is about 8 ms of every start.
+    Anything else (a command, `--help`, `--version`, an abbreviation, a mistake) goes to the full
+    parser, so that every answer and every message is the full parser's.
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window_only = _WindowOnlyParser(prog="cramproof", add_help=False, allow_abbrev=False)
+    _add_window_options(window_only)
+    window_only.set_defaults(command=None)
+    try:
+        return window_only.parse_args(arguments)
+    except _NotTheWindowAlone:
+        return build_parser().parse_args(arguments)
