@@ -12,13 +12,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QStackedWidget, QToolBar, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget, QToolBar, QWidget
 
 from desktop.runtime.paths import AppPaths
-from desktop.ui.common.keyed_action import keyed_action
 from desktop.ui.common.window_state import WindowState
+from desktop.ui.shell.menus import WindowMenus
 from desktop.ui.shell.opening_page import OpeningPage
 from desktop.ui.shell.view_actions import ViewActions
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from desktop.domain.buildup.model import SessionKind
     from desktop.plan.planning import Planning
     from desktop.ui.plan.view import PlanView
+    from desktop.ui.shell.welcome_view import WelcomeView
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._now = now
         self._planning: Planning | None = None
         self.plan_view: PlanView | None = None
+        self._welcome: WelcomeView | None = None
         self.setWindowTitle("Cramproof")
         self.setMinimumSize(800, 560)
         self._window_state = WindowState(paths.window_settings)
@@ -58,7 +60,7 @@ class MainWindow(QMainWindow):
         self.opening_page = OpeningPage()
         self._pages.addWidget(self.opening_page)
         self.setCentralWidget(self._pages)
-        self._build_frame_menus()
+        self._menus = WindowMenus(self, self.view_actions, self._on_open_folder_triggered)
         self._show_status(f"Training log: {paths.database}")
         if store is not None:
             self.attach_store(store)
@@ -77,7 +79,6 @@ class MainWindow(QMainWindow):
         from desktop.ui.shell.athlete_switcher import AthleteSwitcher
         from desktop.ui.shell.backup_actions import BackupActions
         from desktop.ui.shell.screens import Screens
-        from desktop.ui.shell.welcome_view import WelcomeView
 
         self._store = store
         # One notification of every change to the log, handed to each use case that writes;
@@ -85,8 +86,6 @@ class MainWindow(QMainWindow):
         self.log_changes = ChangeSignal(LogChanges(), parent=self)
         self.log_changes.changed.connect(self._on_log_changed)
         self._planning = Planning(store, now=self._now, changes=self.log_changes.changes)
-        self.welcome_view = WelcomeView()
-        self._pages.addWidget(self.welcome_view)
         self._backups = BackupActions(
             paths=self._paths, store_getter=lambda: self._store, parent=self
         )
@@ -100,7 +99,6 @@ class MainWindow(QMainWindow):
         self.plan_actions.plan_changed.connect(self._on_plan_actions_plan_changed)
         self.plan_actions.build_up_made.connect(self._on_plan_actions_build_up_made)
         self.plan_actions.message_posted.connect(self._show_status)
-        self.welcome_view.setup_requested.connect(self._on_welcome_setup_requested)
         self.athlete_switcher = AthleteSwitcher([], None)
         self.athlete_switcher.athlete_chosen.connect(self._on_athlete_switcher_athlete_chosen)
         self.athlete_switcher.athlete_add_requested.connect(self._on_athlete_add_requested)
@@ -116,7 +114,7 @@ class MainWindow(QMainWindow):
             now=self._now,
             changes=self.log_changes,
             show_plan=self._show_current,
-            named_pages=lambda: {"Welcome": self.welcome_view, "Gym mode": self.gym.view},
+            named_pages=lambda: {"Welcome": self._welcome, "Gym mode": self.gym.view},
         )
         self.screens.message_posted.connect(self._show_status)
         self.gym = GymActions(
@@ -132,14 +130,35 @@ class MainWindow(QMainWindow):
         # Gym mode holds the open log: it lets go before a restore closes it.
         self._backups.restore_starting.connect(self.gym.close)
         self._backups.restore_starting.connect(self.screens.run_imports.stop)
-        self.welcome_view.session_requested.connect(lambda: self.gym.open())
         self._athlete_bar.addSeparator()
         self._athlete_bar.addActions(self._screen_actions())
-        self._build_log_menus()
+        self._menus.add_log_actions(
+            file_actions=[
+                *self.screens.file_actions(),
+                self._backups.back_up_action,
+                self._backups.restore_action,
+            ],
+            screen_actions=self._screen_actions(),
+            gym_actions=self.gym.view_menu_actions(),
+            plan_actions=self.plan_actions.menu_actions(),
+            add_athlete=self._on_athlete_add_requested,
+        )
         self._show_current()
         self._open_last_view()
         # Asked once the window is up, so the question appears over the plan it is about.
         QTimer.singleShot(0, self._on_window_opened)
+
+    @property
+    def welcome_view(self) -> WelcomeView:
+        """The page for a log with no plan, made when first needed: most starts show a plan."""
+        if self._welcome is None:
+            from desktop.ui.shell.welcome_view import WelcomeView
+
+            self._welcome = WelcomeView()
+            self._pages.addWidget(self._welcome)
+            self._welcome.setup_requested.connect(lambda: self.plan_actions.open_setup())
+            self._welcome.session_requested.connect(lambda: self.gym.open())
+        return self._welcome
 
     def _screen_actions(self) -> list[QAction]:
         screens = self.screens
@@ -153,35 +172,6 @@ class MainWindow(QMainWindow):
     def _require_planning(self) -> Planning:
         assert self._planning is not None, "the log is attached before any plan action runs"
         return self._planning
-
-    def _build_frame_menus(self) -> None:
-        self._file_menu = self.menuBar().addMenu("&File")
-        self._open_folder_action = QAction("Open &data folder", self)
-        self._open_folder_action.triggered.connect(self._on_open_folder_triggered)
-        self._file_menu.addAction(self._open_folder_action)
-        self._file_menu.addSeparator()
-        quit_action = keyed_action(self, "&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self._file_menu.addAction(quit_action)
-        self._view_menu = self.menuBar().addMenu("&View")
-        self._help_menu = self.menuBar().addMenu("&Help")
-        self.view_actions.add_to(view_menu=self._view_menu, help_menu=self._help_menu)
-
-    def _build_log_menus(self) -> None:
-        self._file_menu.insertActions(self._open_folder_action, self.screens.file_actions())
-        self._file_menu.insertActions(
-            self._open_folder_action, [self._backups.back_up_action, self._backups.restore_action]
-        )
-        first_view_action = self._view_menu.actions()[0]
-        self._view_menu.insertActions(first_view_action, self._screen_actions())
-        self._view_menu.insertSeparator(first_view_action)
-        self._view_menu.addActions(self.gym.view_menu_actions())
-        plan_menu = QMenu("&Plan", self)
-        self.menuBar().insertMenu(self.menuBar().actions()[1], plan_menu)
-        plan_menu.addActions(self.plan_actions.menu_actions())
-        plan_menu.addSeparator()
-        add_athlete = QAction("&Add athlete…", self)
-        add_athlete.triggered.connect(self._on_athlete_add_requested)
-        plan_menu.addAction(add_athlete)
 
     def bring_to_front(self) -> None:
         """A second launch asked for this window: show it above everything else."""
@@ -234,7 +224,7 @@ class MainWindow(QMainWindow):
         """A change to the log redraws the plan (its cells count the sets logged) while it is on
         show; every way back to it (F2, leaving gym mode) redraws it from the log anyway."""
         current = self._pages.currentWidget()
-        on_show = current is not None and current in (self.plan_view, self.welcome_view)
+        on_show = current is not None and current in (self.plan_view, self._welcome)
         if on_show and self._store is not None:
             self._show_current(switch=False)
 
@@ -269,9 +259,6 @@ class MainWindow(QMainWindow):
         if self._store is not None:  # a runner who came to lift is asked on leaving gym mode
             self.gym.after_leaving(self.plan_actions.open_checkin)
 
-    def _on_welcome_setup_requested(self) -> None:
-        self.plan_actions.open_setup()
-
     def _on_athlete_add_requested(self) -> None:
         self.plan_actions.open_setup(name="")
 
@@ -297,4 +284,7 @@ class MainWindow(QMainWindow):
         self.log_changes.changes.report("restore")
 
     def _on_open_folder_triggered(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._paths.data_dir)))
