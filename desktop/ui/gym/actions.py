@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 from db.errors import StoreError
 from desktop.domain.rest.clock import SteadyClockWithWall
 from desktop.ui.alerts.light_notifier import LightNotifier
-from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.keyed_action import keyed_action
 from desktop.ui.common.window_state import WindowState
 
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from desktop.runtime.changes import LogChanges
     from desktop.ui.alerts.sound import CuePlayer
     from desktop.ui.alerts.sound_settings import SoundSettingsDialog
+    from desktop.ui.alerts.voice import Voice
     from desktop.ui.gym.dialogs.checked_form import CheckedForm
     from desktop.ui.gym.view import GymView
 
@@ -51,9 +51,7 @@ class GymActions(QObject):
         self._clock = SteadyClockWithWall(now)
         self._window, self._pages, self._store, self._state = window, pages, store, state
         self._player: CuePlayer | None = None
-        enabled, rate, voice_volume = state.voice
-        self.voice = Voice(enabled=enabled, rate=rate, volume=voice_volume, parent=self)
-        self.voice.voice_unavailable.connect(self.message_posted)
+        self._voice: Voice | None = None
         self.view: GymView | None = None
         self._on_leaving: list[Callable[[], None]] = []
         self.sound_dialog: SoundSettingsDialog | None = None
@@ -80,6 +78,17 @@ class GymActions(QObject):
             self._player = CuePlayer(volume=volume, muted=muted, device=device, parent=self)
             self._player.sound_unavailable.connect(self.message_posted)
         return self._player
+
+    @property
+    def voice(self) -> Voice:
+        """The one voice, made with the cue player and for the same reason."""
+        if self._voice is None:
+            from desktop.ui.alerts.voice import Voice
+
+            enabled, rate, volume = self._state.voice
+            self._voice = Voice(enabled=enabled, rate=rate, volume=volume, parent=self)
+            self._voice.voice_unavailable.connect(self.message_posted)
+        return self._voice
 
     def view_menu_actions(self) -> list[QAction]:
         """What gym mode adds to the View menu."""

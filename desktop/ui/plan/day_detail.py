@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop.domain.buildup.model import After, SessionPrescription
@@ -24,6 +22,7 @@ from desktop.ui.common.pyside_compat import (
     RICH_TEXT,
     align,
 )
+from desktop.ui.common.rich_text import escape
 from desktop.ui.plan.theme import BODY_PT, LARGE_PT, STATUS_STYLE, sized_font
 
 HEADING_PT = LARGE_PT

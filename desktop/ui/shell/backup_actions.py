@@ -12,12 +12,6 @@ from PySide6.QtWidgets import QWidget
 
 from db.errors import StoreError
 from db.store import Store
-from desktop.runtime.data_safety import (
-    back_up_now,
-    restorable_backups,
-    restore_and_reopen,
-    restore_loss_words,
-)
 from desktop.runtime.paths import AppPaths
 
 
@@ -25,7 +19,7 @@ class BackupActions(QObject):
     """Owns the two actions; reports a replaced store and status messages to the window.
 
     The message boxes are imported when one is shown: PySide6 builds a class's enums when it is
-    first imported, and none is part of the first screen.
+    first imported, and none is part of the first screen. The backup use cases load with them.
     """
 
     store_replaced = Signal(object)
@@ -49,6 +43,8 @@ class BackupActions(QObject):
     def _on_back_up_triggered(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from desktop.runtime.data_safety import back_up_now
+
         store = self._store_getter()
         if store is None:
             return
@@ -61,6 +57,8 @@ class BackupActions(QObject):
 
     def _on_restore_triggered(self) -> None:
         from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+        from desktop.runtime.data_safety import restorable_backups, restore_loss_words
 
         store = self._store_getter()
         backups = restorable_backups(self._paths.backups)
@@ -93,6 +91,8 @@ class BackupActions(QObject):
     def restore(self, store: Store, backup: Path, *, label: str) -> None:
         """Swap the log for `backup` and hand the reopened log to the window."""
         from PySide6.QtWidgets import QMessageBox
+
+        from desktop.runtime.data_safety import restore_and_reopen
 
         self.restore_starting.emit()
         try:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +21,7 @@ from desktop.gym.closing.light_time import LightChoice
 from desktop.gym.underway.session import CrampAnswer, WorkoutSession
 from desktop.plan.light_session import TOO_LATE_TEXT, light_session_text
 from desktop.plan.run_links import session_words
+from desktop.ui.common.rich_text import escape
 from desktop.ui.gym.cramp_form import CrampForm
 from desktop.ui.gym.keys import Offer
 from desktop.ui.gym.style import HIGH_CONTRAST, MESSAGE_FG, NORMAL, TEXT, Look, set_pixel_font
