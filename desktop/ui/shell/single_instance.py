@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QDir, QLockFile, QObject, QSocketNotifier, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 if TYPE_CHECKING:
     import socket
@@ -130,6 +130,8 @@ def _window_listening(data_dir: Path) -> bool:
 
 def _acquire_qt_lock(lock_file: Path) -> InstanceLock | None:
     """Windows: QLockFile, with its age-based staleness off so a window open all day keeps it."""
+    from PySide6.QtCore import QLockFile
+
     lock = QLockFile(str(lock_file))
     lock.setStaleLockTime(0)
     if lock.tryLock(200):
@@ -191,6 +193,8 @@ class _UnixListener(QObject):
     """A listening Unix socket: each connection's first line goes to `on_message`."""
 
     def __init__(self, name: str, on_message: Callable[[bytes], None], parent: QObject) -> None:
+        from PySide6.QtCore import QDir  # its enums are built the turn after the log is shown
+
         super().__init__(parent)
         self._on_message = on_message
         self._path = Path(QDir.tempPath(), name)
