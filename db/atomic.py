@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import shutil
 import stat
 from collections.abc import Iterator, Sequence
@@ -97,7 +96,7 @@ def replacing(targets: Sequence[Path], *, make_folder: bool = False) -> Iterator
     home = folder.parent if new_folder else folder
     if new_folder:
         home.mkdir(parents=True, exist_ok=True)
-    staging = home / f".{folder.name if new_folder else 'cramproof'}.{secrets.token_hex(6)}.part"
+    staging = home / f".{folder.name if new_folder else 'cramproof'}.{os.urandom(6).hex()}.part"
     staging.mkdir(mode=0o700)
     try:
         made = [staging / target.name for target in targets]
