@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.startup_logs import desktop_action, five_year_log, yesterdays_backup_only
 from bench.x11_windows import XConnection
 
 # The bare window tells its CPU time once painted, as Cramproof logs its own with the log painted.
@@ -190,23 +191,26 @@ def run(*, runs: int = 7, populate: Callable[[Path], None] | None = None) -> lis
     """
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="cramproof-bench-") as scratch:
-        empty_dir, populated_dir = Path(scratch, "empty"), Path(scratch, "populated")
+        empty_dir = Path(scratch, "empty")
         app = [python, "-m", "desktop", "--data-dir"]
         log_name = Path("logs", "cramproof.log")
         candidates = {
             "bare window": ([python, "-c", BARE_WINDOW], "BareBaseline", None),
             "Cramproof, empty log": ([*app, str(empty_dir)], "Cramproof", empty_dir / log_name),
         }
+        resets: dict[str, Callable[[], None]] = {}
         if populate is not None:
-            populated_dir.mkdir()
-            populate(populated_dir)
-            candidates["Cramproof, 8-week history"] = (
-                [*app, str(populated_dir)],
-                "Cramproof",
-                populated_dir / log_name,
+            eight_weeks, paths = desktop_action(python, Path(scratch, "runner"))
+            populate(paths.data_dir)
+            candidates["Cramproof, 8-week history"] = eight_weeks
+            morning, morning_paths = desktop_action(python, Path(scratch, "morning"))
+            populate(morning_paths.data_dir)
+            candidates["Cramproof, 8-week history, first start of the day"] = morning
+            resets["Cramproof, 8-week history, first start of the day"] = yesterdays_backup_only(
+                morning_paths, older_log=empty_dir / "cramproof.db"
             )
             long_dir = Path(scratch, "five-years")
-            _five_year_log(long_dir)
+            five_year_log(long_dir, sets=LONG_LOG_SETS)
             candidates[f"Cramproof, 5-year log ({LONG_LOG_SETS:,} sets)"] = (
                 [*app, str(long_dir)],
                 "Cramproof",
@@ -217,7 +221,12 @@ def run(*, runs: int = 7, populate: Callable[[Path], None] | None = None) -> lis
             time_launch(
                 candidates["Cramproof, empty log"][0], title="Cramproof", display=screen.display
             )
-            results = compare(candidates, runs=runs, display=screen.display)
+            results = compare(
+                candidates,
+                runs=runs,
+                display=screen.display,
+                before_each=lambda name: resets[name]() if name in resets else None,
+            )
     base = results["bare window"]
     base_s = statistics.median(launch.seconds for launch in base)
     base_rss = statistics.median(launch.peak_rss_kb for launch in base)
@@ -238,13 +247,6 @@ def run(*, runs: int = 7, populate: Callable[[Path], None] | None = None) -> lis
             figure += f", CPU {cpu:4.0f} ms ({cpu / base_cpu:.2f}× bare)"
         rows.append((f"start-up: {name}", figure))
     return rows
-
-
-def _five_year_log(data_dir: Path) -> None:
-    from bench.synthetic import generate_years
-
-    data_dir.mkdir()
-    generate_years(data_dir / "cramproof.db", years=5, sets=LONG_LOG_SETS)
 
 
 if __name__ == "__main__":
