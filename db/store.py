@@ -95,8 +95,13 @@ def open_store(
     backups_dir: Path,
     now: datetime,
     migrations: Migrations = MIGRATIONS,
+    daily_backup: bool = True,
 ) -> Store:
-    """What the app calls at start. Raises a StoreError subclass with a message for the runner."""
+    """What the app calls at start. Raises a StoreError subclass with a message for the runner.
+
+    `daily_backup=False` leaves the day's backup to the caller (`take_daily_backup`): the window
+    takes it once the log is on screen. A migration's own backup is always taken first.
+    """
     require_aware(now, what="now")
     db_path, backups_dir = Path(db_path), Path(backups_dir)
     refusal = foreign_file(db_path)  # before the folder is tried for writing: it is not ours
@@ -117,7 +122,9 @@ def open_store(
     conn = open_connection(db_path)
     try:
         _migrate(conn, db_path, backups_dir=backups_dir, now=now, migrations=migrations)
-        notices = _daily_backup(conn, db_path, backups_dir=backups_dir, now=now)
+        notices = (
+            _daily_backup(conn, db_path, backups_dir=backups_dir, now=now) if daily_backup else ()
+        )
     except BaseException:
         conn.close()
         raise
@@ -238,6 +245,14 @@ def _migrate(
         prune_backups(backups_dir)
     with store_errors():
         apply_migrations(db, migrations=migrations)
+
+
+def take_daily_backup(store: Store, *, now: datetime) -> tuple[str, ...]:
+    """The day's backup of an open log, unless one was taken today or nothing changed since
+    the last; its failure comes back as a notice. A read-only log takes none."""
+    if store.read_only:
+        return ()
+    return _daily_backup(store.conn, store.path, backups_dir=store.backups_dir, now=now)
 
 
 def _daily_backup(

@@ -2,7 +2,9 @@
 
 The log is opened (or recovered) on the turn after the frame, so a runner sees the window at
 once; the screen over the log is then painted before `Main window shown` is logged, with the
-CPU time it took, which `make bench` reads.
+CPU time it took, which `make bench` reads. The day's first start backs the log up right after,
+before the event loop runs again: the backup still holds the log as it was opened, before any
+key can change it, and the runner does not wait for it to see their plan.
 """
 
 from __future__ import annotations
@@ -55,15 +57,17 @@ class LogOpener:
 
         from desktop.runtime.startup import open_or_recover
 
-        store = open_or_recover(self._paths, now=lambda: datetime.now(UTC), ask=ask_about)
+        # `cramproof gym` starts a session below: the backup comes first, as the log was opened.
+        backup_first = self._gym_kind is not None
+        store = open_or_recover(
+            self._paths, now=lambda: datetime.now(UTC), ask=ask_about, daily_backup=backup_first
+        )
         if store is None:
             self._window.close()
             self._app.exit(1)
             return
         self._window.attach_store(store)
-        for notice in store.notices:
-            log.warning("Store notice: %s", notice)
-            self._window.statusBar().showMessage(notice)
+        self._show_notices(store.notices)
         if store.read_only:  # stays in view whatever the status bar shows next
             from PySide6.QtWidgets import QLabel
 
@@ -78,11 +82,20 @@ class LogOpener:
         # bench` reads it. Posted events wait: the check-in is asked over the painted plan.
         self._window.repaint()
         log.info("Main window shown after %.0f ms of CPU time", time.process_time() * 1000)
+        if not backup_first:
+            from db.store import take_daily_backup
+
+            self._show_notices(take_daily_backup(store, now=datetime.now(UTC)))
         # The taskbar icon and the raise server are not part of the first screen: they are set
         # up on the next turn. Until then a second launch is refused with a message, as it is
         # while the log opens.
         QTimer.singleShot(0, self._set_window_icon)
         QTimer.singleShot(0, self._listen_for_second_launches)
+
+    def _show_notices(self, notices: tuple[str, ...]) -> None:
+        for notice in notices:
+            log.warning("Store notice: %s", notice)
+            self._window.statusBar().showMessage(notice)
 
     def _listen_for_second_launches(self) -> None:
         """A second launch from now on raises this window instead of only being refused."""

@@ -49,9 +49,16 @@ class StoreProblem:
 
 
 def open_or_recover(
-    paths: AppPaths, *, now: Callable[[], datetime], ask: Callable[[StoreProblem], Choice]
+    paths: AppPaths,
+    *,
+    now: Callable[[], datetime],
+    ask: Callable[[StoreProblem], Choice],
+    daily_backup: bool = True,
 ) -> Store | None:
-    """Return an open store, or None when the runner quit or nothing can be opened safely."""
+    """Return an open store, or None when the runner quit or nothing can be opened safely.
+
+    `daily_backup=False`: the caller takes the day's backup (`db.store.take_daily_backup`).
+    """
     try:
         ensure_private_dir(paths.data_dir)
     except OSError as error:
@@ -60,7 +67,9 @@ def open_or_recover(
         return None
     for _attempt in range(MAX_RECOVERY_ATTEMPTS):
         try:
-            return open_store(paths.database, backups_dir=paths.backups, now=now())
+            return open_store(
+                paths.database, backups_dir=paths.backups, now=now(), daily_backup=daily_backup
+            )
         except (CorruptDatabase, NotADatabase) as error:
             log.error("Database unusable: %s (moved to %s)", error.message, error.moved_to)
             backup = error.backups[0] if error.backups else None
