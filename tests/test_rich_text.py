@@ -16,4 +16,4 @@ def test_escape_matches_the_standard_library(text: str) -> None:
 
 
 def test_markup_is_shown_as_written() -> None:
-    assert escape("<b>Ana & \"Bo\"'s</b>") == "&lt;b&gt;Ana &amp; &quot;Bo&quot;&#x27;s&lt;/b&gt;"
+    assert escape('<b>Ana & "Bo"\'s</b>') == "&lt;b&gt;Ana &amp; &quot;Bo&quot;&#x27;s&lt;/b&gt;"
