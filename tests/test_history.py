@@ -11,8 +11,10 @@ import pytest
 from bench.synthetic import populate
 from db.errors import StoreUnwritable
 from db.sessions import log_set, start_session
+from db.settings import set_setting
 from db.store import Store, open_store
 from desktop.domain.gym.plates import lb_to_kg
+from desktop.gym.opening.equipment import BAR_SETTING
 from desktop.history.history import HistoryLog
 from desktop.progress.series import ProgressSource
 from tests.db.helpers import a_set
@@ -255,3 +257,28 @@ def test_a_light_sessions_sets_carry_the_names_it_showed(log: HistoryLog) -> Non
     heavy = {s.exercise for s in log.sets(first_heavy(log).id)}
     assert "Back squat" in heavy
     assert log.sets(10**9) == []
+
+
+def test_a_load_below_the_bar_is_refused_against_the_athletes_own_bar(
+    log: HistoryLog, store: Store
+) -> None:
+    """The rule reads the bar the runner set for the gym; a load stored below it before the
+    rule (or through another door) still lets the set's reps be corrected."""
+    session = first_heavy(log)
+    squat = next(s for s in log.sets(session.id) if s.exercise == "Back squat" and not s.warmup)
+    before = everything(store)
+    with pytest.raises(ValueError, match=r"^Below the empty bar \(20 kg\)\.$"):
+        log.edit_set(squat.id, reps=squat.reps, load=12.5, form_held=squat.form_held)
+    assert everything(store) == before
+    set_setting(store, BAR_SETTING, "10", athlete_id=athlete_id_of(store, session.id))
+    assert log.edit_set(squat.id, reps=squat.reps, load=12.5, form_held=squat.form_held)
+    set_setting(store, BAR_SETTING, "20", athlete_id=athlete_id_of(store, session.id))
+    assert log.edit_set(squat.id, reps=squat.reps - 1, load=12.5, form_held=squat.form_held)
+    assert store.db.execute("SELECT reps FROM sets WHERE id = ?", [squat.id]).fetchone()[0] == (
+        squat.reps - 1
+    )
+
+
+def athlete_id_of(store: Store, session_id: int) -> int:
+    row = store.db.execute("SELECT athlete_id FROM sessions WHERE id = ?", [session_id])
+    return int(row.fetchone()[0])

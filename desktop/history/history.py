@@ -17,8 +17,10 @@ from db.records import SetRecord
 from db.session_removal import delete_session
 from db.sessions import get_session, sets_for_session
 from db.store import Store
-from desktop.domain.buildup.model import Units
+from desktop.domain.buildup.model import PlanInputError, Units
+from desktop.domain.gym.load_check import below_empty_bar, on_a_bar
 from desktop.domain.progress.adherence import session_contributions
+from desktop.gym.opening.equipment import equipment
 from desktop.history.changes import session_deletion, set_correction, set_deletion
 from desktop.history.lines import (
     SessionLine,
@@ -113,8 +115,9 @@ class HistoryLog:
         """Correct a set (load in the athlete's units, `hold_s` the seconds of a held one);
         returns what changed, None if nothing.
 
-        Raises ValueError with a message for the athlete when a value is impossible, LookupError
-        when the set is no longer in the log, StoreError when the store refuses the write.
+        Raises ValueError with a message for the athlete when a value is impossible (a barbell
+        load below the athlete's empty bar among them), LookupError when the set is no longer in
+        the log, StoreError when the store refuses the write.
         """
         before = get_set(self._store, set_id)
         if hold_s is not None and before.hold_s is None:
@@ -128,6 +131,8 @@ class HistoryLog:
         unchanged = (before.reps, True, before.form_held, before.hold_s)
         if (reps, same_load, form_held, held) == unchanged:
             return None
+        if not same_load and (refusal := self._below_bar(before, load, units)):
+            raise ValueError(refusal)
         update_set(
             self._store, set_id, reps=reps, load_kg=load_kg, form_held=form_held, hold_s=held
         )
@@ -181,6 +186,20 @@ class HistoryLog:
             return None
         self._told.report("session", by=self)
         return f"Redid the {change.label}."
+
+    def _below_bar(self, record: SetRecord, load: float, units: Units) -> str | None:
+        """Why `load` cannot be this set's, when it was lifted on a bar lighter than the
+        athlete's empty one (as entered with the gym's equipment); else None."""
+        athlete, _plan = self._reader.athlete_and_plan()
+        key, _name = exercise_names(self._store).get(record.exercise_id, ("", ""))
+        kind = get_session(self._store, record.session_id).kind
+        try:
+            barbell = on_a_bar(kind, key)
+        except PlanInputError:  # an exercise outside the library: its equipment is unknown
+            return None
+        if athlete is None or not barbell:
+            return None
+        return below_empty_bar(load, bar=equipment(self._store, athlete.id, units).bar, units=units)
 
     def _name(self, record: SetRecord) -> str:
         kind = get_session(self._store, record.session_id).kind

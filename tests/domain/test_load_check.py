@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.domain.gym.load_check import unusual_load, unusual_load_question
+from desktop.domain.gym.load_check import (
+    below_empty_bar,
+    on_a_bar,
+    unusual_load,
+    unusual_load_question,
+)
 from desktop.domain.gym.plates import lb_to_kg
 
 
@@ -62,3 +67,22 @@ def test_the_question_in_the_runners_units(
 ) -> None:
     question = unusual_load_question(load_kg, best_kg, name="Back squat", units=units)  # type: ignore[arg-type]
     assert question == text
+
+
+def test_a_barbell_load_below_the_empty_bar_is_refused_naming_the_bar() -> None:
+    assert below_empty_bar(15, bar=20, units="kg") == "Below the empty bar (20 kg)."
+    assert below_empty_bar(0, bar=20, units="kg") == "Below the empty bar (20 kg)."
+    assert below_empty_bar(35, bar=45, units="lb") == "Below the empty bar (45 lb)."
+    assert below_empty_bar(15, bar=15, units="kg") is None  # a runner's own lighter bar
+
+
+def test_the_empty_bar_and_more_are_loads() -> None:
+    assert below_empty_bar(20, bar=20, units="kg") is None
+    assert below_empty_bar(19.996, bar=20, units="kg") is None  # shown as 20
+    assert below_empty_bar(75, bar=20, units="kg") is None
+
+
+def test_only_a_heavy_sessions_barbell_lift_is_on_a_bar() -> None:
+    assert on_a_bar("heavy", "back_squat")
+    assert not on_a_bar("light", "back_squat")  # the bodyweight squat
+    assert not on_a_bar("heavy", "calf_raise")

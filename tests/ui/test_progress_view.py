@@ -182,7 +182,7 @@ def test_cramp_km_labels_never_run_into_each_other(qtbot, store: Store, tmp_path
     qtbot.wait(50)
     view.grab().save(str(tmp_path / "progress-1024.png"))
     plot = view.cramps.plot
-    every = [m for m in plot.overlay.marks if type(m).__name__ == "Label"]
+    every = [m for m in plot.overlay.marks if type(m).__name__ == "MarkLabel"]
     labels = [(text, rect) for text, rect in plot.overlay.text_rects() if text.endswith(" km")]
     assert labels and len(labels) < len(every), "some labels shown, the crowded ones left out"
     for index, (text, rect) in enumerate(labels):

@@ -55,6 +55,10 @@ def test_every_number_the_first_screen_sets_is_the_value_of_its_qt_enum() -> Non
         pyside_compat.FOREGROUND_ROLE: Qt.ItemDataRole.ForegroundRole,
         pyside_compat.RICH_TEXT: Qt.TextFormat.RichText,
         pyside_compat.NO_TEXT_INTERACTION: Qt.TextInteractionFlag.NoTextInteraction,
+        pyside_compat.KEY_HOME: Qt.Key.Key_Home,
+        pyside_compat.KEY_END: Qt.Key.Key_End,
+        pyside_compat.KEY_PAGE_UP: Qt.Key.Key_PageUp,
+        pyside_compat.KEY_PAGE_DOWN: Qt.Key.Key_PageDown,
     }
     for number, value in numbers.items():
         assert number == value.value, value

@@ -69,6 +69,10 @@ BACKGROUND_ROLE = 8  # Qt.ItemDataRole.BackgroundRole: a QColor, not a QBrush(QC
 FOREGROUND_ROLE = 9  # Qt.ItemDataRole.ForegroundRole  builds `Qt` weighing its overloads
 RICH_TEXT = 1  # Qt.TextFormat.RichText
 NO_TEXT_INTERACTION = 0  # Qt.TextInteractionFlag.NoTextInteraction
+KEY_HOME = 0x01000010  # Qt.Key.Key_Home: QKeyEvent.key() is a plain int
+KEY_END = 0x01000011  # Qt.Key.Key_End
+KEY_PAGE_UP = 0x01000016  # Qt.Key.Key_PageUp
+KEY_PAGE_DOWN = 0x01000017  # Qt.Key.Key_PageDown
 
 
 def align(label: QLabel, flags: int) -> None:

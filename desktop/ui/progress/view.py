@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.progress.series import ProgressData, ProgressSource, headline
 from desktop.runtime.changes import Change
+from desktop.ui.progress.page_keys import PageKeys
 
 if TYPE_CHECKING:
     from desktop.ui.progress.charts.panels.panel import ChartPanel
@@ -93,6 +94,8 @@ class ProgressView(QWidget):
         self.scroll = _scroll_area(self.graphics)
         self.scroll.viewport().installEventFilter(self)
         self.graphics.viewport().installEventFilter(self)
+        focusable = (self, self.graphics, self.strength.chooser)
+        self.page_keys = PageKeys(self.scroll.verticalScrollBar(), focusable)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)

@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         self.plan_actions.plan_changed.connect(self._on_plan_actions_plan_changed)
         self.plan_actions.build_up_made.connect(self._on_plan_actions_build_up_made)
         self.plan_actions.message_posted.connect(self._show_status)
-        self.athlete_switcher = AthleteSwitcher([], None)
+        self.athlete_switcher = AthleteSwitcher([], None, screen=self._pages.currentWidget)
         self.athlete_switcher.athlete_chosen.connect(self._on_athlete_switcher_athlete_chosen)
         self.athlete_switcher.athlete_add_requested.connect(self._on_athlete_add_requested)
         self._athlete_bar = QToolBar("Athlete")

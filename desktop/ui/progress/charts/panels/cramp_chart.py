@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QGraphicsView
 from desktop.domain.progress.chart_series import CrampMark
 from desktop.progress.series import ProgressData
 from desktop.ui.progress.charts.panels.week_chart import WeekChart, WeekMark
-from desktop.ui.progress.charts.parts.layers import Label, Mark
+from desktop.ui.progress.charts.parts.layers import Mark
 from desktop.ui.progress.charts.parts.legend import Swatch
+from desktop.ui.progress.charts.parts.mark_labels import MarkLabel
 from desktop.ui.progress.charts.parts.palette import ChartPalette
 from desktop.ui.progress.charts.parts.series import Dots
 
@@ -51,16 +52,18 @@ class CrampChart(WeekChart):
     def draw(self, data: ProgressData, palette: ChartPalette) -> None:
         if not self.show_marks(data.cramps):
             return
-        marks: list[Mark] = []
+        marks: list[Dots] = []
         for severity, colour in enumerate(palette.severity):
             own = [m for m in data.cramps if m.severity == severity]
             xs, ys = [m.x for m in own], [m.severity for m in own]
             style = {"symbol": _symbol(severity), "size": _size(severity)}
             marks.append(Dots.at(xs, ys, colour, edge=palette.background, **style))
         self.plot.data.set_marks(marks)
-        labels: list[Mark] = [
-            Label(m.x, m.severity - 0.12, m.short, palette.muted, anchor=(0.3, 0))
-            for m in data.cramps
+        # Beside each marker, clear of all of them; the worst cramps' km first where room is short.
+        worst_first = sorted(data.cramps, key=lambda m: -m.severity)
+        labels: list[Mark | MarkLabel] = [
+            MarkLabel(m.x, m.severity, m.short, palette.muted, size=_size(m.severity) + 2)
+            for m in worst_first
             if m.short
         ]
         self.legend.set_entries(
@@ -77,7 +80,7 @@ class CrampChart(WeekChart):
             ],
             text=palette.foreground,
         )
-        self.draw_weeks(data, palette, over=labels)
+        self.draw_weeks(data, palette, over=labels, avoid=marks)
 
     def read_out_y(self, mark: WeekMark) -> float:
         assert isinstance(mark, CrampMark)

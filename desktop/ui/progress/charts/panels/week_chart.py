@@ -30,6 +30,7 @@ from desktop.ui.progress.charts.parts.axes import Ticks
 from desktop.ui.progress.charts.parts.hover import Readout
 from desktop.ui.progress.charts.parts.layers import Mark
 from desktop.ui.progress.charts.parts.legend import Legend
+from desktop.ui.progress.charts.parts.mark_labels import MarkLabel, Obstacle
 from desktop.ui.progress.charts.parts.palette import ChartPalette
 from desktop.ui.progress.charts.parts.plot import DatePlot
 
@@ -106,15 +107,17 @@ class WeekChart(ChartPanel):
         palette: ChartPalette,
         *,
         behind: Sequence[Mark] = (),
-        over: Sequence[Mark] = (),
+        over: Sequence[Mark | MarkLabel] = (),
+        avoid: Sequence[Obstacle] = (),
     ) -> None:
-        """The phases (and `behind`) under the marks, today, race day (and `over`) above them,
-        the axes in the palette's colours, the shared time line, the read-out's colours."""
+        """The phases (and `behind`) under the marks, today, race day (and `over`, its marker
+        labels clear of `avoid`) above them, the axes in the palette's colours, the shared time
+        line, the read-out's colours."""
         spans = [w.week for w in data.weeks]
         phases = phase_marks(spans, palette) if spans else []
         self.plot.backdrop.set_marks([*phases, *behind], grid_colour=palette.grid)
         rules = today_and_race(today=data.today, race=data.race_date, palette=palette, labels=False)
-        self.plot.overlay.set_marks([*rules, *over])
+        self.plot.overlay.set_marks([*rules, *over], avoid=avoid)
         style_plot(self.plot, palette)
         xs = [m.x for m in self._marks]
         own = (xs[0] - 7 * DAY_S, xs[-1] + 7 * DAY_S)

@@ -9,7 +9,7 @@ size. This module holds the layer and the annotation marks; `series` holds the d
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QGraphicsObject
 
 # isort: split
 import pyqtgraph as pg
+
+from desktop.ui.progress.charts.parts.mark_labels import MarkLabel, Obstacle
 
 RULE_LABEL_AT = 0.07  # rule labels sit this far down from the top of the plot area
 
@@ -167,6 +169,7 @@ class Label:
 
 
 LABEL_GAP_PX = 6.0  # the least room between two data labels side by side
+_Placed = tuple[str, QRectF] | None  # a mark's text and where it is painted, if it has one
 
 
 class Layer(QGraphicsObject):
@@ -185,18 +188,27 @@ class Layer(QGraphicsObject):
         self._view = view
         self._grid = grid
         self._grid_colour: str | None = None
-        self._marks: tuple[Mark, ...] = ()
+        self._marks: tuple[Mark | MarkLabel, ...] = ()
+        self._avoid: tuple[Obstacle, ...] = ()
         self._fonts = fonts
         self.setZValue(z)
         view.sigTransformChanged.connect(self._on_view_transform_changed)
         view.sigResized.connect(self._on_view_resized)
 
     @property
-    def marks(self) -> tuple[Mark, ...]:
+    def marks(self) -> tuple[Mark | MarkLabel, ...]:
         return self._marks
 
-    def set_marks(self, marks: Sequence[Mark], *, grid_colour: str | None = None) -> None:
+    def set_marks(
+        self,
+        marks: Sequence[Mark | MarkLabel],
+        *,
+        grid_colour: str | None = None,
+        avoid: Sequence[Obstacle] = (),
+    ) -> None:
+        """`avoid`: the markers (of any layer of the plot) its `MarkLabel`s keep clear of."""
         self._marks = tuple(marks)
+        self._avoid = tuple(avoid)
         self._grid_colour = grid_colour
         self.update()
 
@@ -205,30 +217,33 @@ class Layer(QGraphicsObject):
 
     def text_rects(self) -> list[tuple[str, QRectF]]:
         """Each label this layer paints and where, in scene coordinates (for checking that no
-        two labels of a chart cover each other)."""
-        canvas = self._canvas()
-        placed = [
-            mark.placed_text(canvas)
-            for mark in self._shown(canvas)
-            if isinstance(mark, Label | Rule)
-        ]
-        return [(text, self.mapRectToScene(rect)) for text, rect in filter(None, placed)]
+        two labels of a chart cover each other, nor a label a marker)."""
+        placed = [text for _mark, text in self._shown(self._canvas()) if text is not None]
+        return [(text, self.mapRectToScene(rect)) for text, rect in placed]
 
-    def _shown(self, canvas: Canvas) -> list[Mark]:
-        """The marks to paint at this zoom: a data label that would cover an earlier one is left
-        out (reports a few days apart wrote "23 km25 km25 km"); zoomed in, it comes back, and
-        the hover read-out always gives it."""
-        shown: list[Mark] = []
+    def _shown(self, canvas: Canvas) -> Iterator[tuple[Mark | MarkLabel, _Placed]]:
+        """The marks to paint at this zoom, each with its text and where it goes: a data label
+        that would cover an earlier one is left out (reports a few days apart wrote "23 km25
+        km25 km"), as is a marker's label with no clear spot beside it; zoomed in, they come
+        back, and the hover read-out always gives them."""
         taken: list[QRectF] = []
+        blocked = [rect for obstacle in self._avoid for rect in obstacle.rects(canvas)]
         for mark in self._marks:
-            if isinstance(mark, Label):
+            if isinstance(mark, MarkLabel):
+                spot = mark.place(canvas, [*blocked, *taken])
+                if spot is None:
+                    continue
+                taken.append(spot)
+                yield mark, (mark.text, spot)
+            elif isinstance(mark, Label):
                 _text, rect = mark.placed_text(canvas)
                 room = rect.adjusted(-LABEL_GAP_PX, 0, LABEL_GAP_PX, 0)  # touching reads as one
                 if any(room.intersects(other) for other in taken):
                     continue
                 taken.append(rect)
-            shown.append(mark)
-        return shown
+                yield mark, (mark.text, rect)
+            else:
+                yield mark, mark.placed_text(canvas) if isinstance(mark, Rule) else None
 
     def _canvas(self) -> Canvas:
         return Canvas(self._view.rect(), self._view.childTransform(), self._fonts)
@@ -241,8 +256,11 @@ class Layer(QGraphicsObject):
             for value in self._grid():
                 y = canvas.y(value)
                 painter.drawLine(QLineF(area.left(), y, area.right(), y))
-        for mark in self._shown(canvas):
-            mark.draw(painter, canvas)
+        for mark, text in self._shown(canvas):
+            if isinstance(mark, MarkLabel) and text is not None:
+                mark.draw_at(painter, canvas, text[1])
+            elif not isinstance(mark, MarkLabel):
+                mark.draw(painter, canvas)
 
     def _on_view_transform_changed(self, _view: pg.ViewBox) -> None:
         self.update()

@@ -100,6 +100,18 @@ class Dots:
         table[:, 6:10] = (1 / ratio, 1 / ratio, 0.0, 1.0)
         painter.drawPixmapFragments(*fragments.drawargs(), stamp)
 
+    def rects(self, canvas: Canvas) -> list[QRectF]:
+        """Where each symbol in the plot area is painted, its edge included (what a label
+        beside it keeps clear of)."""
+        xs, ys = canvas.xs(self.xs), canvas.ys(self.ys)
+        outline = self._shape.boundingRect().adjusted(-1, -1, 1, 1)
+        area = canvas.area
+        return [
+            outline.translated(x, y)
+            for x, y in zip(xs.tolist(), ys.tolist(), strict=True)
+            if area.left() <= x <= area.right() and area.top() <= y <= area.bottom()
+        ]
+
     @cached_property
     def _shape(self) -> QPainterPath:
         return QTransform.fromScale(self.size, self.size).map(symbol_path(self.symbol))
