@@ -124,22 +124,22 @@ class PlanTable(QTableWidget):
         self._label_row(row, "Race", f"Race day: {long_date(settings.race_date)}")
         header = self.horizontalHeader()
         # Every column as wide as its widest text, the last one taking what is left: a stretched
-        # column is cut to a share of the width, and its text elided ("? if ga…").
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.setMinimumWidth(self._content_width())
-
-    def _content_width(self) -> int:
-        """The width at which every header and cell reads whole, with a vertical scroll bar
-        (a short window scrolls the weeks rather than cutting their text)."""
-        header = self.horizontalHeader()
-        columns = sum(
+        # column is cut to a share of the width, and its text elided ("? if ga…"). The widths
+        # are measured once per overview: ResizeToContents measured every cell again at each
+        # layout of the window (2% of the instructions to the log on screen).
+        widths = [
             max(header.sectionSizeHint(column), self.sizeHintForColumn(column))
             for column in range(self.columnCount())
-        )
+        ]
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+        header.setStretchLastSection(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Every header and cell reads whole with a vertical scroll bar (a short window scrolls
+        # the weeks rather than cutting their text).
         bar = self.verticalScrollBar().sizeHint().width()  # the style's scroll bar extent
-        return columns + bar + 2 * self.frameWidth() + 2
+        self.setMinimumWidth(sum(widths) + bar + 2 * self.frameWidth() + 2)
 
     def day_cell(self, day_id: int) -> tuple[int, int] | None:
         """Row and column of a day's cell, or None."""
