@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import secrets
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -171,7 +170,7 @@ def _require_writable_folder(folder: Path) -> None:
     """Prove the folder takes new files (the -wal and -shm need it) before touching anything."""
     try:
         private_folder(folder)
-        probe = folder / f".cramproof-write-test-{secrets.token_hex(6)}"
+        probe = folder / f".cramproof-write-test-{os.urandom(6).hex()}"
         create_private(probe)
         remove_quietly(probe)
     except OSError as error:
