@@ -20,7 +20,6 @@ from desktop.cli.main import (
 )
 from desktop.log_opener import LogOpener, ask_about
 from desktop.runtime import start_up_gc
-from desktop.runtime.hashlib_compat import hash_without_openssl
 from desktop.runtime.log_owner import not_ours
 from desktop.runtime.logging_setup import configure_logging
 from desktop.runtime.paths import AppPaths, ensure_private_dir, resolve_paths
@@ -116,7 +115,6 @@ def _show_window(paths: AppPaths, *, verbose: bool, gym_kind: str | None) -> Sta
     if note:
         log.warning("%s", note)
     log.info("Cramproof %s starting with data in %s", __version__, paths.data_dir)
-    hash_without_openssl()
 
     try:
         from PySide6.QtCore import QTimer

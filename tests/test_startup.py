@@ -128,32 +128,39 @@ def test_log_from_a_newer_cramproof_is_refused_untouched(paths: AppPaths) -> Non
     assert paths.database.read_bytes() == before
 
 
+def _log_with_a_plan(paths: AppPaths) -> None:
+    """Ana's log with a build-up to a race a year away, made in this process: the window's
+    process then starts as a runner's does, with nothing loaded."""
+    store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=Asked(Choice.QUIT))
+    assert store is not None
+    race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
+    Planning(store, now=lambda: datetime.now(UTC)).set_up(
+        SetupForm(name="Ana", race_date=str(race))
+    )
+    store.close()
+
+
 LOADED_AT_START = """
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 from desktop.app import start_window
-from desktop.plan.planning import Planning
-from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths
-from db.store import open_store
 folder = Path(sys.argv[1])
 paths = AppPaths(data_dir=folder, log_dir=folder / "logs")
 import logging
 from PySide6.QtCore import QDir
 from desktop.ui.shell.single_instance import server_name
-raise_socket = Path(QDir.tempPath(), server_name(folder))  # where a second launch knocks
+def raise_socket():  # where a second launch knocks (its name loads hashlib: asked after)
+    return Path(QDir.tempPath(), server_name(folder))
 listening_at_log_on_screen = []
 class AtLogOnScreen(logging.Handler):
     def emit(self, record):
         if record.getMessage().startswith("Main window shown"):
-            # Python's socket module comes with the raise server, the turn after.
-            listening_at_log_on_screen.append((raise_socket.exists(), "socket" in sys.modules))
+            # Python's socket module comes with the raise server, the turn after, and hashlib
+            # with its name.
+            loaded = ("socket" in sys.modules, "hashlib" in sys.modules)
+            listening_at_log_on_screen.append((raise_socket().exists(), *loaded))
 logging.getLogger("desktop.log_opener").addHandler(AtLogOnScreen())
-store = open_store(paths.database, backups_dir=paths.backups, now=datetime.now(UTC))
-race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
-Planning(store, now=lambda: datetime.now(UTC)).set_up(SetupForm(name="Ana", race_date=str(race)))
-store.close()
 started = start_window(paths)
 while not started.opened:
     started.app.processEvents()
@@ -169,7 +176,7 @@ print(" ".join(name for name in watched if name in sys.modules) or "none")
 import PySide6.QtWidgets as widgets  # a class's enums are built when it is first imported
 dialogs = ("QFileDialog", "QMessageBox", "QInputDialog", "QDialogButtonBox", "QSlider")
 print(" ".join(name for name in dialogs if name in vars(widgets)) or "none")
-print(listening_at_log_on_screen, raise_socket.exists())
+print(listening_at_log_on_screen, raise_socket().exists(), "_hashlib" in sys.modules)
 compiled = sorted(  # @dataclass compiles each class's methods from source: 0.6 ms a class
     f"{module.__name__}.{value.__name__}"
     for module in list(sys.modules.values())
@@ -197,8 +204,10 @@ def test_the_log_on_screen_loads_no_qtnetwork_no_speech_no_runs_and_no_plan_dial
     records behind the first screen are frozen dataclasses made without compiling code
     (db.lean_dataclass). The raise server listens from the turn after the log is on screen. The
     screen is drawn without PySide6's `Qt` namespace (pyside_compat), 30-40 ms of enums, and
-    without `QStyle`'s, about 10 ms (the plan table's selected day)."""
+    without `QStyle`'s, about 10 ms (the plan table's selected day). hashlib waits for the
+    raise server's name, and never loads OpenSSL (hashlib_compat)."""
     require_qt()
+    _log_with_a_plan(AppPaths(data_dir=data_dir, log_dir=data_dir / "logs"))
     result = subprocess.run(
         [sys.executable, "-c", LOADED_AT_START, str(data_dir)],
         capture_output=True,
@@ -211,7 +220,7 @@ def test_the_log_on_screen_loads_no_qtnetwork_no_speech_no_runs_and_no_plan_dial
     assert result.stdout.splitlines() == [
         "none",
         "none",
-        "[(False, False)] True",
+        "[(False, False, False)] True False",
         "none",
         "False False",
     ]
@@ -246,13 +255,7 @@ def test_the_log_on_screen_loads_no_sqlite_utils_no_cue_sounds_no_strptime(
     speech process, and with it Python's subprocess module, waits for the first words."""
     require_qt()
     paths = AppPaths(data_dir=data_dir, log_dir=data_dir / "logs")
-    store = open_or_recover(paths, now=lambda: datetime.now(UTC), ask=Asked(Choice.QUIT))
-    assert store is not None
-    race = datetime.now(UTC).date().replace(year=datetime.now(UTC).year + 1)
-    Planning(store, now=lambda: datetime.now(UTC)).set_up(
-        SetupForm(name="Ana", race_date=str(race))
-    )
-    store.close()
+    _log_with_a_plan(paths)
     yesterday = datetime.now(UTC) - timedelta(days=1)  # start-up reads the backups' names
     write_backup(paths.database, new_backup_path(paths.backups, now=yesterday, reason="manual"))
     watched = ["sqlite_utils", "sqlite_utils.db", "click", "pluggy", "desktop.ui.alerts.sound"]

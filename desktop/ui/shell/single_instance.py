@@ -9,7 +9,6 @@ PID and program name written in it, and a later Python process given that PID ke
 from __future__ import annotations
 
 import errno
-import hashlib
 import logging
 import os
 import sys
@@ -19,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
+
+from desktop.runtime.instance_name import server_name
 
 if TYPE_CHECKING:
     import socket
@@ -37,12 +38,6 @@ class InstanceLock(Protocol):
     """What the window and `restore` hold while they own the data folder."""
 
     def unlock(self) -> None: ...
-
-
-def server_name(data_dir: Path) -> str:
-    """A socket name unique to the data directory, short enough for every platform."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"cramproof-{digest}"
 
 
 class KernelLock:
