@@ -50,6 +50,10 @@ class PlanView(QWidget):
         self.legend.setFont(sized_font(self, BODY_PT - 1))
 
         self.table = PlanTable(overview)
+        # The keys land on the weeks whenever the plan comes on screen: the table's own setFocus
+        # while the plan is built, before it is in the window, is forgotten, and the window
+        # then gave the first start's keys to the athlete box (Down picked "Add athlete…").
+        self.setFocusProxy(self.table)
         self.table.day_chosen.connect(self._on_table_day_chosen)
         self.table.week_chosen.connect(self._on_table_week_chosen)
         self.today_label = QLabel()
