@@ -81,12 +81,10 @@ def test_temporary_names_are_created_exclusively(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Even a link planted at the exact unique name the helper picks is refused, not followed."""
-    import secrets
-
-    monkeypatch.setattr(secrets, "token_hex", lambda _n=None: "guessed")
+    monkeypatch.setattr(os, "urandom", lambda n: b"\xab" * n)  # the name's random part
     victim = tmp_path / "victim"
     victim.mkdir()
-    (tmp_path / ".cramproof.guessed.part").symlink_to(victim)
+    (tmp_path / ".cramproof.abababababab.part").symlink_to(victim)
     with pytest.raises(FileExistsError), replacing([tmp_path / "out.txt"]) as (made,):
         made.write_text("never")
     assert list(victim.iterdir()) == []
