@@ -117,3 +117,28 @@ def test_gym_mode_opened_from_the_window_takes_the_digits_typed(
     assert gym.session.plan.slots[0].start_kg == 60.0
     assert gym.start_load.name.text() == "Deadlift", "then the next lift is asked about"
     window.close()
+
+
+def test_space_at_the_question_logs_nothing_at_the_empty_bar(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Space starts a set everywhere else; here it started the squat at the empty bar, and a
+    set saved from there was a work set at 20 kg that the next session built its load from.
+    Now it does nothing: the question stays, its field keeps the focus and the typed digits."""
+    plan_for_today(store, clock)
+    view = show_view(qtbot, start_workout(store, clock=clock, kind="heavy"), tmp_path)
+    page = view.start_load
+    type_text(qtbot, view, "6")
+    for key in (K.Key_Space, K.Key_Space, K.Key_Space):
+        press(qtbot, view, key)
+    assert view.pages.currentWidget() is page and page.name.text() == "Back squat"
+    assert focused(view) is page.field and page.field.text() == "6"
+    assert view.session.stage is Stage.READY and view.session.prompt is Prompt.START_LOAD
+    assert "Space" not in view.controls.hints.text(), "the hint names no key that does nothing"
+    assert view.controls.primary.text() == "Use this load  (Enter)"
+    type_text(qtbot, view, "0")
+    qtbot.wait(20)
+    view.grab().save("/tmp/gymfix_space.png")
+    qtbot.mouseClick(view.controls.primary, Qt.MouseButton.LeftButton)  # the button: Enter's
+    assert view.session.plan.slots[0].start_kg == 60.0
+    assert sets_for_session(store, view.session.session_id) == []

@@ -23,7 +23,7 @@ from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.eliding_label import ElidingLabel
-from desktop.ui.gym.keys import REPEATABLE, Action, Field, action_for
+from desktop.ui.gym.keys import REPEATABLE, Action, Field, action_for, primary_button
 from desktop.ui.gym.panels.controls import Controls
 from desktop.ui.gym.panels.focus_ring import next_in_ring
 from desktop.ui.gym.panels.log_panel import LogPanel
@@ -38,7 +38,6 @@ log = logging.getLogger(__name__)
 
 STOPWATCH_MS = 250
 LEAVES_FINISHED = frozenset({Action.BACK, Action.CONFIRM, Action.FINISH, Action.BUTTON_PRIMARY})
-BUTTON_PRIMARY = {Stage.LOGGING: Action.CONFIRM, Stage.SUMMARY: Action.FINISH}
 
 
 class GymView(QWidget):
@@ -142,7 +141,7 @@ class GymView(QWidget):
             self.closed.emit()
             return
         if action is Action.BUTTON_PRIMARY:
-            action = BUTTON_PRIMARY.get(session.stage, Action.PRIMARY)
+            action = primary_button(session.stage, session.prompt)
         load_asked = session.prompt is Prompt.UNUSUAL_LOAD
         if self._action_calls()[action]() is Outcome.LEFT:  # Enter in the leave prompt
             self.closed.emit()

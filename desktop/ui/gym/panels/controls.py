@@ -31,6 +31,7 @@ PRIMARY_LABELS = {
     Stage.SUMMARY: "Finish  (Enter)",
 }
 CORRECT_LOAD_LABEL = "Correct the load  (Enter)"
+START_LOAD_LABEL = "Use this load  (Enter)"  # Space does nothing while the load is asked
 SECONDARY = (
     ("pause", "Pause  (P)", (Stage.RESTING,)),
     ("extend", "+30 s  (+)", (Stage.RESTING,)),
@@ -143,7 +144,8 @@ class Controls(QWidget):
         self.prompt.setText(text)
         self.prompt.setVisible(bool(text))
         asked = session.prompt is Prompt.UNUSUAL_LOAD  # then Enter corrects, it does not save
-        self.primary.setText(CORRECT_LOAD_LABEL if asked else PRIMARY_LABELS[stage])
+        label = START_LOAD_LABEL if session.prompt is Prompt.START_LOAD else PRIMARY_LABELS[stage]
+        self.primary.setText(CORRECT_LOAD_LABEL if asked else label)
         self.primary.setEnabled(not session.finished)
         choices = len(session.book.swap_choices()) if session.prompt is Prompt.SWAP else 0
         self.hints.setText(
