@@ -134,3 +134,26 @@ def test_a_second_session_uses_the_progression_and_asks_nothing(store: Store) ->
     assert second.plan.slots[0].warmups[-1] == WarmupSet(45.0, 3), "75 % of 60 kg"
     assert start_workout(store, clock=later, kind="light").prompt is None
 
+
+def test_an_answer_for_a_lift_not_lifted_is_kept_for_the_next_session(
+    store: Store, clock: FakeClock
+) -> None:
+    """The runner answered for the deadlift, then ended the session before lifting it: the
+    next session asked again, as if nothing had been said. The answer is stored with the
+    session's layout; the next session starts the deadlift from it, unasked."""
+    plan_for_today(store, clock)
+    session = start_workout(store, clock=clock, kind="heavy")
+    for load in ("60", "80", "16"):
+        answer(session, load)
+    session.skip_warmups()
+    lift_set(session, clock)  # one squat set, then E: ended before the deadlift
+    session.end_early()
+    session.confirm()
+    assert session.stage is Stage.SUMMARY and session.finish(notes="")
+    later = fake_clock(clock.wall() + timedelta(days=7))
+    second = start_workout(store, clock=later, kind="heavy")
+    assert second.prompt is None, f"asked again about {asked(second)}"
+    deadlift = second.plan.slots[1]
+    assert second.book.knows_load("conventional_deadlift")
+    assert deadlift.warmups[-1].load_kg == 60.0, "the ramp to the answered 80 kg"
+    assert second.book.knows_load("reverse_lunge")
