@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 from db.sessions import sets_for_session
 from db.store import Store, open_store
 from desktop.domain.gym.workout import Prompt, Stage
+from desktop.gym.opening.resume import session_to_open
 from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.spoken import resumed_cue_words
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from desktop.ui.shell.main_window import MainWindow
@@ -142,3 +144,23 @@ def test_space_at_the_question_logs_nothing_at_the_empty_bar(
     qtbot.mouseClick(view.controls.primary, Qt.MouseButton.LeftButton)  # the button: Enter's
     assert view.session.plan.slots[0].start_kg == 60.0
     assert sets_for_session(store, view.session.session_id) == []
+
+
+def test_after_a_crash_at_the_load_questions_the_offer_names_what_the_screen_shows(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Killed after answering for the squat: the offer said "next is Back squat, warm-up 1 of
+    3" while the screen reopened on the deadlift's question."""
+    plan_for_today(store, clock)
+    view = show_view(qtbot, start_workout(store, clock=clock, kind="heavy"), tmp_path)
+    answer(qtbot, view, "Back squat", "40", "60")
+    assert view.start_load.name.text() == "Deadlift"
+    view.hide()  # the process dies here: what is stored is what a restart finds
+    offers: list[str] = []
+    resumed = session_to_open(store, clock=clock, ask=lambda text: offers.append(text) or True)
+    again = show_view(qtbot, resumed, tmp_path)
+    assert again.pages.currentWidget() is again.start_load
+    assert again.start_load.name.text() == "Deadlift"
+    assert "Deadlift" in offers[0] and "starting load" in offers[0], offers[0]
+    assert "Back squat" not in offers[0] and "warm-up" not in offers[0], offers[0]
+    assert resumed_cue_words(resumed) == "Resumed: the starting load for Deadlift."
