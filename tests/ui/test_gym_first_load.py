@@ -164,3 +164,4 @@ def test_after_a_crash_at_the_load_questions_the_offer_names_what_the_screen_sho
     assert "Deadlift" in offers[0] and "starting load" in offers[0], offers[0]
     assert "Back squat" not in offers[0] and "warm-up" not in offers[0], offers[0]
     assert resumed_cue_words(resumed) == "Resumed: the starting load for Deadlift."
+    assert "No set was saved yet." in offers[0] and "0 saved sets" not in offers[0], offers[0]

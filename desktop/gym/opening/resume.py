@@ -121,5 +121,7 @@ def resume_text(session: WorkoutSession) -> str:
         elapsed = session.rest.elapsed(session.clock.now())
         text += f", resting for {format_seconds(int(elapsed))}"
     saved = len(session.book.logged)
+    if not saved:
+        return f"{text}. No set was saved yet. Resume it?"
     kept = "1 saved set is" if saved == 1 else f"{saved} saved sets are"
     return f"{text}. {kept} kept either way. Resume it?"

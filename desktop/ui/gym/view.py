@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.domain.gym.workout import Stage
+from desktop.domain.gym.workout_text import out_of
 from desktop.domain.rest.rest_timer import RestDisplay
 from desktop.gym.underway.session import Outcome, Prompt, WorkoutSession
 from desktop.ui.alerts.rest_follower import RestFollower
@@ -252,7 +253,8 @@ class GymView(QWidget):
         sound = "Muted (M)" if self.player.muted else "Sound on (M)"
         if self.player.unavailable_reason and not self.player.muted:
             sound = "No sound: the timer flashes"
-        self.progress.setText(f"{summary.work_sets}/{summary.sets_planned} sets  ·  {sound}")
+        sets = out_of(summary.work_sets, summary.sets_planned, "set", sep="/")
+        self.progress.setText(f"{sets}  ·  {sound}")
         pages = {
             Stage.READY: self.set_panel,
             Stage.LIFTING: self.set_panel,
