@@ -67,6 +67,8 @@ def prompt_text(session: WorkoutSession) -> str:
         return f"Swap to  {choices}  ·  Esc: keep"
     if prompt is Prompt.UNUSUAL_LOAD:
         return f"{session.load_question}  Y: yes, save it  ·  Enter or Esc: correct the load"
+    if prompt is Prompt.LEAVE and not session.book.logged:  # it is dropped on leaving
+        return "Leave this session? Nothing was logged.  Enter: leave  ·  Esc: stay"
     if prompt is Prompt.LEAVE:
         return (
             "Leave gym mode? Saved sets are kept and the session can be resumed.  "
