@@ -116,8 +116,8 @@ class GymView(QWidget):
         self.controls.action_requested.connect(self.dispatch)
         self.player.flash_requested.connect(self._on_player_flash_requested)
         self.player.sound_unavailable.connect(self.status_posted)
-        self._stopwatch = QTimer(self)
-        self._stopwatch.setInterval(STOPWATCH_MS)
+        self.player.sound_unavailable.connect(self._render)  # "No sound: …" at once
+        self._stopwatch = QTimer(self, interval=STOPWATCH_MS)
         self._stopwatch.timeout.connect(self._render)
         self.rests.ticked.connect(self._on_rests_ticked)
         self.apply_look(current_look())
