@@ -88,7 +88,10 @@ def leave_start_loads(session: WorkoutSession) -> WorkoutSession:
 
 
 def lift_set(session: WorkoutSession, clock: FakeClock, *, seconds: float = 30.0) -> None:
-    """Space (start), the set takes `seconds`, Space (done), Enter (save as shown)."""
+    """Space (start), the set takes `seconds`, Space (done), Enter (save as shown); a
+    first-time load question open before it is left to the form (Esc), as a runner who does
+    not answer it."""
+    leave_start_loads(session)
     session.primary()
     clock.advance(seconds)
     session.primary()
@@ -96,9 +99,13 @@ def lift_set(session: WorkoutSession, clock: FakeClock, *, seconds: float = 30.0
 
 
 def end_rest(session: WorkoutSession, clock: FakeClock, *, seconds: float) -> None:
-    """Rest `seconds`, then Space; confirms an early heavy end with a second Space."""
+    """Rest `seconds`, then Space; confirms an early heavy end with a second Space. A
+    first-time load question it opens is left to the form (Esc), and Space starts the set."""
     clock.advance(seconds)
     session.primary()
+    if session.prompt is Prompt.START_LOAD:
+        leave_start_loads(session)
+        session.primary()
     if session.prompt is not None:
         session.primary()
 

@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
 from desktop.app import main
+from desktop.domain.gym.workout import Prompt
 from desktop.ui.shell.main_window import MainWindow
 
 # Start, done, save as shown; E, Enter: end the session; Tab: to the note.
@@ -36,6 +37,9 @@ def drive(app: QApplication, timer: QTimer, steps: list[Qt.Key | str], note: str
         return
     view = windows[0].gym.view
     focus = app.focusWidget() or view
+    if view.session.prompt is Prompt.START_LOAD:  # a first heavy session: loads to the form
+        QTest.keyClick(focus, Qt.Key.Key_Escape)
+        return
     if not steps:
         timer.stop()
         print(f"typed {view.session.session_id}", flush=True)

@@ -70,18 +70,40 @@ def test_a_restart_keeps_the_answer_and_does_not_ask_again(store: Store, clock: 
     assert upcoming is not None and resumed.book.planned_load_kg(upcoming) == 60.0
 
 
-def test_space_starts_the_set_and_the_next_lift_is_asked_about_before_its_first_set(
+def test_space_at_the_question_does_nothing_and_leaves_no_set_at_the_empty_bar(
+    store: Store, clock: FakeClock
+) -> None:
+    """Space started the squat at the empty bar, and the set saved from there was a work set
+    the next session's load was built from."""
+    plan_for_today(store, clock)
+    session = start_workout(store, clock=clock, kind="heavy")
+    session.start_load.type("6")
+    for _ in range(3):
+        session.primary()
+    assert (session.stage, asked(session)) == (Stage.READY, "back_squat")
+    assert session.start_load.text == "6" and session.draft is None
+    session.confirm()
+    assert sets_for_session(store, session.session_id) == []
+    assert session.plan.slots[0].start_kg == 6.0
+
+
+def test_after_a_restart_mid_rest_the_next_lift_is_asked_about_before_its_first_set(
     store: Store, clock: FakeClock
 ) -> None:
     plan_for_today(store, clock)
-    session = start_workout(store, clock=clock, kind="heavy")
-    session.primary()  # Space at the bar: start now, the load is set on the form
-    assert (session.stage, session.prompt) == (Stage.LIFTING, None)
+    first = start_workout(store, clock=clock, kind="heavy")
+    for _ in range(3):
+        first.back()  # Esc to each: the loads are set on the form
+    assert first.prompt is None
+    first.primary()
+    assert (first.stage, first.prompt) == (Stage.LIFTING, None)
     clock.advance(30)
-    session.primary()
-    assert session.draft is not None and session.draft.load == "20", "the empty bar, as before"
-    session.confirm()
-    session.skip_exercise()
+    first.primary()
+    assert first.draft is not None and first.draft.load == "20", "the empty bar, as before"
+    first.confirm()
+    first.skip_exercise()
+    session = resume_workout(store, clock=clock, session_id=first.session_id)
+    assert (session.stage, session.prompt) == (Stage.RESTING, None)
     clock.advance(200)
     session.primary()  # the end of the rest, before the deadlift's first set
     assert (session.stage, asked(session)) == (Stage.RESTING, "conventional_deadlift")
@@ -111,3 +133,27 @@ def test_a_second_session_uses_the_progression_and_asks_nothing(store: Store) ->
     # One set of three keeps the answered 60 kg (a session ended early never raises it).
     assert second.plan.slots[0].warmups[-1] == WarmupSet(45.0, 3), "75 % of 60 kg"
     assert start_workout(store, clock=later, kind="light").prompt is None
+
+
+def test_an_answer_for_a_lift_not_lifted_is_kept_for_the_next_session(
+    store: Store, clock: FakeClock
+) -> None:
+    """The runner answered for the deadlift, then ended the session before lifting it: the
+    next session asked again, as if nothing had been said. The answer is stored with the
+    session's layout; the next session starts the deadlift from it, unasked."""
+    plan_for_today(store, clock)
+    session = start_workout(store, clock=clock, kind="heavy")
+    for load in ("60", "80", "16"):
+        answer(session, load)
+    session.skip_warmups()
+    lift_set(session, clock)  # one squat set, then E: ended before the deadlift
+    session.end_early()
+    session.confirm()
+    assert session.stage is Stage.SUMMARY and session.finish(notes="")
+    later = fake_clock(clock.wall() + timedelta(days=7))
+    second = start_workout(store, clock=later, kind="heavy")
+    assert second.prompt is None, f"asked again about {asked(second)}"
+    deadlift = second.plan.slots[1]
+    assert second.book.knows_load("conventional_deadlift")
+    assert deadlift.warmups[-1].load_kg == 60.0, "the ramp to the answered 80 kg"
+    assert second.book.knows_load("reverse_lunge")

@@ -142,7 +142,7 @@ def test_pause_and_extend_are_stored_at_once_and_kept_with_the_next_set(
 def test_bad_input_is_refused_inline_and_the_session_goes_on(
     store: Store, clock: FakeClock
 ) -> None:
-    session = start_workout(store, clock=clock)
+    session = leave_start_loads(start_workout(store, clock=clock))
     session.primary()
     session.primary()
     session.edit(reps="55555")
@@ -162,7 +162,7 @@ def test_bad_input_is_refused_inline_and_the_session_goes_on(
 
 
 def test_keys_adjust_the_draft(store: Store, clock: FakeClock) -> None:
-    session = start_workout(store, clock=clock)
+    session = leave_start_loads(start_workout(store, clock=clock))
     session.primary()
     session.primary()
     assert session.draft is not None and (session.draft.reps, session.draft.load) == ("5", "20")
@@ -283,7 +283,7 @@ def test_a_failed_commit_keeps_the_set_on_screen_to_retry(store: Store, clock: F
     from db.sessions import log_set, start_session
     from tests.db.helpers import a_set
 
-    session = start_workout(store, clock=clock)
+    session = leave_start_loads(start_workout(store, clock=clock))
     session.primary()
     session.primary()
     filler = start_session(

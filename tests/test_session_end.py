@@ -19,7 +19,7 @@ def set_done(session: WorkoutSession, clock: FakeClock) -> None:
 
 
 def test_e_while_logging_saves_the_set_shown_then_asks(store: Store, clock: FakeClock) -> None:
-    session = start_workout(store, clock=clock)
+    session = leave_start_loads(start_workout(store, clock=clock))
     lift_set(session, clock)
     end_rest(session, clock, seconds=190)
     clock.advance(30)
@@ -38,7 +38,7 @@ def test_e_while_logging_saves_the_set_shown_then_asks(store: Store, clock: Fake
 def test_e_with_a_set_that_cannot_be_saved_is_refused_and_says_why(
     store: Store, clock: FakeClock
 ) -> None:
-    session = start_workout(store, clock=clock)
+    session = leave_start_loads(start_workout(store, clock=clock))
     set_done(session, clock)
     session.edit(reps="x")
     session.end_early()

@@ -18,7 +18,7 @@ from tests.gym_support import end_rest, leave_start_loads, lift_set, plan_for_to
 
 def squat_session(store: Store, clock: FakeClock, *, load: str, reps: str) -> None:
     """A heavy session with three squat sets at `load`, the rest skipped, finished."""
-    session = start_workout(store, clock=clock, kind="heavy")
+    session = leave_start_loads(start_workout(store, clock=clock, kind="heavy"))
     session.skip_warmups()
     for number in range(3):
         session.primary()
@@ -37,7 +37,7 @@ def test_next_heavy_session_prefills_the_suggested_load_with_warmups(
     store: Store, clock: FakeClock
 ) -> None:
     squat_session(store, clock, load="100", reps="5")
-    session = start_workout(store, clock=clock, kind="heavy")
+    session = leave_start_loads(start_workout(store, clock=clock, kind="heavy"))
     assert session.plan.slots[0].warmups == (
         WarmupSet(20.0, 5),
         WarmupSet(52.5, 5),
@@ -84,7 +84,7 @@ def test_a_hard_session_suggests_less_next_time(store: Store, clock: FakeClock) 
 def test_pounds_show_and_step_in_pounds_and_store_kilograms(store: Store, clock: FakeClock) -> None:
     athlete, _day = plan_for_today(store, clock, units="lb")
     set_setting(store, "plates", "45,25,10,5,2.5", athlete_id=athlete)
-    session = start_workout(store, clock=clock, kind="heavy")
+    session = leave_start_loads(start_workout(store, clock=clock, kind="heavy"))
     assert session.units == "lb" and session.book.equipment.plates == (45, 25, 10, 5, 2.5)
     session.primary()
     session.primary()

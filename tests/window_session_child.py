@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import main
+from desktop.domain.gym.workout import Prompt
 from desktop.ui.shell.main_window import MainWindow
 
 KEYS = (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return)  # start, done, save as shown
@@ -27,6 +28,9 @@ def drive(app: QApplication, timer: QTimer, keys: list[Qt.Key]) -> None:
     if not windows or windows[0].gym.view is None:
         return
     view = windows[0].gym.view
+    if view.session.prompt is Prompt.START_LOAD:  # a first heavy session: loads to the form
+        QTest.keyClick(view.focusWidget() or view, Qt.Key.Key_Escape)
+        return
     if keys:
         QTest.keyClick(view.focusWidget() or view, keys.pop(0))
         return

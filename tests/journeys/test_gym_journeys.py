@@ -15,6 +15,9 @@ Start = Callable[..., RunningApp]
 SET_DONE = ("space", "space", "Return")  # start the set, set done, save it (gym_keys.py)
 # Before 3:00 of a heavy rest, Space asks once ("Space again: start now · Esc: keep resting").
 SET_DONE_EARLY = ("space", *SET_DONE)
+# A fresh log's first heavy session asks a starting load for its three loaded lifts (squat,
+# deadlift, lunge); Esc to each leaves them to the set form (Space does nothing there).
+LEAVE_LOADS = ("Escape",) * 3
 
 
 def sets_stored(app: RunningApp) -> int:
@@ -33,7 +36,7 @@ def test_the_menu_action_opens_gym_mode_and_two_sets_are_stored(start: Start) ->
     main = app.window("Cramproof.*")
     shown = app.settled_title(main)
     assert "Gym mode" in shown, f"the window shows {shown!r}, not gym mode"
-    app.press(main, *SET_DONE)
+    app.press(main, *LEAVE_LOADS, *SET_DONE)
     poll("the first set stored", lambda: sets_stored(app) == 1)
     app.press(main, *SET_DONE_EARLY)
     poll("the second set stored", lambda: sets_stored(app) == 2)
@@ -61,7 +64,7 @@ def test_killed_mid_rest_the_restart_resumes_the_running_rest_and_the_next_set(
     main = app.window("Welcome — Cramproof")
     app.press(main, "F5")
     gym_window(app)
-    app.press(main, *SET_DONE)
+    app.press(main, *LEAVE_LOADS, *SET_DONE)
     poll("the first set stored", lambda: sets_stored(app) == 1)
     before = poll(
         "the rest counting down", lambda: (s := timer_seconds(app, main)) and s <= 176 and s

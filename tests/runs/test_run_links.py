@@ -14,7 +14,7 @@ from desktop.gym.underway.session import WorkoutSession
 from desktop.plan.run_links import day_words, link_words, session_links
 from desktop.runs.importing.importer import import_file
 from tests.fake_clock import FakeClock
-from tests.gym_support import plan_for_today
+from tests.gym_support import leave_start_loads, plan_for_today
 from tests.runs.fit_builder import T0, Leg, fit_bytes
 
 LONG_RUN_S = 6040  # 5.0 m/s for 6040 s: 30.2 km
@@ -31,7 +31,7 @@ def long_run_fit(folder: Path, ends_at: datetime) -> Path:
 
 def heavy_session(store: Store, clock: FakeClock) -> WorkoutSession:
     """Today's heavy session: one set lifted, then ended early and finished."""
-    session = start_workout(store, clock=clock)
+    session = leave_start_loads(start_workout(store, clock=clock))
     session.primary()
     clock.advance(30)
     session.primary()

@@ -22,6 +22,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.app import StartedWindow, start_window
+from desktop.domain.gym.workout import Prompt
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from tests.fake_clock import FakeClock
@@ -49,7 +50,10 @@ def press(*keys: Qt.Key) -> None:
 
 
 def lift_a_set(view: GymView) -> None:
-    """Space (start), Space (done), Enter (save as shown); an early start is confirmed."""
+    """Space (start), Space (done), Enter (save as shown); an early start is confirmed, and a
+    first-time load question is left to the form (Esc) first."""
+    while view.session.prompt is Prompt.START_LOAD:
+        press(Qt.Key.Key_Escape)
     press(Qt.Key.Key_Space)
     if view.session.prompt is not None:
         press(Qt.Key.Key_Space)

@@ -72,3 +72,36 @@ def test_keeping_it_leaves_it_in_history(qtbot: QtBot, window: MainWindow) -> No
     qtbot.waitUntil(lambda: window.gym.discard_dialog is None)
     assert sessions(window) == 1
     assert window.statusBar().currentMessage() == "Session kept in History, with no sets."
+
+
+def test_esc_with_nothing_logged_says_so_and_leaving_keeps_no_session(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The question said "Saved sets are kept and the session can be resumed" with none saved."""
+    window.welcome_view.session_button.click()
+    view = window.gym.view
+    assert view is not None and sessions(window) == 1
+    leave_start_loads(qtbot, view)
+    qtbot.keyClick(view, K.Key_Escape)
+    asked = view.controls.prompt.text()
+    assert asked.startswith("Leave this session? Nothing was logged."), asked
+    assert "Saved sets" not in asked and "resumed" not in asked, asked
+    qtbot.wait(20)
+    view.grab().save("/tmp/gymfix_leave_empty.png")
+    qtbot.keyClick(view, K.Key_Return)
+    assert window.gym.view is None
+    assert sessions(window) == 0, "no empty session left to offer at the next start"
+
+
+@pytest.mark.qt_log_ignore("pipewire", "PulseAudioService", "Qt multimedia")  # the rest's sound
+def test_esc_after_a_set_says_the_saved_sets_are_kept(qtbot: QtBot, window: MainWindow) -> None:
+    window.welcome_view.session_button.click()
+    view = window.gym.view
+    assert view is not None
+    leave_start_loads(qtbot, view)
+    for key in (K.Key_Space, K.Key_Space, K.Key_Return):
+        qtbot.keyClick(view.focusWidget() or view, key)
+    qtbot.keyClick(view.focusWidget() or view, K.Key_Escape)
+    assert "Saved sets are kept" in view.controls.prompt.text()
+    qtbot.keyClick(view, K.Key_Return)
+    assert window.gym.view is None and sessions(window) == 1

@@ -20,6 +20,7 @@ from desktop.runtime.paths import AppPaths
 from desktop.ui.common.window_state import WindowState
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, open_harness
+from tests.ui.gym_ui import leave_start_loads
 
 pytestmark = pytest.mark.qt_log_ignore(OFFSCREEN_SIZE_HINTS)
 
@@ -49,6 +50,7 @@ def test_a_refused_finish_is_said_at_the_top_and_enter_retries(
             press(qtbot, window, Qt.Key.Key_F5)
             gym = window.gym.view
             assert gym is not None
+            leave_start_loads(qtbot, gym)  # the first-time load questions: left to the form
             press(
                 qtbot, window, Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return
             )  # one set saved

@@ -16,7 +16,9 @@ from pytestqt.qtbot import QtBot
 from db.sessions import sets_for_session
 from db.store import Store, open_store
 from desktop.domain.gym.workout import Prompt, Stage
+from desktop.gym.opening.resume import session_to_open
 from desktop.gym.opening.start import start_workout
+from desktop.gym.underway.spoken import resumed_cue_words
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from desktop.ui.shell.main_window import MainWindow
@@ -117,3 +119,49 @@ def test_gym_mode_opened_from_the_window_takes_the_digits_typed(
     assert gym.session.plan.slots[0].start_kg == 60.0
     assert gym.start_load.name.text() == "Deadlift", "then the next lift is asked about"
     window.close()
+
+
+def test_space_at_the_question_logs_nothing_at_the_empty_bar(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Space starts a set everywhere else; here it started the squat at the empty bar, and a
+    set saved from there was a work set at 20 kg that the next session built its load from.
+    Now it does nothing: the question stays, its field keeps the focus and the typed digits."""
+    plan_for_today(store, clock)
+    view = show_view(qtbot, start_workout(store, clock=clock, kind="heavy"), tmp_path)
+    page = view.start_load
+    type_text(qtbot, view, "6")
+    for key in (K.Key_Space, K.Key_Space, K.Key_Space):
+        press(qtbot, view, key)
+    assert view.pages.currentWidget() is page and page.name.text() == "Back squat"
+    assert focused(view) is page.field and page.field.text() == "6"
+    assert view.session.stage is Stage.READY and view.session.prompt is Prompt.START_LOAD
+    assert "Space" not in view.controls.hints.text(), "the hint names no key that does nothing"
+    assert view.controls.primary.text() == "Use this load  (Enter)"
+    type_text(qtbot, view, "0")
+    qtbot.wait(20)
+    view.grab().save("/tmp/gymfix_space.png")
+    qtbot.mouseClick(view.controls.primary, Qt.MouseButton.LeftButton)  # the button: Enter's
+    assert view.session.plan.slots[0].start_kg == 60.0
+    assert sets_for_session(store, view.session.session_id) == []
+
+
+def test_after_a_crash_at_the_load_questions_the_offer_names_what_the_screen_shows(
+    qtbot: QtBot, store: Store, clock: FakeClock, tmp_path: Path
+) -> None:
+    """Killed after answering for the squat: the offer said "next is Back squat, warm-up 1 of
+    3" while the screen reopened on the deadlift's question."""
+    plan_for_today(store, clock)
+    view = show_view(qtbot, start_workout(store, clock=clock, kind="heavy"), tmp_path)
+    answer(qtbot, view, "Back squat", "40", "60")
+    assert view.start_load.name.text() == "Deadlift"
+    view.hide()  # the process dies here: what is stored is what a restart finds
+    offers: list[str] = []
+    resumed = session_to_open(store, clock=clock, ask=lambda text: offers.append(text) or True)
+    again = show_view(qtbot, resumed, tmp_path)
+    assert again.pages.currentWidget() is again.start_load
+    assert again.start_load.name.text() == "Deadlift"
+    assert "Deadlift" in offers[0] and "starting load" in offers[0], offers[0]
+    assert "Back squat" not in offers[0] and "warm-up" not in offers[0], offers[0]
+    assert resumed_cue_words(resumed) == "Resumed: the starting load for Deadlift."
+    assert "No set was saved yet." in offers[0] and "0 saved sets" not in offers[0], offers[0]

@@ -20,6 +20,7 @@ from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.panels.controls import Controls
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, WEEK1, Harness
+from tests.ui.gym_ui import leave_start_loads
 
 pytestmark = pytest.mark.qt_log_ignore(
     OFFSCREEN_SIZE_HINTS, "pipewire", "PulseAudioService", "Qt multimedia"
@@ -48,6 +49,7 @@ def test_a_rests_buttons_never_cover_each_other(
     window.attach_store(harness.store)
     gym = window.gym.open("heavy")
     assert gym is not None
+    leave_start_loads(qtbot, gym)  # the first-time load questions: left to the form
     for key in (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return):  # a set, then its rest
         qtbot.keyClick(gym.focusWidget() or gym, key)
     assert gym.session.stage is Stage.RESTING

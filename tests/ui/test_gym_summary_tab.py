@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.app import StartedWindow, start_window
-from desktop.domain.gym.workout import Stage
+from desktop.domain.gym.workout import Prompt, Stage
 from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from tests.planning_support import OFFSCREEN_SIZE_HINTS, plan_a_build_up
@@ -44,6 +44,8 @@ def to_summary(qtbot: QtBot, data_dir: Path, held: list[StartedWindow]) -> GymVi
     gym = shown.window.gym.view
     assert gym is not None
     shown.window.activateWindow()
+    while gym.session.prompt is Prompt.START_LOAD:  # the loads left to the form
+        qtbot.keyClick(focus_now(), K.Key_Escape)
     for key in (K.Key_Space, K.Key_Space, K.Key_Return, K.Key_E, K.Key_Return):
         qtbot.keyClick(focus_now(), key)
     assert gym.session.stage is Stage.SUMMARY

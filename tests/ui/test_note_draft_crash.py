@@ -24,7 +24,7 @@ from desktop.ui.gym.open_session import open_gym
 from tests.conftest import REPO_ROOT, child_env
 from tests.fake_clock import FakeClock
 from tests.gym_support import open_log
-from tests.ui.gym_ui import no_bus_screen
+from tests.ui.gym_ui import leave_start_loads, no_bus_screen
 
 NOTE = "Left calf twinge on set 2"
 
@@ -92,6 +92,7 @@ def test_a_note_typed_just_before_gym_mode_closes_is_kept(
     qtbot.addWidget(view)
     view.show()
     qtbot.waitExposed(view)
+    leave_start_loads(qtbot, view)
     for key in (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_E):
         qtbot.keyClick(view.focusWidget() or view, key)
     qtbot.keyClick(view.focusWidget() or view, Qt.Key.Key_Return)

@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.gym.workout import Stage
+from desktop.domain.gym.workout import Prompt, Stage
 from desktop.plan.setup_form import SetupForm
 from desktop.runtime.paths import AppPaths
 from desktop.ui.common.window_state import WindowState
@@ -70,6 +70,8 @@ def test_a_session_left_mid_rest_is_shown_on_the_plan_and_f5_resumes_it(
         press(qtbot, window, Qt.Key.Key_F5)
         gym = window.gym.view
         assert gym is not None
+        while gym.session.prompt is Prompt.START_LOAD:  # the loads left to the form
+            press(qtbot, window, Qt.Key.Key_Escape)
         for key in (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return):
             press(qtbot, window, key)
         assert gym.session.stage is Stage.RESTING

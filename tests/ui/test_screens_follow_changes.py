@@ -18,6 +18,7 @@ from desktop.runtime.paths import AppPaths
 from desktop.ui.gym.view import GymView
 from desktop.ui.shell.main_window import MainWindow
 from tests.planning_support import FORM, OFFSCREEN_SIZE_HINTS, WEEK1, Harness, open_harness
+from tests.ui.gym_ui import leave_start_loads
 
 # Gym mode loads QtMultimedia, which reports a missing sound server here.
 pytestmark = pytest.mark.qt_log_ignore(
@@ -56,7 +57,9 @@ def today_cell(window: MainWindow) -> str:
 
 
 def log_one_set(qtbot: QtBot, gym: GymView) -> None:
-    """Space starts the set, Space ends it, Enter saves it as shown."""
+    """Space starts the set, Space ends it, Enter saves it as shown (Esc first to each
+    first-time load question: the loads are left to the form)."""
+    leave_start_loads(qtbot, gym)
     for key in (Qt.Key.Key_Space, Qt.Key.Key_Space, Qt.Key.Key_Return):
         qtbot.keyClick(gym, key)
     assert gym.session.stage is Stage.RESTING, gym.session.message

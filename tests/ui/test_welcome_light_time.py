@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.local_zone import local_time
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
+from tests.ui.gym_ui import leave_start_loads
 from tests.ui.light_window import DAY, LightWindow
 
 pytestmark = pytest.mark.qt_log_ignore(
@@ -29,6 +30,7 @@ def test_the_welcome_page_shows_the_light_session_after_a_heavy_one(
     window.welcome_view.session_button.click()
     view = window.gym.view
     assert view is not None and view.session.plan.kind == "heavy"
+    leave_start_loads(qtbot, view)  # the first-time load questions: left to the form
     qtbot.keyClick(view, K.Key_Space)
     clock.moment += timedelta(seconds=40)
     qtbot.keyClick(view, K.Key_Space)

@@ -9,6 +9,7 @@ from typing import Literal
 from desktop.domain.buildup.exercises import Exercise
 from desktop.domain.buildup.model import Units
 from desktop.domain.gym.plates import kg_to_lb, lb_to_kg, plate_step, round_to_step
+from desktop.domain.gym.workout_text import out_of
 
 SuggestionKind = Literal["increase", "decrease", "keep", "find_load", "harder", "easier"]
 
@@ -71,8 +72,8 @@ def suggest_heavy(
         return Suggestion(
             "keep",
             load_kg,
-            f"{exercise.name}: {len(sets)} of {planned} sets done — keep {_show(load_kg, units)} "
-            "next time.",
+            f"{exercise.name}: {out_of(len(sets), planned, 'set')} done — "
+            f"keep {_show(load_kg, units)} next time.",
         )
     if all_five:
         step = _INCREASE[(exercise.increment, units)]

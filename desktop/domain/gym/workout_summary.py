@@ -9,7 +9,7 @@ from itertools import pairwise
 from desktop.domain.buildup.exercises import exercise
 from desktop.domain.gym.progression import SetResult, Suggestion, suggest_heavy, suggest_light
 from desktop.domain.gym.workout import WorkoutPlan, is_hold, shown_name, target_of
-from desktop.domain.gym.workout_text import result_text
+from desktop.domain.gym.workout_text import out_of, result_text
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class WorkoutSummary:
 
     @property
     def rest_line(self) -> str:
-        return f"{self.rests_in_window} of {self.rests_timed} rests inside the window"
+        return f"{out_of(self.rests_in_window, self.rests_timed, 'rest')} inside the window"
 
 
 def summarize(plan: WorkoutPlan, sets: Sequence[SummarySet]) -> WorkoutSummary:

@@ -6,6 +6,16 @@ from desktop.domain.buildup.model import Units
 from desktop.domain.gym.plates import kg_to_lb, plates_per_side
 
 
+def counted(number: int, noun: str) -> str:
+    """ "1 set", "2 sets", "0 sets": a count with its noun in the right number."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def out_of(done: int, planned: int, noun: str, *, sep: str = " of ") -> str:
+    """ "1 of 1 work set", "2 of 9 work sets", "1/3 sets": the noun agrees with the total."""
+    return f"{done}{sep}{counted(planned, noun)}"
+
+
 def load_text(load_kg: float, units: Units) -> str:
     """A stored load as the athlete reads it: 102.5, 225; never more than two decimals."""
     value = load_kg if units == "kg" else kg_to_lb(load_kg)
@@ -16,7 +26,7 @@ def target_text(target: tuple[int, int], *, hold: bool) -> str:
     """ "4–5 reps", "20 reps", "30–60 s"."""
     low, high = target
     amount = f"{low}" if low == high else f"{low}–{high}"
-    return f"{amount} s" if hold else f"{amount} reps"
+    return f"{amount} s" if hold else f"{amount} rep" if high == 1 else f"{amount} reps"
 
 
 def set_title(name: str, *, warmup: bool, number: int, of: int) -> str:
@@ -66,7 +76,7 @@ def result_text(
     elif load_kg > 0:
         text = f"{reps} × {load_text(load_kg, units)} {units}"
     else:
-        text = f"{reps} reps"
+        text = counted(reps, "rep")
     return text if form_held else f"{text} (form broke)"
 
 

@@ -72,7 +72,7 @@ def duration_words(seconds: float) -> str:
     else:
         words = f"{number_words(minutes)} minute{'s' if minutes != 1 else ''}"
         if rest:
-            words += f" {number_words(rest)} seconds"
+            words += f" {number_words(rest)} second{'s' if rest != 1 else ''}"
     return words[0].upper() + words[1:]
 
 

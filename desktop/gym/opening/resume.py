@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from db.store import Store
 from desktop.domain.buildup.model import SessionKind
-from desktop.domain.gym.workout import Stage, shown_name
+from desktop.domain.gym.workout import Prompt, Stage, shown_name
 from desktop.domain.rest.clock import Clock
 from desktop.domain.rest.rest_timer import format_seconds
 from desktop.gym.opening.start import (
@@ -105,11 +105,15 @@ def resumed_session(
 
 
 def resume_text(session: WorkoutSession) -> str:
-    """The offer, in the runner's words: which session, where it stopped, the rest so far."""
+    """The offer, in the runner's words: which session, where it stopped, the rest so far.
+    Where it stopped is what the screen opens on: a first-time load question open on resume
+    is named, not the set it comes before."""
     record, upcoming = session.book.record, session.next
     started = record.started_at.astimezone().strftime("%A %H:%M")
     text = f"Your {session.plan.kind} session from {started} is still open"
-    if upcoming is not None:
+    if session.prompt is Prompt.START_LOAD:
+        text += f": next is the starting load for {session.start_load.name}"
+    elif upcoming is not None:
         name = shown_name(session.plan.kind, upcoming.key)
         kind = "warm-up" if upcoming.warmup else "set"
         text += f": next is {name}, {kind} {upcoming.number} of {upcoming.of}"
@@ -117,5 +121,7 @@ def resume_text(session: WorkoutSession) -> str:
         elapsed = session.rest.elapsed(session.clock.now())
         text += f", resting for {format_seconds(int(elapsed))}"
     saved = len(session.book.logged)
+    if not saved:
+        return f"{text}. No set was saved yet. Resume it?"
     kept = "1 saved set is" if saved == 1 else f"{saved} saved sets are"
     return f"{text}. {kept} kept either way. Resume it?"

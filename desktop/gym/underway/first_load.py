@@ -5,7 +5,9 @@ The question is asked, one lift at a time, for every lift of a new session that 
 to start from, before its first set; Space at the bar or the end of a rest asks about the lift
 that comes next if it has not been asked yet (a swapped-in variant too). Enter uses the typed
 load for the warm-ups and the work sets; Esc leaves it to the set form (as before: the empty
-bar, no warm-ups), and that lift is not asked about again this session.
+bar, no warm-ups), and that lift is not asked about again this session. Space, which starts a
+set everywhere else, does nothing while the question is open: it used to start the lift at the
+empty bar, and a set saved from there was a work set the next session built its load from.
 """
 
 from __future__ import annotations
@@ -84,11 +86,10 @@ class StartLoadQuestion:
         return True
 
     def on_space(self) -> bool:
-        """Space with the question open starts the set as before (the load on the form); Space
-        before a lift's first set asks about it if it was not asked yet: True, it did."""
+        """Space with the question open does nothing (True: it is handled); Space before a
+        lift's first set asks about it if it was not asked yet: True, it did."""
         if self.flow.prompt is Prompt.START_LOAD:
-            self.leave(ask_next=False)
-            return False
+            return True
         upcoming = self.book.next
         waiting = self.flow.stage in (Stage.READY, Stage.RESTING)
         return waiting and upcoming is not None and self.offer(upcoming.slot)
@@ -112,14 +113,13 @@ class StartLoadQuestion:
         self._close()
         self.offer()
 
-    def leave(self, *, ask_next: bool = True) -> None:
-        """Esc (then the next lift is asked about) or Space (the set starts): the load is set
-        on the form, and this lift is not asked about again this session."""
+    def leave(self) -> None:
+        """Esc: the load is set on the form, this lift is not asked about again this session,
+        and the next lift that wants one is asked about."""
         if self.slot is not None:
             self._left.add(self.key)
         self._close()
-        if ask_next:
-            self.offer()
+        self.offer()
 
     def _close(self) -> None:
         self.slot, self.flow.message = None, None

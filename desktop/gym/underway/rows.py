@@ -170,8 +170,10 @@ def prefill_loads(
     skip_session: int | None = None,
 ) -> dict[str, float]:
     """Each exercise's load for today, in kg, from the last session of this kind that had it:
-    the progression suggestion for heavy work, the last load for light work. Only the last
-    `LOOK_BACK` sessions count: an older load is no guide to today's."""
+    the progression suggestion for heavy work, the last load for light work, or the runner's
+    first-time answer when that session ended before the lift was lifted (stored with its
+    layout: asked once, never again). Only the last `LOOK_BACK` sessions count: an older load
+    is no guide to today's."""
     wanted = set(keys)
     names = keys_by_id(store)
     loads: dict[str, float] = {}
@@ -184,11 +186,23 @@ def prefill_loads(
         if not wanted - loads.keys():
             break
         work = [s for s in sets_for_session(store, session.id) if not s.warmup]
+        answered = _answered_kg(session.layout)
         for key in wanted - loads.keys():
             mine = [s for s in work if names.get(s.exercise_id) == key]
             if mine:
                 loads[key] = _next_load(kind, key, mine, units)
+            elif key in answered:
+                loads[key] = answered[key]
     return loads
+
+
+def _answered_kg(layout: Mapping[str, Any]) -> dict[str, float]:
+    """The first-time loads the runner gave in a session, from its stored layout."""
+    try:
+        plan = plan_from_layout(layout)
+    except (LookupError, ValueError, TypeError):
+        return {}  # a session without a layout (or an older one) holds no answer
+    return {slot.key: slot.start_kg for slot in plan.slots if slot.start_kg is not None}
 
 
 def warmups_for(

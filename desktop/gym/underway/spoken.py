@@ -6,7 +6,7 @@ prefill, the runner's units) so the voice can never name a different set from th
 
 from __future__ import annotations
 
-from desktop.domain.gym.workout import shown_name
+from desktop.domain.gym.workout import Prompt, shown_name
 from desktop.domain.rest.rest_timer import Cue
 from desktop.domain.rest.spoken_cues import SpokenSet, max_words, ready_words, resumed_words
 from desktop.gym.underway.session import WorkoutSession
@@ -38,5 +38,8 @@ def cue_words(session: WorkoutSession, cue: Cue) -> str:
 
 
 def resumed_cue_words(session: WorkoutSession) -> str:
-    """Said once when a session is resumed: which one, and what comes next."""
+    """Said once when a session is resumed: which one, and what comes next, as the screen
+    shows it (a first-time load question open on resume, not the set after it)."""
+    if session.prompt is Prompt.START_LOAD:
+        return f"Resumed: the starting load for {session.start_load.name}."
     return resumed_words(upcoming_set(session), kind=session.plan.kind)

@@ -171,7 +171,7 @@ PROMPT_HINTS = {
     Prompt.SWAP: "1–{choices} choose a variant · Esc keep this one",
     Prompt.LEAVE: "Enter leave gym mode · Esc stay",
     Prompt.UNUSUAL_LOAD: "Y save it as typed · Enter or Esc correct the load",
-    Prompt.START_LOAD: "digits the load · Enter use it · Esc set it on the form · Space start now",
+    Prompt.START_LOAD: "digits the load · Enter use it · Esc set it on the form",
 }
 
 
@@ -198,6 +198,14 @@ def hints_for(
     )
 
 
+def primary_button(stage: Stage, prompt: Prompt | None) -> Action:
+    """What the big button does: Enter's answer to the load question or the set form, finish
+    on the summary, else Space's."""
+    if prompt is Prompt.START_LOAD or stage is Stage.LOGGING:
+        return Action.CONFIRM
+    return Action.FINISH if stage is Stage.SUMMARY else Action.PRIMARY
+
+
 def action_for(
     key: int, modifiers: Qt.KeyboardModifier, *, field: Field, stage: Stage, prompt: Prompt | None
 ) -> Action | None:
@@ -214,6 +222,8 @@ def action_for(
         if prompt is None and stage is Stage.SUMMARY and (ctrl or field is not Field.TEXT):
             return Action.FINISH
         return Action.CONFIRM if prompt is not None or field is not Field.TEXT else None
+    if prompt is Prompt.START_LOAD and key == Key.Key_Space:
+        return Action.IGNORE  # Space out of habit must not start the lift at the empty bar
     if prompt is Prompt.SWAP and Key.Key_1 <= key <= Key.Key_9:
         return SWAP_CHOICES[key - Key.Key_1]
     if prompt is not None and key == Key.Key_Space:

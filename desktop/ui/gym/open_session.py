@@ -8,6 +8,7 @@ session starts.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from db.store import Store
@@ -52,7 +53,9 @@ def open_gym(
     """A GymView on the resumed or a new session; `ask_resume(text)` answers the offer. A
     resumed session is said aloud ("Resumed: Back squat, set 3 of 4."): the runner who answered
     the question may already be back at the rack. In the taper a new session is asked about
-    first (`ask_taper`); declined, NotStarted is raised and nothing is written."""
+    first (`ask_taper`); declined, NotStarted is raised and nothing is written. An unmuted
+    player loads its sounds on the turn after the screen is built: with no audio output the
+    screen says "No sound" from the start, not at the first rest's failed cue."""
     clock = clock or SystemClock()
     ask = ask_resume or _asker(parent)
     session, resumed = opened_session(
@@ -64,6 +67,8 @@ def open_gym(
         ask_taper=ask_taper or _taper_asker(parent),
     )
     view = GymView(session, player=player, voice=voice, screen=screen, parent=parent)
+    if not view.player.muted:  # asked as the screen opens, so it never says "Sound on" untrue
+        QTimer.singleShot(0, view.player, view.player.prepare)
     if resumed:
         view.rests.announce(resumed_cue_words(session))
     return view

@@ -16,6 +16,7 @@ from PySide6.QtGui import QCloseEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.domain.gym.workout import Stage
+from desktop.domain.gym.workout_text import out_of
 from desktop.domain.rest.rest_timer import RestDisplay
 from desktop.gym.underway.session import Outcome, Prompt, WorkoutSession
 from desktop.ui.alerts.rest_follower import RestFollower
@@ -23,7 +24,7 @@ from desktop.ui.alerts.screen_awake import ScreenAwake
 from desktop.ui.alerts.sound import CuePlayer
 from desktop.ui.alerts.voice import Voice
 from desktop.ui.common.eliding_label import ElidingLabel
-from desktop.ui.gym.keys import REPEATABLE, Action, Field, action_for
+from desktop.ui.gym.keys import REPEATABLE, Action, Field, action_for, primary_button
 from desktop.ui.gym.panels.controls import Controls
 from desktop.ui.gym.panels.focus_ring import next_in_ring
 from desktop.ui.gym.panels.log_panel import LogPanel
@@ -38,7 +39,6 @@ log = logging.getLogger(__name__)
 
 STOPWATCH_MS = 250
 LEAVES_FINISHED = frozenset({Action.BACK, Action.CONFIRM, Action.FINISH, Action.BUTTON_PRIMARY})
-BUTTON_PRIMARY = {Stage.LOGGING: Action.CONFIRM, Stage.SUMMARY: Action.FINISH}
 
 
 class GymView(QWidget):
@@ -116,8 +116,8 @@ class GymView(QWidget):
         self.controls.action_requested.connect(self.dispatch)
         self.player.flash_requested.connect(self._on_player_flash_requested)
         self.player.sound_unavailable.connect(self.status_posted)
-        self._stopwatch = QTimer(self)
-        self._stopwatch.setInterval(STOPWATCH_MS)
+        self.player.sound_unavailable.connect(self._render)  # "No sound: …" at once
+        self._stopwatch = QTimer(self, interval=STOPWATCH_MS)
         self._stopwatch.timeout.connect(self._render)
         self.rests.ticked.connect(self._on_rests_ticked)
         self.apply_look(current_look())
@@ -142,7 +142,7 @@ class GymView(QWidget):
             self.closed.emit()
             return
         if action is Action.BUTTON_PRIMARY:
-            action = BUTTON_PRIMARY.get(session.stage, Action.PRIMARY)
+            action = primary_button(session.stage, session.prompt)
         load_asked = session.prompt is Prompt.UNUSUAL_LOAD
         if self._action_calls()[action]() is Outcome.LEFT:  # Enter in the leave prompt
             self.closed.emit()
@@ -253,7 +253,8 @@ class GymView(QWidget):
         sound = "Muted (M)" if self.player.muted else "Sound on (M)"
         if self.player.unavailable_reason and not self.player.muted:
             sound = "No sound: the timer flashes"
-        self.progress.setText(f"{summary.work_sets}/{summary.sets_planned} sets  ·  {sound}")
+        sets = out_of(summary.work_sets, summary.sets_planned, "set", sep="/")
+        self.progress.setText(f"{sets}  ·  {sound}")
         pages = {
             Stage.READY: self.set_panel,
             Stage.LIFTING: self.set_panel,

@@ -31,6 +31,7 @@ PRIMARY_LABELS = {
     Stage.SUMMARY: "Finish  (Enter)",
 }
 CORRECT_LOAD_LABEL = "Correct the load  (Enter)"
+START_LOAD_LABEL = "Use this load  (Enter)"  # Space does nothing while the load is asked
 SECONDARY = (
     ("pause", "Pause  (P)", (Stage.RESTING,)),
     ("extend", "+30 s  (+)", (Stage.RESTING,)),
@@ -66,6 +67,8 @@ def prompt_text(session: WorkoutSession) -> str:
         return f"Swap to  {choices}  ·  Esc: keep"
     if prompt is Prompt.UNUSUAL_LOAD:
         return f"{session.load_question}  Y: yes, save it  ·  Enter or Esc: correct the load"
+    if prompt is Prompt.LEAVE and not session.book.logged:  # it is dropped on leaving
+        return "Leave this session? Nothing was logged.  Enter: leave  ·  Esc: stay"
     if prompt is Prompt.LEAVE:
         return (
             "Leave gym mode? Saved sets are kept and the session can be resumed.  "
@@ -143,7 +146,8 @@ class Controls(QWidget):
         self.prompt.setText(text)
         self.prompt.setVisible(bool(text))
         asked = session.prompt is Prompt.UNUSUAL_LOAD  # then Enter corrects, it does not save
-        self.primary.setText(CORRECT_LOAD_LABEL if asked else PRIMARY_LABELS[stage])
+        label = START_LOAD_LABEL if session.prompt is Prompt.START_LOAD else PRIMARY_LABELS[stage]
+        self.primary.setText(CORRECT_LOAD_LABEL if asked else label)
         self.primary.setEnabled(not session.finished)
         choices = len(session.book.swap_choices()) if session.prompt is Prompt.SWAP else 0
         self.hints.setText(

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.gym.workout_input import MAX_NOTES
 from desktop.domain.gym.workout_summary import ExerciseSummary, WorkoutSummary
+from desktop.domain.gym.workout_text import counted, out_of
 from desktop.domain.rest.rest_timer import format_seconds
 from desktop.gym.closing.cramp_asked import run_reported
 from desktop.gym.closing.light_time import LightChoice
@@ -223,18 +224,20 @@ def _answered(session: WorkoutSession) -> bool:
 def _totals(summary: WorkoutSummary, session: WorkoutSession) -> str:
     window = session.plan.rest
     span = f"{format_seconds(int(window.ready_s))}–{format_seconds(int(window.max_s))}"
-    parts = [f"{summary.work_sets} of {summary.sets_planned} work sets"]
+    parts = [out_of(summary.work_sets, summary.sets_planned, "work set")]
     if summary.warmups:
-        parts.append(f"{summary.warmups} warm-up sets")
+        parts.append(counted(summary.warmups, "warm-up set"))
     if summary.rests_timed:
-        parts.append(f"{summary.rests_in_window} of {summary.rests_timed} rests inside {span}")
+        parts.append(
+            f"{out_of(summary.rests_in_window, summary.rests_timed, 'rest')} inside {span}"
+        )
     return " · ".join(parts)
 
 
 def _table(rows: tuple[ExerciseSummary, ...]) -> str:
     lines = []
     for row in rows:
-        done = f"{row.sets_done}/{row.sets_planned} sets"
+        done = out_of(row.sets_done, row.sets_planned, "set", sep="/")
         if row.skipped:  # skipped by S or left when the session ended early: either way, undone
             left = row.sets_planned - row.sets_done
             done += ", not done" if row.sets_done == 0 else f", {left} not done"
