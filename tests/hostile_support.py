@@ -108,3 +108,11 @@ def make_log_as(folder: Path, *, as_nobody: bool) -> Path:
     )
     subprocess.run(_command([str(folder)], as_nobody=as_nobody, code=code), check=True, cwd=REPO)
     return folder / "cramproof.db"
+
+
+def unmount(folder: Path) -> None:
+    """Unmount a test's tmpfs. A failed test may leave something open on it (a window, a
+    child): the mount is then detached at once (`--lazy`) rather than left behind, where it
+    made pytest's clean-up of the temporary folders fail too and hid the first failure."""
+    if subprocess.run(["umount", str(folder)], capture_output=True).returncode != 0:
+        subprocess.run(["umount", "--lazy", str(folder)], check=True, capture_output=True)

@@ -21,6 +21,7 @@ from desktop.domain.buildup.model import PlanSettings
 from desktop.domain.buildup.plan import build_plan
 from desktop.export.exporter import csv_paths, export_log
 from desktop.plan.ical import write_calendar
+from tests.hostile_support import unmount
 from tests.planning_support import BEFORE_START, RACE
 from tests.test_export import NOW, log_history
 
@@ -184,7 +185,7 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
     try:
         yield mount
     finally:
-        subprocess.run(["umount", str(mount)], check=True)
+        unmount(mount)
 
 
 def _leave_one_page(mount: Path) -> None:

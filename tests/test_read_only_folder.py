@@ -20,7 +20,7 @@ from db.errors import StoreUnwritable
 from desktop.runtime.paths import AppPaths
 from desktop.runtime.startup import Choice, StoreProblem, open_or_recover
 from tests.db.helpers import NOW
-from tests.hostile_support import make_log_as, run_cli, user_folder
+from tests.hostile_support import make_log_as, run_cli, unmount, user_folder
 
 __all__ = ["user_folder"]
 
@@ -44,7 +44,7 @@ def read_only_mount(tmp_path: Path) -> Iterator[ReadOnly]:
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield ReadOnly(data=mount, out=tmp_path, as_nobody=False)
     finally:
-        subprocess.run(["umount", str(mount)], check=True)
+        unmount(mount)
 
 
 @pytest.fixture

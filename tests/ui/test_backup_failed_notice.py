@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from db.athletes import list_athletes
 from desktop.app import StartedWindow, start_window
 from desktop.runtime.paths import AppPaths
-from tests.hostile_support import make_log_as
+from tests.hostile_support import make_log_as, unmount
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
 from tests.system_needs import unavailable
 
@@ -71,7 +71,7 @@ def nearly_full(tmp_path: Path) -> Iterator[Path]:
         _fill_leaving(mount, room=96 * 1024)
         yield data
     finally:
-        subprocess.run(["umount", str(mount)], check=True)
+        unmount(mount)
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def refused(tmp_path: Path) -> Iterator[Path]:
     try:
         yield data
     finally:
-        subprocess.run(["umount", str(backups)], check=True)
+        unmount(backups)
 
 
 @pytest.mark.parametrize(("folder", "words"), [("nearly_full", FULL), ("refused", REFUSED)])

@@ -28,6 +28,7 @@ from tests.hostile_support import (
     NOBODY,
     REPO,
     make_log_as,
+    unmount,
     user_folder,
 )
 from tests.planning_support import OFFSCREEN_SIZE_HINTS
@@ -42,7 +43,7 @@ SAYS_READ_ONLY = "Read-only: changes are not saved"
 # The interpreter may live where nobody cannot read (root's home): the command line's child
 # (tests.hostile_support) also imports, as root, what the window loads up to the log on screen.
 _WINDOW_PRELOAD = (
-    "fcntl html desktop.log_opener desktop.ui.shell.main_window desktop.ui.plan.view "
+    "fcntl desktop.log_opener desktop.ui.shell.main_window desktop.ui.plan.view "
     "PySide6.QtNetwork"
 )
 _WINDOW_AS_NOBODY = _AS_NOBODY.replace(repr(_PRELOAD), repr(f"{_PRELOAD} {_WINDOW_PRELOAD}"))
@@ -74,7 +75,7 @@ def read_only_data(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[P
         try:
             yield folder
         finally:
-            subprocess.run(["umount", str(folder)], check=True)
+            unmount(folder)
         return
     make_log_as(folder, as_nobody=False)
     if with_lock:
