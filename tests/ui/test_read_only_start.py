@@ -43,8 +43,7 @@ SAYS_READ_ONLY = "Read-only: changes are not saved"
 # The interpreter may live where nobody cannot read (root's home): the command line's child
 # (tests.hostile_support) also imports, as root, what the window loads up to the log on screen.
 _WINDOW_PRELOAD = (
-    "fcntl desktop.log_opener desktop.ui.shell.main_window desktop.ui.plan.view "
-    "PySide6.QtNetwork"
+    "fcntl desktop.log_opener desktop.ui.shell.main_window desktop.ui.plan.view PySide6.QtNetwork"
 )
 _WINDOW_AS_NOBODY = _AS_NOBODY.replace(repr(_PRELOAD), repr(f"{_PRELOAD} {_WINDOW_PRELOAD}"))
 
